@@ -1,0 +1,17 @@
+package com.example.clientmgmt.domain;
+
+import java.time.LocalDate;
+
+/** A partial update of {@link AdminInfo}: each field is kept, cleared or set. */
+public record AdminInfoPatch(
+        Change<String> clientCompanyName,
+        Change<LocalDate> submissionDeadline,
+        Change<LocalDate> startDate,
+        Change<LocalDate> endDate,
+        Change<ProjectState> state,
+        Change<Money> estimatedBudget) {
+
+    public boolean touchesBudget() {
+        return !estimatedBudget.isKeep();
+    }
+}

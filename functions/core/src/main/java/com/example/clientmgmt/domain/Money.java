@@ -1,0 +1,48 @@
+package com.example.clientmgmt.domain;
+
+import java.math.BigDecimal;
+
+/** An exact amount of money, to the cent, in an ISO-4217 currency (CAD unless said otherwise). */
+public record Money(BigDecimal amount, String currency) {
+    public static final String DEFAULT_CURRENCY = "CAD";
+
+    public Money {
+        amount = amount.setScale(2);
+    }
+
+    /** Upper bound of a budget: a construction project larger than this is a typing mistake. */
+    public static final BigDecimal MAX = new BigDecimal("999999999999.99");
+
+    /**
+     * Reads a budget as the user typed it: a decimal text, zero or more, at most two decimals, in a known
+     * ISO-4217 currency. Errors name {@code field} so that the user sees which input is wrong.
+     */
+    public static Money parse(String field, String amountText, String currencyCode) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(amountText.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(FieldError.of(field + ".amount", "NOT_A_DECIMAL", amountText));
+        }
+        if (amount.signum() < 0) {
+            throw ProblemException.invalid(FieldError.of(field + ".amount", "NEGATIVE", amountText));
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw ProblemException.invalid(FieldError.of(field + ".amount", "MORE_THAN_CENTS", amountText));
+        }
+        if (amount.compareTo(MAX) > 0) {
+            throw ProblemException.invalid(FieldError.of(field + ".amount", "TOO_LARGE", MAX.toPlainString()));
+        }
+        String currency = currencyCode == null ? DEFAULT_CURRENCY : currencyCode;
+        if (!currency.matches("[A-Z]{3}") || java.util.Currency.getAvailableCurrencies().stream()
+                .noneMatch(c -> c.getCurrencyCode().equals(currency))) {
+            throw ProblemException.invalid(FieldError.of(field + ".currency", "UNKNOWN_CURRENCY", currency));
+        }
+        return new Money(amount, currency);
+    }
+
+    /** The amount as the API shows it: plain digits with two decimals, never exponent notation. */
+    public String amountText() {
+        return amount.toPlainString();
+    }
+}

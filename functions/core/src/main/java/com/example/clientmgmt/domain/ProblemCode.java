@@ -1,0 +1,18 @@
+package com.example.clientmgmt.domain;
+
+/** The stable error codes clients rely on; the HTTP layer maps each to a status. */
+public enum ProblemCode {
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    VALIDATION_FAILED,
+    PROJECT_CLOSED,
+    VERSION_MISMATCH,
+    LICENCE_REQUIRED,
+    CONFLICT,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    METHOD_NOT_ALLOWED,
+    NOT_ACCEPTABLE,
+    INTERNAL_ERROR
+}

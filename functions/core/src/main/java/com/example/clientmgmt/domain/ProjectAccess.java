@@ -1,0 +1,66 @@
+package com.example.clientmgmt.domain;
+
+/**
+ * The permission matrix and the closed-project rule, in one place: every handler asks here before it
+ * reads or changes anything of a project. A project of another organization never reaches this class
+ * (its key includes the organization), so it is "missing" exactly as an unknown id is.
+ */
+public final class ProjectAccess {
+    private ProjectAccess() {}
+
+    /** LIMITED or ADMIN may read; NONE gets 403, a missing project 404. Closed projects stay readable. */
+    public static Permission requireRead(Project project, Caller caller) {
+        Permission permission = existing(project).permissionOf(caller.userId());
+        if (!permission.canRead()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
+        return permission;
+    }
+
+    /** Only ADMIN may read what is ADMIN-only (budget history, members). */
+    public static void requireAdminRead(Project project, Caller caller) {
+        if (!requireRead(project, caller).canChange()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN);
+        }
+    }
+
+    /**
+     * Any write to contacts, documents, reminders or members: ADMIN only, and never on a closed project.
+     * The permission is checked first so that a non-member learns nothing about the project's state.
+     */
+    public static void requireChange(Project project, Caller caller) {
+        requireAdminRead(project, caller);
+        if (project.state().isClosed()) {
+            throw new ProblemException(ProblemCode.PROJECT_CLOSED);
+        }
+    }
+
+    /**
+     * A change of admin info. A closed project accepts exactly one change: reopening it (the state, and
+     * nothing else, set back to an open state).
+     */
+    public static void requireAdminInfoChange(Project project, Caller caller, AdminInfo.Update update) {
+        requireAdminRead(project, caller);
+        if (project.state().isClosed()) {
+            boolean reopensOnly = update.changesState() && !update.after().state().isClosed()
+                    && !update.changesMoreThanState();
+            if (!reopensOnly) {
+                throw new ProblemException(ProblemCode.PROJECT_CLOSED);
+            }
+        }
+    }
+
+    /** Creating a project is for organization admins. */
+    public static void requireOrgAdmin(Caller caller) {
+        if (!caller.orgAdmin()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN, "ORG_ADMIN_REQUIRED", java.util.List.of(), java.util.List.of());
+        }
+    }
+
+    private static Project existing(Project project) {
+        if (project == null) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
+        return project;
+    }
+}

@@ -1,0 +1,47 @@
+package com.example.clientmgmt.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.ProblemCode;
+import com.example.clientmgmt.domain.ProblemException;
+import io.micronaut.core.bind.ArgumentBinder;
+import io.micronaut.core.convert.ArgumentConversionContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventServletRequest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+
+/**
+ * Gives controllers the {@link Caller}: the claims that API Gateway's JWT authorizer verified and put in
+ * the request context ({@code sub}, {@code org}, {@code org_admin}). Nothing the client sends as a header
+ * or body can reach it. No verified claims: 401.
+ */
+@Singleton
+public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
+    private static final Argument<Caller> TYPE = Argument.of(Caller.class);
+
+    @Override
+    public Argument<Caller> argumentType() {
+        return TYPE;
+    }
+
+    @Override
+    public ArgumentBinder.BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> source) {
+        Caller caller = fromEvent(source instanceof APIGatewayV2HTTPEventServletRequest<?> r ? r.getNativeRequest() : null);
+        return () -> java.util.Optional.of(caller);
+    }
+
+    static Caller fromEvent(APIGatewayV2HTTPEvent event) {
+        Map<String, String> claims = event == null || event.getRequestContext() == null
+                || event.getRequestContext().getAuthorizer() == null
+                || event.getRequestContext().getAuthorizer().getJwt() == null
+                ? null : event.getRequestContext().getAuthorizer().getJwt().getClaims();
+        if (claims == null) {
+            throw new ProblemException(ProblemCode.UNAUTHENTICATED);
+        }
+        return new Caller(claims.get("sub"), claims.get("org"), "true".equalsIgnoreCase(claims.get("org_admin")));
+    }
+}

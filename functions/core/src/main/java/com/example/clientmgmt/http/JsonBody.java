@@ -1,0 +1,225 @@
+package com.example.clientmgmt.http;
+
+import com.example.clientmgmt.domain.Change;
+import com.example.clientmgmt.domain.FieldError;
+import com.example.clientmgmt.domain.Money;
+import com.example.clientmgmt.domain.ProblemCode;
+import com.example.clientmgmt.domain.ProblemException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a JSON request body field by field, collecting every problem before answering: wrong types,
+ * missing or unknown fields, over-long text, bad dates or states. {@link #finish()} throws one 400 that
+ * lists them all. Absent, null and set are told apart, which partial updates ({@link Change}) need.
+ */
+public final class JsonBody {
+    /** No request of this API needs more; larger bodies are refused before parsing (413). */
+    public static final int MAX_BYTES = 64 * 1024;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
+
+    private final Map<String, JsonNode> fields;
+    private final Set<String> read = new HashSet<>();
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private JsonBody(Map<String, JsonNode> fields) {
+        this.fields = fields;
+    }
+
+    /** Parses a request body that must be one JSON object. */
+    public static JsonBody parse(JsonMapper mapper, String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalid(FieldError.of("body", "BODY_REQUIRED"));
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new ProblemException(ProblemCode.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", List.of(MAX_BYTES), List.of());
+        }
+        JsonNode node;
+        try {
+            node = mapper.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.invalid(FieldError.of("body", "MALFORMED_JSON"));
+        }
+        if (node == null || !node.isObject()) {
+            throw ProblemException.invalid(FieldError.of("body", "NOT_AN_OBJECT"));
+        }
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        node.entries().forEach(e -> fields.put(e.getKey(), e.getValue()));
+        return new JsonBody(fields);
+    }
+
+    /** A text the request must carry: trimmed, not blank, at most {@code max} characters. */
+    public String requiredText(String name, int max) {
+        Change<String> change = textChange(name, max);
+        if (change instanceof Change.Set<String> set) {
+            return set.value();
+        }
+        if (errorsFor(name)) {
+            return null;
+        }
+        errors.add(FieldError.of(name, fields.containsKey(name) && !fields.get(name).isNull() ? "BLANK" : "REQUIRED"));
+        return null;
+    }
+
+    /** An optional text: null when absent, null or blank. */
+    public String optionalText(String name, int max) {
+        return textChange(name, max).applyTo(null);
+    }
+
+    /** A text field of a partial update: absent keeps it; null or blank clears it. */
+    public Change<String> textChange(String name, int max) {
+        JsonNode node = take(name);
+        if (node == null) {
+            return Change.keep();
+        }
+        if (node.isNull()) {
+            return Change.clear();
+        }
+        if (!node.isString()) {
+            errors.add(FieldError.of(name, "NOT_A_STRING"));
+            return Change.keep();
+        }
+        String text = node.getStringValue().strip();
+        if (text.isEmpty()) {
+            return Change.clear();
+        }
+        if (text.codePointCount(0, text.length()) > max) {
+            errors.add(FieldError.of(name, "TOO_LONG", max));
+            return Change.keep();
+        }
+        if (CONTROL.matcher(text).find()) {
+            errors.add(FieldError.of(name, "CONTROL_CHARACTERS"));
+            return Change.keep();
+        }
+        return Change.set(text);
+    }
+
+    /** An ISO-8601 calendar date (YYYY-MM-DD) of a partial update. */
+    public Change<LocalDate> dateChange(String name) {
+        JsonNode node = take(name);
+        if (node == null) {
+            return Change.keep();
+        }
+        if (node.isNull()) {
+            return Change.clear();
+        }
+        if (node.isString()) {
+            try {
+                String text = node.getStringValue();
+                if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    return Change.set(LocalDate.parse(text));
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        errors.add(FieldError.of(name, "NOT_A_DATE"));
+        return Change.keep();
+    }
+
+    /** One of an enum's names, exactly as written; absent keeps, null is refused ({@code NOT_NULLABLE}). */
+    public <E extends Enum<E>> Change<E> enumChange(String name, Class<E> type) {
+        JsonNode node = take(name);
+        if (node == null) {
+            return Change.keep();
+        }
+        if (node.isString()) {
+            for (E value : type.getEnumConstants()) {
+                if (value.name().equals(node.getStringValue())) {
+                    return Change.set(value);
+                }
+            }
+        }
+        if (node.isNull()) {
+            errors.add(FieldError.of(name, "NOT_NULLABLE"));
+        } else {
+            errors.add(FieldError.of(name, "UNKNOWN_VALUE", String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+        }
+        return Change.keep();
+    }
+
+    public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
+        if (!fields.containsKey(name)) {
+            take(name);
+            errors.add(FieldError.of(name, "REQUIRED"));
+            return null;
+        }
+        return enumChange(name, type).applyTo(null);
+    }
+
+    /** Money as {@code {"amount": "123.45", "currency": "CAD"}}; the currency defaults to CAD. */
+    public Change<Money> moneyChange(String name) {
+        JsonNode node = take(name);
+        if (node == null) {
+            return Change.keep();
+        }
+        if (node.isNull()) {
+            return Change.clear();
+        }
+        if (!node.isObject()) {
+            errors.add(FieldError.of(name, "NOT_MONEY"));
+            return Change.keep();
+        }
+        JsonNode amount = node.get("amount");
+        JsonNode currency = node.get("currency");
+        for (Map.Entry<String, JsonNode> e : node.entries()) {
+            if (!e.getKey().equals("amount") && !e.getKey().equals("currency")) {
+                errors.add(FieldError.of(name + "." + e.getKey(), "UNKNOWN_FIELD"));
+            }
+        }
+        if (amount == null || !amount.isString()) {
+            errors.add(FieldError.of(name + ".amount", amount == null || amount.isNull() ? "REQUIRED" : "AMOUNT_NOT_A_STRING"));
+            return Change.keep();
+        }
+        if (currency != null && !currency.isNull() && !currency.isString()) {
+            errors.add(FieldError.of(name + ".currency", "NOT_A_STRING"));
+            return Change.keep();
+        }
+        try {
+            return Change.set(Money.parse(name, amount.getStringValue(),
+                    currency == null || currency.isNull() ? null : currency.getStringValue()));
+        } catch (ProblemException e) {
+            errors.addAll(e.fieldErrors());
+            return Change.keep();
+        }
+    }
+
+    /** True when the body carried this field at all (even as null). */
+    public boolean has(String name) {
+        return fields.containsKey(name);
+    }
+
+    /** Ends reading: unknown fields are errors too; throws one 400 listing every problem. */
+    public void finish() {
+        for (String name : fields.keySet()) {
+            if (!read.contains(name)) {
+                errors.add(FieldError.of(name, "UNKNOWN_FIELD"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private boolean errorsFor(String name) {
+        return errors.stream().anyMatch(e -> e.field().equals(name));
+    }
+
+    private JsonNode take(String name) {
+        read.add(name);
+        return fields.get(name);
+    }
+}

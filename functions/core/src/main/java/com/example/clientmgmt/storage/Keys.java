@@ -1,0 +1,38 @@
+package com.example.clientmgmt.storage;
+
+/**
+ * The single table's key scheme. Every partition key starts with the organization, so a request can
+ * only ever reach its own organization's items. See README "Table design".
+ *
+ * <pre>
+ * project partition  pk = ORG#o#PROJECT#p
+ *   HISTORY#millis#id     admin history (sorts below PROJECT: one descending query reads the project then history)
+ *   PROJECT               the project, its admin info, its members' permissions
+ *   USER#u                membership (GSI1 lists a user's projects)
+ * </pre>
+ */
+public final class Keys {
+    private Keys() {}
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "ByUser";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+
+    public static final String PROJECT = "PROJECT";
+    public static final String HISTORY_PREFIX = "HISTORY#";
+    public static final String MEMBER_PREFIX = "USER#";
+
+    public static String projectPk(String orgId, String projectId) {
+        return "ORG#" + orgId + "#PROJECT#" + projectId;
+    }
+
+    public static String memberSk(String userId) {
+        return MEMBER_PREFIX + userId;
+    }
+
+    public static String userPk(String orgId, String userId) {
+        return "ORG#" + orgId + "#USER#" + userId;
+    }
+}

@@ -1,0 +1,74 @@
+package com.example.clientmgmt.projects;
+
+import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.AdminInfoPatch;
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectAccess;
+import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.http.Etags;
+import com.example.clientmgmt.http.JsonBody;
+import com.example.clientmgmt.http.Paging;
+import com.example.clientmgmt.projects.Views.HistoryView;
+import com.example.clientmgmt.projects.Views.ListView;
+import com.example.clientmgmt.storage.ProjectStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+
+/** {@code /projects/{id}/admin-info} and {@code /admin-history}: the "Informations admin" tab. */
+@Controller("/projects/{projectId}")
+public class AdminInfoController {
+    private final ProjectStore projects;
+    private final AdminInfoEditor editor;
+    private final JsonMapper json;
+
+    public AdminInfoController(ProjectStore projects, AdminInfoEditor editor, JsonMapper json) {
+        this.projects = projects;
+        this.editor = editor;
+        this.json = json;
+    }
+
+    @Get("/admin-info")
+    public HttpResponse<Object> read(Caller caller, @PathVariable String projectId) {
+        Project project = projects.find(caller.orgId(), projectId).orElse(null);
+        Permission permission = ProjectAccess.requireRead(project, caller);
+        return withEtag(project, permission);
+    }
+
+    @Patch("/admin-info")
+    public HttpResponse<Object> edit(Caller caller, @PathVariable String projectId, @Nullable @Body String body,
+                                     @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        JsonBody in = JsonBody.parse(json, body);
+        AdminInfoPatch patch = new AdminInfoPatch(
+                in.textChange(AdminInfo.CLIENT_COMPANY_NAME, 200),
+                in.dateChange(AdminInfo.SUBMISSION_DEADLINE),
+                in.dateChange(AdminInfo.START_DATE),
+                in.dateChange(AdminInfo.END_DATE),
+                in.enumChange(AdminInfo.STATE, ProjectState.class),
+                in.moneyChange(AdminInfo.ESTIMATED_BUDGET));
+        in.finish();
+        return withEtag(editor.edit(caller, projectId, patch, ifMatch), Permission.ADMIN);
+    }
+
+    @Get("/admin-history")
+    public ListView<HistoryView> history(Caller caller, @PathVariable String projectId,
+                                         @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+        ProjectStore.HistoryPage page = projects.history(caller.orgId(), projectId, cursor, Paging.limit(limit));
+        ProjectAccess.requireAdminRead(page.project().orElse(null), caller);
+        return new ListView<>(page.page().items().stream().map(HistoryView::of).toList(), page.page().nextCursor());
+    }
+
+    private static HttpResponse<Object> withEtag(Project project, Permission permission) {
+        return HttpResponse.ok(Views.adminInfo(project, permission)).header(HttpHeaders.ETAG, Etags.of(project.version()));
+    }
+}

@@ -1,0 +1,67 @@
+package com.example.clientmgmt.projects;
+
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.FieldError;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.ProblemCode;
+import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectAccess;
+import com.example.clientmgmt.http.JsonBody;
+import com.example.clientmgmt.projects.Views.ListView;
+import com.example.clientmgmt.projects.Views.MemberView;
+import com.example.clientmgmt.storage.ProjectStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.JsonMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** {@code /projects/{id}/members}: who holds which Project-Admin permission (ADMIN only). */
+@Controller("/projects/{projectId}/members")
+public class MembersController {
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,128}");
+    private final ProjectStore projects;
+    private final JsonMapper json;
+
+    public MembersController(ProjectStore projects, JsonMapper json) {
+        this.projects = projects;
+        this.json = json;
+    }
+
+    /** Every member with a permission; users not listed have NONE. The whole list fits in one page. */
+    @Get
+    public ListView<MemberView> list(Caller caller, @PathVariable String projectId) {
+        Project project = projects.find(caller.orgId(), projectId).orElse(null);
+        ProjectAccess.requireAdminRead(project, caller);
+        List<MemberView> items = project.members().entrySet().stream()
+                .map(e -> new MemberView(e.getKey(), e.getValue().name()))
+                .sorted(Comparator.comparing(MemberView::userId))
+                .toList();
+        return new ListView<>(items, null);
+    }
+
+    @Put("/{userId}")
+    public MemberView set(Caller caller, @PathVariable String projectId, @PathVariable String userId,
+                          @Nullable @Body String body) {
+        JsonBody in = JsonBody.parse(json, body);
+        Permission permission = in.requiredEnum("permission", Permission.class);
+        in.finish();
+        if (!USER_ID.matcher(userId).matches()) {
+            throw ProblemException.invalid(FieldError.of("userId", "BAD_USER_ID"));
+        }
+        if (userId.equals(caller.userId())) {
+            // an ADMIN demoting themselves could leave the project with no ADMIN at all
+            ProjectAccess.requireChange(projects.find(caller.orgId(), projectId).orElse(null), caller);
+            throw new ProblemException(ProblemCode.CONFLICT, "OWN_PERMISSION", List.of(), List.of());
+        }
+        projects.setMember(caller, projectId, userId, permission);
+        return new MemberView(userId, permission.name());
+    }
+}

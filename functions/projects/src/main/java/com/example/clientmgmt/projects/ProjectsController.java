@@ -1,0 +1,101 @@
+package com.example.clientmgmt.projects;
+
+import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.FieldError;
+import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.ProblemCode;
+import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectAccess;
+import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.http.JsonBody;
+import com.example.clientmgmt.http.Paging;
+import com.example.clientmgmt.projects.Views.ListView;
+import com.example.clientmgmt.projects.Views.ProjectView;
+import com.example.clientmgmt.storage.ProjectStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /projects}: create (organization admins), list mine by state, read one. */
+@Controller("/projects")
+public class ProjectsController {
+    private final ProjectStore projects;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public ProjectsController(ProjectStore projects, JsonMapper json, Clock clock) {
+        this.projects = projects;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Post
+    public HttpResponse<ProjectView> create(Caller caller, @Nullable @Body String body) {
+        ProjectAccess.requireOrgAdmin(caller);
+        JsonBody in = JsonBody.parse(json, body);
+        String name = in.requiredText("name", 200);
+        String client = in.optionalText(AdminInfo.CLIENT_COMPANY_NAME, 200);
+        ProjectState state = in.enumChange(AdminInfo.STATE, ProjectState.class).applyTo(ProjectState.ACTIVE);
+        in.finish();
+        if (state.isClosed()) {
+            throw ProblemException.invalid(FieldError.of(AdminInfo.STATE, "CLOSED_AT_CREATION"));
+        }
+        Instant now = clock.instant();
+        Project project = new Project(caller.orgId(), Ids.newId(now), name,
+                new AdminInfo(client, null, null, null, state, null), 1,
+                Map.of(caller.userId(), Permission.ADMIN), now, caller.userId());
+        projects.create(project);
+        return HttpResponse.created(ProjectView.of(project, Permission.ADMIN), URI.create("/projects/" + project.id()));
+    }
+
+    /** Open projects by default; {@code state} (repeatable, or comma-separated) picks others, CLOSED included. */
+    @Get
+    public ListView<ProjectView> list(Caller caller, @Nullable @QueryValue("state") List<String> state,
+                                      @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+        Set<ProjectState> states = states(state);
+        var page = projects.listForUser(caller, states, cursor, Paging.limit(limit));
+        return new ListView<>(page.items().stream()
+                .map(p -> ProjectView.of(p, p.permissionOf(caller.userId()))).toList(), page.nextCursor());
+    }
+
+    @Get("/{projectId}")
+    public ProjectView read(Caller caller, @PathVariable String projectId) {
+        Project project = projects.find(caller.orgId(), projectId).orElse(null);
+        return ProjectView.of(project, ProjectAccess.requireRead(project, caller));
+    }
+
+    private static Set<ProjectState> states(List<String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return ProjectState.OPEN;
+        }
+        Set<ProjectState> states = EnumSet.noneOf(ProjectState.class);
+        for (String value : raw) {
+            for (String one : value.split(",")) {
+                try {
+                    states.add(ProjectState.valueOf(one.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.invalid(FieldError.of("state", "BAD_STATE_FILTER", one.strip()));
+                }
+            }
+        }
+        return states;
+    }
+
+}

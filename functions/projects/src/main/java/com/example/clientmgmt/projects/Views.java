@@ -1,0 +1,76 @@
+package com.example.clientmgmt.projects;
+
+import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.HistoryEntry;
+import com.example.clientmgmt.domain.Money;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.Project;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON shapes of the projects function's answers (see openapi.yaml). */
+final class Views {
+    private Views() {}
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ProjectView(String id, String name, String state, String permission, String clientCompanyName,
+                       String createdAt) {
+        static ProjectView of(Project p, Permission permission) {
+            return new ProjectView(p.id(), p.name(), p.state().name(), permission.name(),
+                    p.adminInfo().clientCompanyName(), p.createdAt().toString());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record MoneyView(String amount, String currency) {
+        static MoneyView of(Money m) {
+            return m == null ? null : new MoneyView(m.amountText(), m.currency());
+        }
+    }
+
+    /** Admin info as ADMIN sees it: the budget is always there, null when not set. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AdminInfoView(String clientCompanyName, String submissionDeadline, String startDate, String endDate,
+                         String state, MoneyView estimatedBudget, long version) {}
+
+    /** Admin info as LIMITED sees it: the same without the budget field at all. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record LimitedAdminInfoView(String clientCompanyName, String submissionDeadline, String startDate, String endDate,
+                                String state, long version) {}
+
+    static Object adminInfo(Project p, Permission permission) {
+        AdminInfo info = p.adminInfo().visibleTo(permission);
+        if (permission.seesBudget()) {
+            return new AdminInfoView(info.clientCompanyName(), text(info.submissionDeadline()), text(info.startDate()),
+                    text(info.endDate()), info.state().name(), MoneyView.of(info.estimatedBudget()), p.version());
+        }
+        return new LimitedAdminInfoView(info.clientCompanyName(), text(info.submissionDeadline()), text(info.startDate()),
+                text(info.endDate()), info.state().name(), p.version());
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record HistoryView(String at, String by, String field, Object from, Object to) {
+        static HistoryView of(HistoryEntry e) {
+            return new HistoryView(e.at().toString(), e.by(), e.field(), e.from(), e.to());
+        }
+    }
+
+    @Serdeable
+    record MemberView(String userId, String permission) {}
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ListView<T>(List<T> items, String nextCursor) {}
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

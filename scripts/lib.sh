@@ -1,0 +1,66 @@
+# Shared by the scripts: project-local Python venv with the AWS emulator, the emulator's lifecycle,
+# and the Maven build. Sourced, not run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+MOTO_VERSION="5.2.5"
+CFN_LINT_VERSION="1.*"
+MOTO_HOST="127.0.0.1"
+MOTO_PORT="${MOTO_PORT:-5055}"
+export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://$MOTO_HOST:$MOTO_PORT}"
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}"
+export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
+export AWS_REGION="${AWS_REGION:-us-east-1}"
+export AWS_DEFAULT_REGION="$AWS_REGION"
+MVN=(mvn -B -q -f "$ROOT/pom.xml")
+
+log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
+
+# Installs moto[server] and cfn-lint into .venv on first use (needs python3 with venv, or apt's python3-venv).
+ensure_venv() {
+  if [ -x "$VENV/bin/moto_server" ] && [ -x "$VENV/bin/cfn-lint" ]; then return; fi
+  log "installing moto[server]==$MOTO_VERSION and cfn-lint into .venv (first run only)"
+  if ! python3 -m venv "$VENV" 2>/dev/null; then
+    log "python3 venv module missing: installing python3-venv"
+    (apt-get update -qq && apt-get install -y -qq python3-venv) >&2
+    python3 -m venv "$VENV"
+  fi
+  "$VENV/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION" "cfn-lint==$CFN_LINT_VERSION" >&2
+}
+
+moto_running() {
+  curl -fsS -o /dev/null --max-time 2 "http://$MOTO_HOST:$MOTO_PORT/moto-api/data.json" 2>/dev/null
+}
+
+# Starts moto on MOTO_PORT unless one already answers there; STARTED_MOTO=1 when this call started it.
+STARTED_MOTO=0
+start_moto() {
+  if moto_running; then log "reusing the emulator at $AWS_ENDPOINT_URL"; return; fi
+  ensure_venv
+  mkdir -p "$ROOT/target"
+  log "starting the emulator (moto $MOTO_VERSION) at $AWS_ENDPOINT_URL"
+  "$VENV/bin/moto_server" -H "$MOTO_HOST" -p "$MOTO_PORT" > "$ROOT/target/moto.log" 2>&1 &
+  MOTO_PID=$!
+  STARTED_MOTO=1
+  for _ in $(seq 1 100); do
+    if moto_running; then return; fi
+    if ! kill -0 "$MOTO_PID" 2>/dev/null; then cat "$ROOT/target/moto.log" >&2; log "the emulator failed to start"; exit 1; fi
+    sleep 0.2
+  done
+  log "the emulator did not answer in 20 s"; exit 1
+}
+
+stop_moto() {
+  if [ "$STARTED_MOTO" = 1 ] && [ -n "${MOTO_PID:-}" ]; then kill "$MOTO_PID" 2>/dev/null || true; wait "$MOTO_PID" 2>/dev/null || true; fi
+}
+
+# Builds every module once (no tests) and writes the local tools' classpath to target/local-api.classpath.
+build_local() {
+  log "building (mvn install, tests skipped)"
+  "${MVN[@]}" install -DskipTests
+  "${MVN[@]}" -pl functions/local-api dependency:build-classpath -Dmdep.outputFile="$ROOT/target/local-api.classpath" >/dev/null
+}
+
+local_java() {
+  java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$ROOT/functions/local-api/target/classes:$(cat "$ROOT/target/local-api.classpath")" "$@"
+}
