@@ -65,8 +65,10 @@ public class ProblemResponses implements ExceptionHandler<ProblemException, Http
         }
         if (code == ProblemCode.VALIDATION_FAILED) {
             // the framework could not read a parameter or the body: say which when it knows
-            String field = context.getErrors().stream().flatMap(e -> e.getPath().stream()).findFirst().orElse("request");
-            return ProblemException.invalid(FieldError.of(field, "UNREADABLE"));
+            String field = context.getErrors().stream().flatMap(e -> e.getPath().stream())
+                    .map(path -> path.startsWith("/") ? path.substring(1) : path).findFirst().orElse("request");
+            // controllers read bodies as text, so the only body error the framework raises is a missing one
+            return ProblemException.invalid(FieldError.of(field, field.equals("body") ? "BODY_REQUIRED" : "UNREADABLE"));
         }
         return new ProblemException(code);
     }

@@ -16,6 +16,7 @@ import com.example.clientmgmt.projects.Views.ListView;
 import com.example.clientmgmt.projects.Views.ProjectView;
 import com.example.clientmgmt.storage.ProjectStore;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -65,11 +66,11 @@ public class ProjectsController {
         return HttpResponse.created(ProjectView.of(project, Permission.ADMIN), URI.create("/projects/" + project.id()));
     }
 
-    /** Open projects by default; {@code state} (repeatable, or comma-separated) picks others, CLOSED included. */
+    /** Open projects by default; {@code state} (repeatable, or comma-separated) picks others, CLOSED included. Read from the request: a List binding keeps only the first of repeated values. */
     @Get
-    public ListView<ProjectView> list(Caller caller, @Nullable @QueryValue("state") List<String> state,
+    public ListView<ProjectView> list(Caller caller, HttpRequest<?> request,
                                       @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        Set<ProjectState> states = states(state);
+        Set<ProjectState> states = states(request.getParameters().getAll("state"));
         var page = projects.listForUser(caller, states, cursor, Paging.limit(limit));
         return new ListView<>(page.items().stream()
                 .map(p -> ProjectView.of(p, p.permissionOf(caller.userId()))).toList(), page.nextCursor());

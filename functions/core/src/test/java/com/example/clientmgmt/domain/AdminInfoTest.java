@@ -1,0 +1,80 @@
+package com.example.clientmgmt.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AdminInfoTest {
+    static final Money BUDGET = new Money(new BigDecimal("1500000.00"), "CAD");
+    static final AdminInfo INFO = new AdminInfo("Béton Inc.", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1),
+            LocalDate.of(2026, 12, 1), ProjectState.BIDDING, BUDGET);
+
+    static AdminInfoPatch patch(Change<String> client, Change<LocalDate> start, Change<LocalDate> end, Change<Money> budget) {
+        return new AdminInfoPatch(client, Change.keep(), start, end, Change.keep(), budget);
+    }
+
+    @Test
+    void aPartialUpdateChangesOnlyTheFieldsSent() {
+        var update = INFO.apply(patch(Change.set("Acier Ltée"), Change.keep(), Change.keep(), Change.keep()));
+        assertEquals("Acier Ltée", update.after().clientCompanyName());
+        assertEquals(INFO.startDate(), update.after().startDate());
+        assertEquals(BUDGET, update.after().estimatedBudget());
+        assertEquals(List.of(new AdminInfo.FieldChange("clientCompanyName", "Béton Inc.", "Acier Ltée")), update.changes());
+    }
+
+    @Test
+    void clearingAFieldIsAChangeToEmpty() {
+        var update = INFO.apply(patch(Change.keep(), Change.keep(), Change.keep(), Change.clear()));
+        assertNull(update.after().estimatedBudget());
+        assertEquals(List.of(new AdminInfo.FieldChange("estimatedBudget", BUDGET, null)), update.changes());
+    }
+
+    @Test
+    void settingTheSameValueChangesNothing() {
+        var update = INFO.apply(patch(Change.set("Béton Inc."), Change.set(INFO.startDate()), Change.keep(), Change.keep()));
+        assertTrue(update.changes().isEmpty());
+    }
+
+    @Test
+    void startMustNotBeAfterEndAfterMerging() {
+        var e = assertThrows(ProblemException.class,
+                () -> INFO.apply(patch(Change.keep(), Change.set(LocalDate.of(2027, 1, 1)), Change.keep(), Change.keep())));
+        assertEquals(ProblemCode.VALIDATION_FAILED, e.code());
+        assertEquals("startDate", e.fieldErrors().get(0).field());
+        assertEquals("START_AFTER_END", e.fieldErrors().get(0).reason());
+        var sameDay = INFO.apply(patch(Change.keep(), Change.set(INFO.endDate()), Change.keep(), Change.keep()));
+        assertEquals(INFO.endDate(), sameDay.after().startDate());
+    }
+
+    @Test
+    void limitedNeverSeesTheBudget() {
+        assertNull(INFO.visibleTo(Permission.LIMITED).estimatedBudget());
+        assertEquals(BUDGET, INFO.visibleTo(Permission.ADMIN).estimatedBudget());
+    }
+
+    @Test
+    void budgetsAreExactNonNegativeAndToTheCent() {
+        assertEquals("123.45", Money.parse("b", "123.45", null).amountText());
+        assertEquals("CAD", Money.parse("b", "1", null).currency());
+        assertEquals("1.00", Money.parse("b", "1", "USD").amountText());
+        assertEquals("0.10", Money.parse("b", "0.1", null).amountText());
+        assertEquals("NEGATIVE", reason(() -> Money.parse("b", "-1", null)));
+        assertEquals("MORE_THAN_CENTS", reason(() -> Money.parse("b", "1.001", null)));
+        assertEquals("NOT_A_DECIMAL", reason(() -> Money.parse("b", "12,50", null)));
+        assertEquals("UNKNOWN_CURRENCY", reason(() -> Money.parse("b", "1", "XYZ")));
+        assertEquals("UNKNOWN_CURRENCY", reason(() -> Money.parse("b", "1", "cad")));
+        assertEquals("TOO_LARGE", reason(() -> Money.parse("b", "1e15", null)));
+        assertEquals("1000.00", Money.parse("b", "1E+3", null).amountText());
+    }
+
+    static String reason(Runnable action) {
+        return assertThrows(ProblemException.class, action::run).fieldErrors().get(0).reason();
+    }
+}

@@ -1,0 +1,152 @@
+package com.example.clientmgmt.projects;
+
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.TestApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.example.clientmgmt.projects.World.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The "Informations admin" tab: budget visibility, partial updates, ETag/If-Match, close/reopen, history. */
+class AdminInfoApiTest {
+    @RegisterExtension
+    static TestApi api = new TestApi();
+    static World world;
+    static ApiClient c;
+
+    @BeforeAll
+    static void setUp() {
+        c = api.client();
+        world = new World(c);
+    }
+
+    String info(String project) {
+        return "/projects/" + project + "/admin-info";
+    }
+
+    @Test
+    void limitedSeesEverythingButTheBudget() {
+        JsonNode asLimited = expect(200, c.get(info(world.openProject)).token(world.lea).send()).json();
+        assertFalse(asLimited.has("estimatedBudget"), asLimited::toString);
+        assertEquals("Ville de Laval", asLimited.get("clientCompanyName").asText());
+        JsonNode asAdmin = expect(200, c.get(info(world.openProject)).token(world.adam).send()).json();
+        assertEquals("2500000.00", asAdmin.get("estimatedBudget").get("amount").asText());
+        assertEquals("CAD", asAdmin.get("estimatedBudget").get("currency").asText());
+    }
+
+    @Test
+    void twoAdminsEditingDifferentFieldsKeepBothChanges() {
+        String p = world.project("Deux admins", Map.of("adam", "ADMIN"));
+        // both loaded version 1; neither sends If-Match
+        expect(200, c.patch(info(p)).token(world.owner).body(Map.of("startDate", "2027-01-10")).send());
+        JsonNode after = expect(200, c.patch(info(p)).token(world.adam).body(Map.of("endDate", "2027-06-30")).send()).json();
+        assertEquals("2027-01-10", after.get("startDate").asText());
+        assertEquals("2027-06-30", after.get("endDate").asText());
+        assertEquals(3, after.get("version").asLong());
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedWith412AndChangesNothing() {
+        String p = world.project("Concurrence", Map.of("adam", "ADMIN"));
+        ApiClient.Response read = expect(200, c.get(info(p)).token(world.adam).send());
+        String etag = read.header("ETag");
+        assertEquals("\"1\"", etag);
+        ApiClient.Response first = expect(200, c.patch(info(p)).token(world.owner).header("If-Match", etag)
+                .body(Map.of("clientCompanyName", "Premier")).send());
+        assertNotEquals(etag, first.header("ETag"));
+        ApiClient.Response stale = expect(412, c.patch(info(p)).token(world.adam).header("If-Match", etag)
+                .body(Map.of("submissionDeadline", "2027-02-01")).send());
+        assertEquals("VERSION_MISMATCH", stale.json().get("code").asText());
+        JsonNode now = expect(200, c.get(info(p)).token(world.adam).send()).json();
+        assertEquals("Premier", now.get("clientCompanyName").asText());
+        assertTrue(now.get("submissionDeadline").isNull());
+        expect(200, c.patch(info(p)).token(world.adam).header("If-Match", first.header("ETag"))
+                .body(Map.of("submissionDeadline", "2027-02-01")).send());
+    }
+
+    @Test
+    void closingFreezesTheProjectUntilAnAdminReopensIt() {
+        String p = world.project("À fermer", Map.of("adam", "ADMIN", "lea", "LIMITED"));
+        expect(200, c.patch(info(p)).token(world.adam).body(Map.of("state", "CLOSED")).send());
+        // members keep reading
+        assertEquals("CLOSED", expect(200, c.get("/projects/" + p).token(world.lea).send()).json().get("state").asText());
+        // nothing else can change
+        assertEquals("PROJECT_CLOSED", expect(409, c.patch(info(p)).token(world.adam)
+                .body(Map.of("clientCompanyName", "Autre")).send()).json().get("code").asText());
+        expect(409, c.patch(info(p)).token(world.adam).body(Map.of("state", "ACTIVE", "startDate", "2027-01-01")).send());
+        expect(409, c.put("/projects/" + p + "/members/zoe").token(world.adam).body(Map.of("permission", "LIMITED")).send());
+        // LIMITED cannot reopen
+        expect(403, c.patch(info(p)).token(world.lea).body(Map.of("state", "ACTIVE")).send());
+        // ADMIN reopens, then writes work again
+        assertEquals("ON_HOLD", expect(200, c.patch(info(p)).token(world.adam).body(Map.of("state", "ON_HOLD")).send())
+                .json().get("state").asText());
+        expect(200, c.patch(info(p)).token(world.adam).body(Map.of("clientCompanyName", "Autre")).send());
+    }
+
+    @Test
+    void everyChangeIsInTheHistoryNewestFirstWithWhoWhenFromAndTo() {
+        String p = world.project("Historique", Map.of("adam", "ADMIN"));
+        expect(200, c.patch(info(p)).token(world.owner).body(Map.of("clientCompanyName", "A", "estimatedBudget", Map.of("amount", "100"))).send());
+        Map<String, Object> second = new HashMap<>();
+        second.put("clientCompanyName", "B");
+        second.put("estimatedBudget", null);
+        expect(200, c.patch(info(p)).token(world.adam).body(second).send());
+        expect(200, c.patch(info(p)).token(world.adam).body(Map.of("state", "CLOSED")).send());
+
+        JsonNode items = expect(200, c.get("/projects/" + p + "/admin-history").token(world.adam).send()).json().get("items");
+        assertEquals(5, items.size(), items::toString);
+        assertEquals("state", items.get(0).get("field").asText());
+        assertEquals("ACTIVE", items.get(0).get("from").asText());
+        assertEquals("CLOSED", items.get(0).get("to").asText());
+        assertEquals("adam", items.get(0).get("by").asText());
+        assertEquals("clientCompanyName", items.get(1).get("field").asText());
+        assertEquals("A", items.get(1).get("from").asText());
+        assertEquals("B", items.get(1).get("to").asText());
+        assertEquals("estimatedBudget", items.get(2).get("field").asText());
+        assertEquals("100.00", items.get(2).get("from").get("amount").asText());
+        assertTrue(items.get(2).get("to").isNull());
+        assertEquals("owner", items.get(4).get("by").asText());
+        assertNotNull(items.get(4).get("at").asText());
+        assertTrue(items.get(0).get("at").asText().compareTo(items.get(4).get("at").asText()) >= 0);
+    }
+
+    @Test
+    void historyPagesWithAnOpaqueCursor() {
+        String p = world.project("Pages", Map.of());
+        for (String name : new String[] {"A", "B", "C"}) {
+            expect(200, c.patch(info(p)).token(world.owner).body(Map.of("clientCompanyName", name)).send());
+        }
+        StringBuilder seen = new StringBuilder();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = expect(200, c.get("/projects/" + p + "/admin-history?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .token(world.owner).send()).json();
+            page.get("items").forEach(i -> seen.append(i.get("to").asText()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals("CBA", seen.toString());
+        assertEquals("BAD_CURSOR", expect(400, c.get("/projects/" + p + "/admin-history?cursor=bm9wZQ")
+                .token(world.owner).send()).json().get("errors").get(0).get("code").asText());
+    }
+
+    @Test
+    void anUnchangedPatchWritesNothing() {
+        String p = world.project("Rien", Map.of());
+        expect(200, c.patch(info(p)).token(world.owner).body(Map.of("clientCompanyName", "Même")).send());
+        JsonNode again = expect(200, c.patch(info(p)).token(world.owner).body(Map.of("clientCompanyName", "Même")).send()).json();
+        assertEquals(2, again.get("version").asLong());
+        assertEquals(1, expect(200, c.get("/projects/" + p + "/admin-history").token(world.owner).send()).json().get("items").size());
+    }
+}

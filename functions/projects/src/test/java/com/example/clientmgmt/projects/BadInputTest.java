@@ -1,0 +1,156 @@
+package com.example.clientmgmt.projects;
+
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.TestApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.example.clientmgmt.projects.World.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Malformed or invalid input is a 4xx problem+json naming the fields, in English or French; never a 5xx. */
+class BadInputTest {
+    @RegisterExtension
+    static TestApi api = new TestApi();
+    static World world;
+    static ApiClient c;
+    static String info;
+
+    @BeforeAll
+    static void setUp() {
+        c = api.client();
+        world = new World(c);
+        info = "/projects/" + world.openProject + "/admin-info";
+    }
+
+    static JsonNode problem(int status, ApiClient.Response response) {
+        expect(status, response);
+        assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response::toString);
+        JsonNode body = response.json();
+        assertEquals(status, body.get("status").asInt());
+        assertTrue(body.get("detail").asText().length() > 5);
+        return body;
+    }
+
+    static String fieldCode(JsonNode problem, String field) {
+        for (JsonNode e : problem.get("errors")) {
+            if (e.get("field").asText().equals(field)) {
+                return e.get("code").asText();
+            }
+        }
+        throw new AssertionError("no error for " + field + " in " + problem);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "{bad json                                   | body                   | MALFORMED_JSON",
+            "[1,2]                                       | body                   | NOT_AN_OBJECT",
+            "'\"text\"'                                  | body                   | NOT_AN_OBJECT",
+            "{\"startDate\": 5}                          | startDate              | NOT_A_DATE",
+            "{\"startDate\": \"2026-02-30\"}             | startDate              | NOT_A_DATE",
+            "{\"startDate\": \"01/02/2026\"}             | startDate              | NOT_A_DATE",
+            "{\"state\": \"DONE\"}                       | state                  | UNKNOWN_VALUE",
+            "{\"state\": \"closed\"}                     | state                  | UNKNOWN_VALUE",
+            "{\"state\": null}                           | state                  | NOT_NULLABLE",
+            "{\"clientCompanyName\": 12}                 | clientCompanyName      | NOT_A_STRING",
+            "{\"clientCompanyName\": \"a\\u0000b\"}      | clientCompanyName      | CONTROL_CHARACTERS",
+            "{\"estimatedBudget\": 12.5}                 | estimatedBudget        | NOT_MONEY",
+            "{\"estimatedBudget\": {\"amount\": 12.5}}   | estimatedBudget.amount | AMOUNT_NOT_A_STRING",
+            "{\"estimatedBudget\": {\"amount\": \"-1\"}} | estimatedBudget.amount | NEGATIVE",
+            "{\"estimatedBudget\": {\"amount\": \"1.234\"}} | estimatedBudget.amount | MORE_THAN_CENTS",
+            "{\"estimatedBudget\": {\"amount\": \"abc\"}} | estimatedBudget.amount | NOT_A_DECIMAL",
+            "{\"estimatedBudget\": {\"amount\": \"1\", \"currency\": \"XXY\"}} | estimatedBudget.currency | UNKNOWN_CURRENCY",
+            "{\"estimatedBudget\": {\"amount\": \"1\", \"fx\": 1}} | estimatedBudget.fx | UNKNOWN_FIELD",
+            "{\"budget\": 1}                             | budget                 | UNKNOWN_FIELD",
+            "{\"startDate\": \"2027-05-01\", \"endDate\": \"2027-04-01\"} | endDate | START_AFTER_END",
+    })
+    void badAdminInfoPatches(String body, String field, String code) {
+        JsonNode p = problem(400, c.patch(info).token(world.adam).body(body).send());
+        assertEquals("VALIDATION_FAILED", p.get("code").asText());
+        assertEquals(code, fieldCode(p, field));
+    }
+
+    @Test
+    void everyInvalidFieldIsListedAtOnce() {
+        JsonNode p = problem(400, c.patch(info).token(world.adam)
+                .body("{\"startDate\": 1, \"state\": \"X\", \"clientCompanyName\": false, \"extra\": 1}").send());
+        assertEquals(4, p.get("errors").size(), p::toString);
+    }
+
+    @Test
+    void anEmptyBodyIsRefused() {
+        JsonNode p = problem(400, c.patch(info).token(world.adam).header("Content-Type", "application/json").send());
+        assertEquals("BODY_REQUIRED", fieldCode(p, "body"));
+    }
+
+    @Test
+    void longTextsAndHugeBodiesAreRefused() {
+        JsonNode tooLong = problem(400, c.post("/projects").token(world.owner).body(Map.of("name", "x".repeat(10_000))).send());
+        assertEquals("TOO_LONG", fieldCode(tooLong, "name"));
+        problem(413, c.patch(info).token(world.adam).body(Map.of("clientCompanyName", "x".repeat(70_000))).send());
+    }
+
+    @Test
+    void projectCreationValidatesItsFields() {
+        assertEquals("REQUIRED", fieldCode(problem(400, c.post("/projects").token(world.owner).body(Map.of()).send()), "name"));
+        assertEquals("BLANK", fieldCode(problem(400, c.post("/projects").token(world.owner).body(Map.of("name", "   ")).send()), "name"));
+        assertEquals("CLOSED_AT_CREATION", fieldCode(problem(400, c.post("/projects").token(world.owner)
+                .body(Map.of("name", "X", "state", "CLOSED")).send()), "state"));
+        Map<String, Object> nullName = new HashMap<>();
+        nullName.put("name", null);
+        assertEquals("REQUIRED", fieldCode(problem(400, c.post("/projects").token(world.owner).body(nullName).send()), "name"));
+    }
+
+    @Test
+    void memberChangesValidateThePermissionAndUserId() {
+        String members = "/projects/" + world.openProject + "/members/";
+        assertEquals("UNKNOWN_VALUE", fieldCode(problem(400, c.put(members + "zoe").token(world.adam)
+                .body(Map.of("permission", "OWNER")).send()), "permission"));
+        assertEquals("REQUIRED", fieldCode(problem(400, c.put(members + "zoe").token(world.adam).body(Map.of()).send()), "permission"));
+        assertEquals("BAD_USER_ID", fieldCode(problem(400, c.put(members + "a%20b%23c").token(world.adam)
+                .body(Map.of("permission", "LIMITED")).send()), "userId"));
+    }
+
+    @Test
+    void messagesFollowAcceptLanguage() {
+        JsonNode fr = problem(400, c.patch(info).token(world.adam).header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5")
+                .body(Map.of("startDate", "demain")).send());
+        assertEquals("Requête invalide", fr.get("title").asText());
+        assertTrue(fr.get("errors").get(0).get("message").asText().contains("AAAA-MM-JJ"), fr::toString);
+        JsonNode en = problem(400, c.patch(info).token(world.adam).header("Accept-Language", "en-US")
+                .body(Map.of("startDate", "tomorrow")).send());
+        assertTrue(en.get("errors").get(0).get("message").asText().contains("YYYY-MM-DD"), en::toString);
+        JsonNode closedFr = problem(409, c.patch("/projects/" + world.closedProject + "/admin-info").token(world.adam)
+                .header("Accept-Language", "fr").body(Map.of("clientCompanyName", "X")).send());
+        assertTrue(closedFr.get("detail").asText().contains("fermé"), closedFr::toString);
+        problem(400, c.patch(info).token(world.adam).header("Accept-Language", ";;;garbage")
+                .body(Map.of("startDate", "x")).send());
+    }
+
+    @Test
+    void frameworkErrorsAreProblemsToo() {
+        assertEquals("NOT_FOUND", problem(404, c.get("/nowhere").token(world.adam).send()).get("code").asText());
+        assertEquals("METHOD_NOT_ALLOWED", problem(405, c.delete(info).token(world.adam).send()).get("code").asText());
+        JsonNode type = problem(415, c.patch(info).token(world.adam).header("Content-Type", "text/plain")
+                .body("{\"clientCompanyName\": \"x\"}").send());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", type.get("code").asText());
+    }
+
+    @Test
+    void noBadInputReachesA5xx() {
+        for (String body : List.of("", "null", "{}", "{\"state\":{}}", "{\"estimatedBudget\":[]}", "{\"startDate\":\"9999999-01-01\"}",
+                "{\"clientCompanyName\":\"\uD83C\uDFD7\uFE0F Chantier\"}", "\"\\ud800\"")) {
+            ApiClient.Response r = c.patch(info).token(world.adam).header("Content-Type", "application/json").body(body).send();
+            assertTrue(r.status() < 500, () -> body + " -> " + r);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.example.clientmgmt.projects;
+
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.TestApi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every project-scoped route × {no token, other organization, NONE, LIMITED, ADMIN} × {open, closed},
+ * through the local gateway and the real handler, against the emulator.
+ */
+class PermissionMatrixTest {
+    @RegisterExtension
+    static TestApi api = new TestApi();
+    static World world;
+
+    @BeforeAll
+    static void setUp() {
+        world = new World(api.client());
+    }
+
+    /** A route, how to call it, and what each caller gets on an open and on a closed project. */
+    record Route(String name, Function<String, ApiClient.Call> call, int limitedOpen, int adminOpen, int limitedClosed, int adminClosed) {}
+
+    static List<Route> routes() {
+        ApiClient c = api.client();
+        return List.of(
+                new Route("GET project", id -> c.get("/projects/" + id), 200, 200, 200, 200),
+                new Route("GET admin-info", id -> c.get("/projects/" + id + "/admin-info"), 200, 200, 200, 200),
+                new Route("PATCH admin-info", id -> c.patch("/projects/" + id + "/admin-info")
+                        .body(Map.of("clientCompanyName", "Ville de Laval")), 403, 200, 403, 409),
+                new Route("GET admin-history", id -> c.get("/projects/" + id + "/admin-history"), 403, 200, 403, 200),
+                new Route("GET members", id -> c.get("/projects/" + id + "/members"), 403, 200, 403, 200),
+                new Route("PUT member", id -> c.put("/projects/" + id + "/members/zoe")
+                        .body(Map.of("permission", "LIMITED")), 403, 200, 403, 409));
+    }
+
+    @TestFactory
+    List<DynamicTest> everyRouteAnswersEachCallerAsTheMatrixSays() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route route : routes()) {
+            for (boolean closed : new boolean[] {false, true}) {
+                String project = closed ? world.closedProject : world.openProject;
+                String state = closed ? "closed" : "open";
+                tests.add(check(route.name() + " / no token / " + state, route.call().apply(project), 401, "UNAUTHENTICATED"));
+                tests.add(check(route.name() + " / other organization / " + state,
+                        route.call().apply(project).token(world.outsider), 404, "NOT_FOUND"));
+                tests.add(check(route.name() + " / NONE / " + state, route.call().apply(project).token(world.nora), 403, "FORBIDDEN"));
+                tests.add(check(route.name() + " / LIMITED / " + state, route.call().apply(project).token(world.lea),
+                        closed ? route.limitedClosed() : route.limitedOpen(), null));
+                tests.add(check(route.name() + " / ADMIN / " + state, route.call().apply(project).token(world.adam),
+                        closed ? route.adminClosed() : route.adminOpen(), null));
+            }
+            tests.add(check(route.name() + " / unknown project", route.call().apply("01ARZ3NDEKTSV4RRFFQ69G5FAV").token(world.adam), 404, "NOT_FOUND"));
+            tests.add(check(route.name() + " / malformed project id", route.call().apply("..%2F..%2Fx").token(world.adam), 404, "NOT_FOUND"));
+        }
+        return tests;
+    }
+
+    static DynamicTest check(String name, ApiClient.Call call, int status, String code) {
+        return DynamicTest.dynamicTest(name, () -> {
+            ApiClient.Response response = call.send();
+            assertEquals(status, response.status(), () -> name + ": " + response);
+            if (status >= 400) {
+                assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response::toString);
+                String expected = code != null ? code : switch (status) {
+                    case 403 -> "FORBIDDEN";
+                    case 409 -> "PROJECT_CLOSED";
+                    default -> throw new AssertionError(status);
+                };
+                assertEquals(expected, response.json().get("code").asText(), response::toString);
+            }
+        });
+    }
+
+    @TestFactory
+    List<DynamicTest> onlyOrganizationAdminsCreateProjects() {
+        ApiClient c = api.client();
+        return List.of(
+                check("POST /projects / no token", c.post("/projects").body(Map.of("name", "X")), 401, "UNAUTHENTICATED"),
+                check("POST /projects / project ADMIN, not org admin", c.post("/projects").token(world.adam).body(Map.of("name", "X")), 403, "FORBIDDEN"),
+                check("POST /projects / org admin", c.post("/projects").token(world.owner).body(Map.of("name", "X")), 201, null),
+                check("GET /projects / no token", c.get("/projects"), 401, "UNAUTHENTICATED"));
+    }
+}

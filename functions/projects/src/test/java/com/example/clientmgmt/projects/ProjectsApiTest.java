@@ -1,0 +1,154 @@
+package com.example.clientmgmt.projects;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.TestApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.example.clientmgmt.projects.World.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Projects list and filters, members, tenant isolation and identity. */
+class ProjectsApiTest {
+    @RegisterExtension
+    static TestApi api = new TestApi();
+    static World world;
+    static ApiClient c;
+
+    @BeforeAll
+    static void setUp() {
+        c = api.client();
+        world = new World(c);
+    }
+
+    static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void theListShowsOpenProjectsByDefaultAndClosedOnesWhenAsked() {
+        List<String> open = ids(expect(200, c.get("/projects").token(world.lea).send()).json());
+        assertTrue(open.contains(world.openProject), () -> open + " " + world.openProject);
+        assertFalse(open.contains(world.closedProject));
+        List<String> closed = ids(expect(200, c.get("/projects?state=CLOSED").token(world.lea).send()).json());
+        assertEquals(List.of(world.closedProject), closed);
+        List<String> both = ids(expect(200, c.get("/projects?state=CLOSED&state=ACTIVE").token(world.lea).send()).json());
+        assertTrue(both.containsAll(List.of(world.openProject, world.closedProject)));
+        assertEquals("BAD_STATE_FILTER", expect(400, c.get("/projects?state=DONE").token(world.lea).send())
+                .json().get("errors").get(0).get("code").asText());
+    }
+
+    @Test
+    void theListShowsOnlyMyProjectsWithMyPermission() {
+        JsonNode lea = expect(200, c.get("/projects?state=ACTIVE").token(world.lea).send()).json();
+        lea.get("items").forEach(i -> assertEquals("LIMITED", i.get("permission").asText()));
+        assertTrue(ids(expect(200, c.get("/projects").token(world.nora).send()).json()).isEmpty());
+    }
+
+    @Test
+    void theListPagesWithACursor() {
+        String org = "paging-" + System.nanoTime();
+        String boss = c.token("boss", org, true);
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(expect(201, c.post("/projects").token(boss).body(Map.of("name", "P" + i)).send()).json().get("id").asText());
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = expect(200, c.get("/projects?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).token(boss).send()).json();
+            assertTrue(page.get("items").size() <= 2);
+            seen.addAll(ids(page));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        java.util.Collections.reverse(created);
+        assertEquals(created, seen, "newest first, each once");
+        expect(400, c.get("/projects?limit=0").token(boss).send());
+        expect(400, c.get("/projects?limit=abc").token(boss).send());
+        expect(400, c.get("/projects?cursor=%2F%2F%2F").token(boss).send());
+    }
+
+    @Test
+    void anotherOrganizationSeesNothingEvenWithTheSameUserId() {
+        // "owner" exists in both organizations: the org claim, not the user id, decides
+        assertFalse(ids(expect(200, c.get("/projects?state=ACTIVE&state=CLOSED").token(world.outsider).send()).json())
+                .contains(world.openProject));
+        expect(404, c.get("/projects/" + world.openProject + "/admin-info").token(world.outsider).send());
+        expect(404, c.patch("/projects/" + world.openProject + "/admin-info").token(world.outsider)
+                .body(Map.of("clientCompanyName", "piraté")).send());
+        assertEquals("Ville de Laval", expect(200, c.get("/projects/" + world.openProject + "/admin-info").token(world.owner).send())
+                .json().get("clientCompanyName").asText());
+    }
+
+    @Test
+    void theCreatorBecomesAdmin() {
+        JsonNode created = expect(201, c.post("/projects").token(world.owner)
+                .body(Map.of("name", "  Nouvelle tour  ", "clientCompanyName", "Béton & Fils", "state", "BIDDING")).send()).json();
+        assertEquals("Nouvelle tour", created.get("name").asText());
+        assertEquals("BIDDING", created.get("state").asText());
+        assertEquals("ADMIN", created.get("permission").asText());
+        String id = created.get("id").asText();
+        JsonNode members = expect(200, c.get("/projects/" + id + "/members").token(world.owner).send()).json();
+        assertEquals("owner", members.get("items").get(0).get("userId").asText());
+        assertEquals("ADMIN", members.get("items").get(0).get("permission").asText());
+        assertEquals("Béton & Fils", expect(200, c.get("/projects/" + id + "/admin-info").token(world.owner).send())
+                .json().get("clientCompanyName").asText());
+    }
+
+    @Test
+    void grantingChangingAndRemovingAPermission() {
+        String p = world.project("Membres", Map.of("adam", "ADMIN"));
+        String zoe = c.token("zoe", world.org, false);
+        expect(403, c.get("/projects/" + p).token(zoe).send());
+        expect(200, c.put("/projects/" + p + "/members/zoe").token(world.adam).body(Map.of("permission", "LIMITED")).send());
+        assertEquals("LIMITED", expect(200, c.get("/projects/" + p).token(zoe).send()).json().get("permission").asText());
+        assertTrue(ids(expect(200, c.get("/projects").token(zoe).send()).json()).contains(p));
+        expect(200, c.put("/projects/" + p + "/members/zoe").token(world.adam).body(Map.of("permission", "NONE")).send());
+        expect(403, c.get("/projects/" + p).token(zoe).send());
+        assertFalse(ids(expect(200, c.get("/projects").token(zoe).send()).json()).contains(p));
+        JsonNode members = expect(200, c.get("/projects/" + p + "/members").token(world.adam).send()).json();
+        assertEquals(2, members.get("items").size(), members::toString);
+    }
+
+    @Test
+    void anAdminCannotChangeTheirOwnPermission() {
+        String p = world.project("Soi-même", Map.of("adam", "ADMIN"));
+        expect(409, c.put("/projects/" + p + "/members/adam").token(world.adam).body(Map.of("permission", "LIMITED")).send());
+        expect(403, c.put("/projects/" + p + "/members/nora").token(world.nora).body(Map.of("permission", "ADMIN")).send());
+    }
+
+    @Test
+    void theHandlerItselfRefusesAnEventWithoutVerifiedClaims() {
+        // defence in depth: were the authorizer ever bypassed, a request without claims gets 401
+        var event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRawPath("/projects/" + world.openProject)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                                .withPath("/projects/" + world.openProject).build()).build())
+                .withHeaders(Map.of("x-user-id", "owner", "x-org", world.org))
+                .build();
+        var response = api.function().handleRequest(event, null);
+        assertEquals(401, response.getStatusCode());
+        assertTrue(response.getBody().contains("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void corsAllowsTheFrontendOriginOnly() {
+        ApiClient.Response allowed = c.call("OPTIONS", "/projects").header("Origin", TestApi.ORIGIN)
+                .header("Access-Control-Request-Method", "PATCH").send();
+        assertEquals(TestApi.ORIGIN, allowed.header("Access-Control-Allow-Origin"));
+        ApiClient.Response other = c.call("OPTIONS", "/projects").header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "PATCH").send();
+        assertEquals(null, other.header("Access-Control-Allow-Origin"));
+    }
+}
