@@ -12,7 +12,7 @@ export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}"
 export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
 export AWS_REGION="${AWS_REGION:-us-east-1}"
 export AWS_DEFAULT_REGION="$AWS_REGION"
-MVN=(mvn -B -q -f "$ROOT/pom.xml")
+MVN=(mvn -B -q -Dstyle.color=never -f "$ROOT/pom.xml")
 
 log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
 
@@ -59,6 +59,7 @@ build_local() {
   log "building (mvn install, tests skipped)"
   "${MVN[@]}" install -DskipTests
   "${MVN[@]}" -pl functions/local-api dependency:build-classpath -Dmdep.outputFile="$ROOT/target/local-api.classpath" >/dev/null
+  touch "$ROOT/target/local-api.classpath"
 }
 
 local_java() {

@@ -103,7 +103,7 @@ public final class LocalResources {
                         .maxAgeSeconds(((Number) r.getOrDefault("MaxAge", 0)).intValue())
                         .build())
                 .toList();
-        if (!rules.isEmpty()) {
+        if (!rules.isEmpty() && !corsOrigins.isEmpty()) {
             s3.putBucketCors(b -> b.bucket(name).corsConfiguration(c -> c.corsRules(rules)));
         }
         s3.putPublicAccessBlock(b -> b.bucket(name).publicAccessBlockConfiguration(c -> c

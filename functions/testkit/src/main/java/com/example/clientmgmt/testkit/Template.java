@@ -69,6 +69,11 @@ public final class Template {
         return (Map<String, Object>) resource(logicalId).getOrDefault("Properties", Map.of());
     }
 
+    /** The {@code Properties} of a resource definition taken from {@link #resources()}. */
+    public static Map<String, Object> properties(Object resource) {
+        return map(map(resource).get("Properties"));
+    }
+
     /** The template's default for a parameter. */
     @SuppressWarnings("unchecked")
     public String parameterDefault(String name) {

@@ -1,0 +1,11 @@
+# sam build (BuildMethod: makefile): builds one function's Lambda jar with Maven and unpacks it into
+# SAM's artifacts directory. Each target is build-<LogicalId> of template.yaml.
+MVN = mvn -B -q -DskipTests
+
+define lambda
+	$(MVN) -pl functions/$(1) -am package
+	cd $(ARTIFACTS_DIR) && unzip -q -o $(CURDIR)/functions/$(1)/target/$(1)-*-lambda.jar
+endef
+
+build-ProjectsFunction:
+	$(call lambda,projects)

@@ -1,0 +1,87 @@
+package com.example.clientmgmt.bench;
+
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.AwsTestClients;
+import com.example.clientmgmt.testkit.DevTokens;
+import com.example.clientmgmt.testkit.LocalGateway;
+import com.example.clientmgmt.testkit.LocalResources;
+import com.example.clientmgmt.testkit.Template;
+import com.example.clientmgmt.testkit.TestApi;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The round-trip half of scripts/bench-coldstart: provisions a bench table from template.yaml, sends
+ * each route once through the local gateway and the real handler, and counts the DynamoDB requests each
+ * one made (an SDK ExecutionInterceptor sees every HTTP attempt). Writes the bench project's coordinates
+ * to the file given as argument for the cold-start probes.
+ */
+public final class RoundTrips {
+    /** Counts every request the SDK sends (retries included). */
+    public static final class Counter implements ExecutionInterceptor {
+        final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            count.incrementAndGet();
+        }
+    }
+
+    private RoundTrips() {}
+
+    public static void main(String[] args) throws Exception {
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        LocalResources.Names names = LocalResources.Names.unique("bench");
+        LocalResources.create(Template.load(), names, AwsTestClients.forEndpoint(endpoint), List.of());
+        Counter counter = new Counter();
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(TestApi.functionProperties(endpoint, names)).singletons(counter).start()) {
+            APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
+            LocalGateway gateway = new LocalGateway("127.0.0.1", 0, e -> function.handleRequest(e, null),
+                    DevTokens.fromEnvironment(), List.of());
+            ApiClient api = new ApiClient(gateway.baseUrl(), DevTokens.fromEnvironment());
+            String org = "bench-org";
+            String boss = api.token("boss", org, true);
+            Map<String, Integer> trips = new LinkedHashMap<>();
+            String project = measure(trips, counter, "POST /projects", () -> api.post("/projects").token(boss)
+                    .body(Map.of("name", "Bench")).send()).json().get("id").asText();
+            String base = "/projects/" + project;
+            measure(trips, counter, "PUT /projects/{id}/members/{userId}", () -> api.put(base + "/members/lea").token(boss)
+                    .body(Map.of("permission", "LIMITED")).send());
+            measure(trips, counter, "PATCH /projects/{id}/admin-info", () -> api.patch(base + "/admin-info").token(boss)
+                    .body(Map.of("clientCompanyName", "Ville de Laval", "estimatedBudget", Map.of("amount", "100.00"))).send());
+            measure(trips, counter, "GET /projects", () -> api.get("/projects").token(boss).send());
+            measure(trips, counter, "GET /projects/{id}", () -> api.get(base).token(boss).send());
+            measure(trips, counter, "GET /projects/{id}/admin-info", () -> api.get(base + "/admin-info").token(boss).send());
+            measure(trips, counter, "GET /projects/{id}/admin-history", () -> api.get(base + "/admin-history").token(boss).send());
+            measure(trips, counter, "GET /projects/{id}/members", () -> api.get(base + "/members").token(boss).send());
+            System.out.println("DynamoDB round trips per request (scripts/bench-coldstart):");
+            trips.forEach((route, n) -> System.out.printf("  %-40s %d%n", route, n));
+            int max = trips.values().stream().max(Integer::compare).orElse(0);
+            Files.writeString(Path.of(args[0]), String.join(" ", names.table(), project, "boss", org, Integer.toString(max)));
+            gateway.close();
+        }
+    }
+
+    private static ApiClient.Response measure(Map<String, Integer> trips, Counter counter, String route,
+                                              Supplier<ApiClient.Response> call) {
+        counter.count.set(0);
+        ApiClient.Response response = call.get();
+        if (response.status() >= 300) {
+            throw new IllegalStateException(route + " answered " + response);
+        }
+        trips.put(route, counter.count.get());
+        return response;
+    }
+}

@@ -1,0 +1,86 @@
+package com.example.clientmgmt.local;
+
+import com.example.clientmgmt.testkit.ApiClient;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demo data for the local API, loaded through the API itself (so it obeys every rule the product has):
+ * organization {@code demo-construction} with an org admin, an ADMIN, a LIMITED member and a user with
+ * no permission, and projects in each state; plus a second organization to show tenant isolation.
+ */
+final class DemoData {
+    static final String ORG = "demo-construction";
+    static final String OTHER_ORG = "autre-entreprise";
+
+    /** Who is who, for the printed tokens. */
+    static final List<String[]> USERS = List.of(
+            new String[] {"marie", ORG, "true", "org admin; ADMIN of every demo project"},
+            new String[] {"jean", ORG, "false", "ADMIN of Tour Horizon and École des Érables"},
+            new String[] {"sophie", ORG, "false", "LIMITED on every demo project (no budget)"},
+            new String[] {"luc", ORG, "false", "organization member with no permission (403)"},
+            new String[] {"paul", OTHER_ORG, "true", "another organization (sees none of the above: 404)"});
+
+    private DemoData() {}
+
+    /** Loads the demo once: a second start finds Marie's projects and leaves them as they are. */
+    static void loadIfMissing(ApiClient api) {
+        String marie = api.token("marie", ORG, true);
+        ApiClient.Response existing = api.get("/projects?state=BIDDING&state=ACTIVE&state=ON_HOLD&state=CLOSED").token(marie).send();
+        if (existing.status() == 200 && existing.json().get("items").size() > 0) {
+            return;
+        }
+        String tour = project(api, marie, "Tour Horizon — Laval", "ACTIVE", Map.of("jean", "ADMIN", "sophie", "LIMITED"),
+                info("Ville de Laval", "2026-02-15", "2026-04-01", "2027-09-30", "4850000.00"));
+        String ecole = project(api, marie, "École primaire des Érables", "BIDDING", Map.of("jean", "ADMIN", "sophie", "LIMITED"),
+                info("Centre de services scolaire des Mille-Îles", "2026-12-18", "2027-03-01", "2028-06-30", "12500000.00"));
+        project(api, marie, "Centre sportif Rive-Nord", "ON_HOLD", Map.of("sophie", "LIMITED"),
+                info("Municipalité de Rosemère", null, "2026-05-01", "2027-11-30", "7300000.00"));
+        String entrepot = project(api, marie, "Entrepôt Montréal-Est", "ACTIVE", Map.of("sophie", "LIMITED", "jean", "LIMITED"),
+                info("Logistique Saint-Laurent inc.", "2025-01-10", "2025-03-01", "2026-08-31", "3100000.00"));
+        patch(api, marie, entrepot, Map.of("state", "CLOSED"));
+        project(api, api.token("paul", OTHER_ORG, true), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
+        if (tour == null || ecole == null) {
+            throw new IllegalStateException("demo data did not load");
+        }
+    }
+
+    private static Map<String, Object> info(String client, String deadline, String start, String end, String budget) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("clientCompanyName", client);
+        if (deadline != null) {
+            info.put("submissionDeadline", deadline);
+        }
+        if (start != null) {
+            info.put("startDate", start);
+            info.put("endDate", end);
+        }
+        if (budget != null) {
+            info.put("estimatedBudget", Map.of("amount", budget, "currency", "CAD"));
+        }
+        return info;
+    }
+
+    private static String project(ApiClient api, String token, String name, String state, Map<String, String> members,
+                                  Map<String, Object> info) {
+        ApiClient.Response created = require(201, api.post("/projects").token(token).body(Map.of("name", name, "state", state)).send());
+        String id = created.json().get("id").asText();
+        members.forEach((user, permission) -> require(200, api.put("/projects/" + id + "/members/" + user).token(token)
+                .body(Map.of("permission", permission)).send()));
+        patch(api, token, id, info);
+        return id;
+    }
+
+    private static void patch(ApiClient api, String token, String id, Map<String, Object> body) {
+        require(200, api.patch("/projects/" + id + "/admin-info").token(token).body(body).send());
+    }
+
+    private static ApiClient.Response require(int status, ApiClient.Response response) {
+        if (response.status() != status) {
+            throw new IllegalStateException("demo data: expected " + status + ", got " + response);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,92 @@
+package com.example.clientmgmt.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.example.clientmgmt.testkit.AwsTestClients;
+import com.example.clientmgmt.testkit.LocalResources;
+import com.example.clientmgmt.testkit.Template;
+import com.example.clientmgmt.testkit.TestApi;
+import io.micronaut.context.ApplicationContext;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * scripts/invoke FUNCTION EVENT_FILE: runs one function of template.yaml once, as {@code sam local invoke}
+ * would: its Handler class, the event deserialized the way the Lambda Java runtime does, against the
+ * emulator's local table, bucket and bus (the ones scripts/dev uses). Prints the handler's result as JSON.
+ */
+public final class Invoke {
+    private Invoke() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: scripts/invoke FUNCTION EVENT_FILE   (FUNCTION: a function's logical id in template.yaml)");
+            System.exit(2);
+        }
+        Template template = Template.load();
+        Map<String, Object> function = template.resources().entrySet().stream()
+                .filter(e -> e.getKey().equals(args[0]))
+                .map(e -> Template.properties(e.getValue()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no function " + args[0] + " in template.yaml; functions: "
+                        + template.resources().entrySet().stream()
+                        .filter(e -> "AWS::Serverless::Function".equals(((Map<?, ?>) e.getValue()).get("Type")))
+                        .map(Map.Entry::getKey).toList()));
+        String[] handler = ((String) function.get("Handler")).split("::");
+        String endpoint = LocalApi.requireEnv("AWS_ENDPOINT_URL");
+        LocalResources.create(template, LocalApi.NAMES, AwsTestClients.forEndpoint(endpoint), List.of());
+
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(TestApi.functionProperties(endpoint, LocalApi.NAMES)).start()) {
+            Class<?> type = Class.forName(handler[0]);
+            Object instance = type.getConstructor(ApplicationContext.class).newInstance(context);
+            Class<?> eventType = eventType(type);
+            Object event = read(eventType, Path.of(args[1]));
+            Method method = type.getMethod(handler.length > 1 ? handler[1] : "handleRequest", eventType,
+                    com.amazonaws.services.lambda.runtime.Context.class);
+            Object result = method.invoke(instance, event, null);
+            System.out.println(write(result));
+        }
+    }
+
+    /** The event class the handler declares through {@code RequestHandler<Event, Result>}. */
+    static Class<?> eventType(Class<?> handler) {
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return (Class<?>) p.getActualTypeArguments()[0];
+                }
+            }
+        }
+        throw new IllegalArgumentException(handler + " is not a RequestHandler");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object read(Class<?> type, Path file) throws Exception {
+        PojoSerializer<Object> serializer = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, Invoke.class.getClassLoader());
+        try (InputStream in = Files.newInputStream(file)) {
+            return serializer.fromJson(in);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String write(Object result) {
+        if (result == null) {
+            return "null";
+        }
+        PojoSerializer<Object> serializer = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(result.getClass(), Invoke.class.getClassLoader());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        serializer.toJson(result, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package com.example.clientmgmt.local;
+
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.AwsTestClients;
+import com.example.clientmgmt.testkit.DevTokens;
+import com.example.clientmgmt.testkit.LocalGateway;
+import com.example.clientmgmt.testkit.LocalResources;
+import com.example.clientmgmt.testkit.Template;
+import com.example.clientmgmt.testkit.TestApi;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * scripts/dev: the whole HTTP API on 127.0.0.1:3000 against the emulator. Creates the table, bucket and
+ * bus from template.yaml (kept while the emulator runs), loads the demo data through the API, prints
+ * ready-to-paste tokens, then serves until stopped.
+ */
+public final class LocalApi {
+    /** Fixed local names, so that a restart of the API reuses what the running emulator holds. */
+    static final LocalResources.Names NAMES = new LocalResources.Names(
+            "clientmgmt-local", "clientmgmt-local-documents", "clientmgmt-local-events");
+
+    private LocalApi() {}
+
+    public static void main(String[] args) throws Exception {
+        String endpoint = requireEnv("AWS_ENDPOINT_URL");
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
+        List<String> origins = Arrays.stream(System.getenv().getOrDefault("FRONTEND_ORIGINS",
+                "http://localhost:5173,http://127.0.0.1:5173,http://localhost:3001").split(",")).map(String::strip).toList();
+
+        AwsTestClients aws = AwsTestClients.forEndpoint(endpoint);
+        LocalResources.create(Template.load(), NAMES, aws, origins);
+        ApplicationContext context = ApplicationContext.builder()
+                .properties(TestApi.functionProperties(endpoint, NAMES)).start();
+        APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
+        DevTokens tokens = DevTokens.fromEnvironment();
+        LocalGateway gateway = new LocalGateway("127.0.0.1", port, e -> function.handleRequest(e, null), tokens, origins);
+        ApiClient api = new ApiClient(gateway.baseUrl(), tokens);
+        DemoData.loadIfMissing(api);
+
+        StringBuilder out = new StringBuilder();
+        out.append("\nClient management API: ").append(gateway.baseUrl()).append("  (emulator: ").append(endpoint).append(")\n");
+        out.append("Table ").append(NAMES.table()).append(", bucket ").append(NAMES.bucket()).append(", bus ").append(NAMES.bus()).append('\n');
+        out.append("CORS origins: ").append(String.join(", ", origins)).append("\n\nDemo tokens (valid 12 h; more with scripts/dev-token USER ORG [--org-admin]):\n");
+        for (String[] user : DemoData.USERS) {
+            out.append(String.format("  %-7s %-18s %s%n  export TOKEN_%s=%s%n", user[0], user[1], user[3],
+                    user[0].toUpperCase(), tokens.mint(user[0], user[1], Boolean.parseBoolean(user[2]))));
+        }
+        out.append("\nTry: curl -s -H \"Authorization: Bearer $TOKEN_MARIE\" ").append(gateway.baseUrl()).append("/projects\n");
+        out.append("Ctrl-C stops the API and the emulator.\n");
+        System.out.println(out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            context.close();
+        }));
+        Thread.currentThread().join();
+    }
+
+    static String requireEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run through scripts/dev");
+        }
+        return value;
+    }
+}
