@@ -9,3 +9,6 @@ endef
 
 build-ProjectsFunction:
 	$(call lambda,projects)
+
+build-ContactsFunction:
+	$(call lambda,contacts)

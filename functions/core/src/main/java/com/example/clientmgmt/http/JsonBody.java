@@ -107,6 +107,16 @@ public final class JsonBody {
         return Change.set(text);
     }
 
+    /** A text of a partial update that must also match {@code shape}; otherwise {@code reason}. */
+    public Change<String> textChange(String name, int max, Pattern shape, String reason) {
+        Change<String> change = textChange(name, max);
+        if (change instanceof Change.Set<String> set && !shape.matcher(set.value()).matches()) {
+            errors.add(FieldError.of(name, reason));
+            return Change.keep();
+        }
+        return change;
+    }
+
     /** An ISO-8601 calendar date (YYYY-MM-DD) of a partial update. */
     public Change<LocalDate> dateChange(String name) {
         JsonNode node = take(name);

@@ -23,13 +23,18 @@ public final class Attrs {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    /** Any admin-info value: text, date, enum, money or empty. */
+    /** Any recorded value: text, date, enum, money, a small map of texts, or empty. */
     public static AttributeValue of(Object value) {
         if (value == null) {
             return NULL;
         }
         if (value instanceof Money m) {
             return AttributeValue.fromM(Map.of("amount", AttributeValue.fromN(m.amountText()), "currency", s(m.currency())));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, AttributeValue> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k.toString(), s(v == null ? null : v.toString())));
+            return AttributeValue.fromM(out);
         }
         return AttributeValue.fromS(value.toString());
     }
@@ -67,10 +72,14 @@ public final class Attrs {
             return null;
         }
         if (v.hasM()) {
-            Money m = money(v);
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("amount", m.amountText());
-            out.put("currency", m.currency());
+            if (v.m().containsKey("amount") && v.m().get("amount").n() != null) {
+                Money m = money(v);
+                out.put("amount", m.amountText());
+                out.put("currency", m.currency());
+            } else {
+                v.m().forEach((k, value) -> out.put(k, toJsonValue(value)));
+            }
             return out;
         }
         return v.s() != null ? v.s() : v.n();

@@ -9,6 +9,8 @@ package com.example.clientmgmt.storage;
  *   HISTORY#millis#id     admin history (sorts below PROJECT: one descending query reads the project then history)
  *   PROJECT               the project, its admin info, its members' permissions
  *   USER#u                membership (GSI1 lists a user's projects)
+ * person             pk = ORG#o#PERSON#id, sk = PERSON  (GSI2 "ByName": gsi2pk = ORG#o#PEOPLE, gsi2sk = folded name#id)
+ * search words       pk = ORG#o#PEOPLE#WORDS, sk = word#personId  (one item per word of a person's name and company)
  * </pre>
  */
 public final class Keys {
@@ -23,6 +25,23 @@ public final class Keys {
     public static final String PROJECT = "PROJECT";
     public static final String HISTORY_PREFIX = "HISTORY#";
     public static final String MEMBER_PREFIX = "USER#";
+
+    public static final String GSI2 = "ByName";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
+    public static final String PERSON = "PERSON";
+
+    public static String personPk(String orgId, String personId) {
+        return "ORG#" + orgId + "#PERSON#" + personId;
+    }
+
+    public static String peoplePk(String orgId) {
+        return "ORG#" + orgId + "#PEOPLE";
+    }
+
+    public static String wordsPk(String orgId) {
+        return "ORG#" + orgId + "#PEOPLE#WORDS";
+    }
 
     public static String projectPk(String orgId, String projectId) {
         return "ORG#" + orgId + "#PROJECT#" + projectId;

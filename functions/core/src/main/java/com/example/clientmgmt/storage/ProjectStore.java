@@ -2,6 +2,8 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.ClientContact;
+import com.example.clientmgmt.domain.ContactRole;
 import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Money;
@@ -74,6 +76,7 @@ public class ProjectStore {
         Map<String, AttributeValue> members = new HashMap<>();
         project.members().forEach((user, permission) -> members.put(user, AttributeValue.fromS(permission.name())));
         item.put("members", AttributeValue.fromM(members));
+        item.put("contacts", AttributeValue.fromM(Map.of()));
         adminInfoAttributes(project.adminInfo()).forEach((name, value) -> {
             if (value != null) {
                 item.put(name, value);
@@ -135,6 +138,31 @@ public class ProjectStore {
                 .filter(p -> p != null && states.contains(p.state())).toList();
         boolean more = memberships.hasLastEvaluatedKey() && !memberships.lastEvaluatedKey().isEmpty();
         return new Page<>(items, more ? Cursor.encode(ids.get(ids.size() - 1)) : null);
+    }
+
+    /**
+     * True when the caller is ADMIN of at least one project of their organization (such users may add
+     * people to the directory and give the free licence). Reads the caller's memberships on index ByUser.
+     */
+    public boolean isAdminOfAnyProject(Caller caller) {
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                    .keyConditionExpression("gsi1pk = :u")
+                    .filterExpression("#p = :admin")
+                    .expressionAttributeNames(Map.of("#p", "permission"))
+                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(Keys.userPk(caller.orgId(), caller.userId())),
+                            ":admin", AttributeValue.fromS(Permission.ADMIN.name())));
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse response = dynamo.query(query.build());
+            if (!response.items().isEmpty()) {
+                return true;
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return false;
     }
 
     /**
@@ -321,11 +349,17 @@ public class ProjectStore {
         if (m != null && m.hasM()) {
             m.m().forEach((user, p) -> members.put(user, Permission.valueOf(p.s())));
         }
+        Map<ContactRole, ClientContact> contacts = new HashMap<>();
+        AttributeValue c = item.get("contacts");
+        if (c != null && c.hasM()) {
+            c.m().forEach((role, contact) -> contacts.put(ContactRole.valueOf(role),
+                    new ClientContact(contact.m().get("personId").s(), contact.m().get("name").s())));
+        }
         Money budget = Attrs.money(item.get(AdminInfo.ESTIMATED_BUDGET));
         AdminInfo info = new AdminInfo(Attrs.str(item, AdminInfo.CLIENT_COMPANY_NAME),
                 Attrs.date(item, AdminInfo.SUBMISSION_DEADLINE), Attrs.date(item, AdminInfo.START_DATE),
                 Attrs.date(item, AdminInfo.END_DATE), ProjectState.valueOf(Attrs.str(item, AdminInfo.STATE)), budget);
         return new Project(Attrs.str(item, "orgId"), Attrs.str(item, "id"), Attrs.str(item, "name"), info,
-                Attrs.num(item, "version"), members, Attrs.instant(item, "createdAt"), Attrs.str(item, "createdBy"));
+                Attrs.num(item, "version"), members, contacts, Attrs.instant(item, "createdAt"), Attrs.str(item, "createdBy"));
     }
 }

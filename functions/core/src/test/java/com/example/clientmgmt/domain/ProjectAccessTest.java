@@ -21,7 +21,7 @@ class ProjectAccessTest {
                 ? Map.of("owner", Permission.ADMIN)
                 : Map.of("owner", Permission.ADMIN, "alice", alicePermission);
         return new Project("org1", "P", "Tower", new AdminInfo(null, null, null, null, state, null), 1,
-                members, Instant.EPOCH, "owner");
+                members, Map.of(), Instant.EPOCH, "owner");
     }
 
     static ProblemCode refusal(Runnable action) {

@@ -66,8 +66,20 @@ public final class RoundTrips {
             measure(trips, counter, "GET /projects/{id}/admin-info", () -> api.get(base + "/admin-info").token(boss).send());
             measure(trips, counter, "GET /projects/{id}/admin-history", () -> api.get(base + "/admin-history").token(boss).send());
             measure(trips, counter, "GET /projects/{id}/members", () -> api.get(base + "/members").token(boss).send());
+            String person = measure(trips, counter, "POST /directory/people", () -> api.post("/directory/people").token(boss)
+                    .body(Map.of("name", "Élise Tremblay", "company", "Ville de Laval")).send()).json().get("id").asText();
+            measure(trips, counter, "PUT /directory/people/{id}/licence", () -> api.put("/directory/people/" + person + "/licence")
+                    .token(boss).body(Map.of("licence", "FREE")).send());
+            measure(trips, counter, "GET /directory/people?query=", () -> api.get("/directory/people?query=elise").token(boss).send());
+            measure(trips, counter, "GET /directory/people", () -> api.get("/directory/people").token(boss).send());
+            measure(trips, counter, "PUT /projects/{id}/client-contacts/{role}", () -> api.put(base + "/client-contacts/billing")
+                    .token(boss).body(Map.of("personId", person)).send());
+            api.put(base + "/client-contacts/submission").token(boss).body(Map.of("personId", person)).send();
+            measure(trips, counter, "GET /projects/{id}/client-contacts", () -> api.get(base + "/client-contacts").token(boss).send());
+            measure(trips, counter, "DELETE /projects/{id}/client-contacts/{role}", () -> api.delete(base + "/client-contacts/billing")
+                    .token(boss).send());
             System.out.println("DynamoDB round trips per request (scripts/bench-coldstart):");
-            trips.forEach((route, n) -> System.out.printf("  %-40s %d%n", route, n));
+            trips.forEach((route, n) -> System.out.printf("  %-46s %d%n", route, n));
             int max = trips.values().stream().max(Integer::compare).orElse(0);
             Files.writeString(Path.of(args[0]), String.join(" ", names.table(), project, "boss", org, Integer.toString(max)));
             gateway.close();

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Demo data for the local API, loaded through the API itself (so it obeys every rule the product has):
  * organization {@code demo-construction} with an org admin, an ADMIN, a LIMITED member and a user with
- * no permission, and projects in each state; plus a second organization to show tenant isolation.
+ * no permission, projects in each state, a directory with people of each licence (Sylvie Lévesque has
+ * none, to try LICENCE_REQUIRED) and client contacts; plus a second organization to show isolation.
  */
 final class DemoData {
     static final String ORG = "demo-construction";
@@ -40,11 +41,41 @@ final class DemoData {
                 info("Municipalité de Rosemère", null, "2026-05-01", "2027-11-30", "7300000.00"));
         String entrepot = project(api, marie, "Entrepôt Montréal-Est", "ACTIVE", Map.of("sophie", "LIMITED", "jean", "LIMITED"),
                 info("Logistique Saint-Laurent inc.", "2025-01-10", "2025-03-01", "2026-08-31", "3100000.00"));
+        String elise = person(api, marie, "Élise Tremblay", "Ville de Laval", "elise.tremblay@laval.ca", "450 555-0142", "FREE");
+        String marc = person(api, marie, "Marc-André Côté", "Ville de Laval", "ma.cote@laval.ca", "450 555-0177 poste 3", "FREE");
+        String nadia = person(api, marie, "Nadia Bouchard", "CSS des Mille-Îles", "n.bouchard@cssmi.qc.ca", null, "STANDARD");
+        String louis = person(api, marie, "Louis Gagnon", "Logistique Saint-Laurent inc.", "lgagnon@lsl.ca", "514 555-0110", "FREE");
+        person(api, marie, "Sylvie Lévesque", "Béton Rive-Nord", "sylvie@betonrn.ca", "450 555-0101", null);
+        contact(api, marie, tour, "submission", elise);
+        contact(api, marie, tour, "billing", marc);
+        contact(api, marie, tour, "execution", elise);
+        contact(api, marie, ecole, "submission", nadia);
+        contact(api, marie, entrepot, "billing", louis);
         patch(api, marie, entrepot, Map.of("state", "CLOSED"));
         project(api, api.token("paul", OTHER_ORG, true), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
         if (tour == null || ecole == null) {
             throw new IllegalStateException("demo data did not load");
         }
+    }
+
+    /** A directory person; licence null leaves them without one (they cannot be chosen as a contact). */
+    private static String person(ApiClient api, String token, String name, String company, String email, String phone, String licence) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("company", company);
+        body.put("email", email);
+        if (phone != null) {
+            body.put("phone", phone);
+        }
+        String id = require(201, api.post("/directory/people").token(token).body(body).send()).json().get("id").asText();
+        if (licence != null) {
+            require(200, api.put("/directory/people/" + id + "/licence").token(token).body(Map.of("licence", licence)).send());
+        }
+        return id;
+    }
+
+    private static void contact(ApiClient api, String token, String project, String role, String personId) {
+        require(200, api.put("/projects/" + project + "/client-contacts/" + role).token(token).body(Map.of("personId", personId)).send());
     }
 
     private static Map<String, Object> info(String client, String deadline, String start, String end, String budget) {

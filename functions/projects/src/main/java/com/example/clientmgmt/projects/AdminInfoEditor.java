@@ -43,8 +43,7 @@ public class AdminInfoEditor {
             try {
                 projects.updateAdminInfo(project, caller, update, clock.instant());
                 // the write was conditioned on this version: the stored project is exactly this one, one version on
-                return new Project(project.orgId(), project.id(), project.name(), update.after(), project.version() + 1,
-                        project.members(), project.createdAt(), project.createdBy());
+                return project.withAdminInfo(update.after());
             } catch (ProjectStore.StaleVersion stale) {
                 if (attempt == ATTEMPTS) {
                     throw new ProblemException(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", List.of(), List.of());

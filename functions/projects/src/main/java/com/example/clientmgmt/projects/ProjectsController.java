@@ -61,7 +61,7 @@ public class ProjectsController {
         Instant now = clock.instant();
         Project project = new Project(caller.orgId(), Ids.newId(now), name,
                 new AdminInfo(client, null, null, null, state, null), 1,
-                Map.of(caller.userId(), Permission.ADMIN), now, caller.userId());
+                Map.of(caller.userId(), Permission.ADMIN), Map.of(), now, caller.userId());
         projects.create(project);
         return HttpResponse.created(ProjectView.of(project, Permission.ADMIN), URI.create("/projects/" + project.id()));
     }

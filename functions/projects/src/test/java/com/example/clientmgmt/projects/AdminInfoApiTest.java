@@ -2,6 +2,7 @@ package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.HashMap;
 import java.util.Map;
 
-import static com.example.clientmgmt.projects.World.expect;
+import static com.example.clientmgmt.testkit.World.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

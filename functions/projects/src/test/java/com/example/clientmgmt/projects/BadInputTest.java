@@ -2,6 +2,7 @@ package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.example.clientmgmt.projects.World.expect;
+import static com.example.clientmgmt.testkit.World.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,6 +2,7 @@ package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.World;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

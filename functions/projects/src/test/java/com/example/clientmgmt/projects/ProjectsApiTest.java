@@ -3,6 +3,7 @@ package com.example.clientmgmt.projects;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.example.clientmgmt.projects.World.expect;
+import static com.example.clientmgmt.testkit.World.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -48,8 +48,7 @@ public final class LocalResources {
                 .map(Template::map)
                 .map(i -> GlobalSecondaryIndex.builder().indexName((String) i.get("IndexName"))
                         .keySchema(keySchema(i.get("KeySchema")))
-                        .projection(Projection.builder()
-                                .projectionType((String) Template.map(i.get("Projection")).get("ProjectionType")).build())
+                        .projection(projection(Template.map(i.get("Projection"))))
                         .build())
                 .toList();
         try {
@@ -67,6 +66,14 @@ public final class LocalResources {
             dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(
                     t -> t.attributeName((String) ttl.get("AttributeName")).enabled(true)));
         }
+    }
+
+    private static Projection projection(Map<String, Object> p) {
+        Projection.Builder projection = Projection.builder().projectionType((String) p.get("ProjectionType"));
+        if (p.get("NonKeyAttributes") != null) {
+            projection.nonKeyAttributes(strings(p.get("NonKeyAttributes")));
+        }
+        return projection.build();
     }
 
     private static List<KeySchemaElement> keySchema(Object raw) {

@@ -1,6 +1,4 @@
-package com.example.clientmgmt.projects;
-
-import com.example.clientmgmt.testkit.ApiClient;
+package com.example.clientmgmt.testkit;
 
 import java.util.Map;
 
@@ -11,18 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * of both projects), "adam" (ADMIN), "lea" (LIMITED), "nora" (member of the organization, NONE); in
  * another organization, "owner" again (same user id, other tenant). One open project, one closed.
  */
-final class World {
-    final ApiClient api;
-    final String org;
-    final String owner;
-    final String adam;
-    final String lea;
-    final String nora;
-    final String outsider;
-    final String openProject;
-    final String closedProject;
+public final class World {
+    public final ApiClient api;
+    public final String org;
+    public final String owner;
+    public final String adam;
+    public final String lea;
+    public final String nora;
+    public final String outsider;
+    public final String openProject;
+    public final String closedProject;
 
-    World(ApiClient api) {
+    public World(ApiClient api) {
         this.api = api;
         this.org = "org-" + Long.toString(System.nanoTime(), 36);
         this.owner = api.token("owner", org, true);
@@ -38,7 +36,7 @@ final class World {
                 .body(Map.of("estimatedBudget", Map.of("amount", "10.00"), "state", "CLOSED")).send());
     }
 
-    String project(String name, Map<String, String> members) {
+    public String project(String name, Map<String, String> members) {
         ApiClient.Response created = expect(201, api.post("/projects").token(owner).body(Map.of("name", name)).send());
         String id = created.json().get("id").asText();
         members.forEach((user, permission) -> expect(200, api.put("/projects/" + id + "/members/" + user).token(owner)
@@ -46,7 +44,7 @@ final class World {
         return id;
     }
 
-    static ApiClient.Response expect(int status, ApiClient.Response response) {
+    public static ApiClient.Response expect(int status, ApiClient.Response response) {
         assertEquals(status, response.status(), () -> "unexpected answer: " + response);
         return response;
     }

@@ -1,0 +1,134 @@
+package com.example.clientmgmt.contacts;
+
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.Change;
+import com.example.clientmgmt.domain.Directory;
+import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Licence;
+import com.example.clientmgmt.domain.Person;
+import com.example.clientmgmt.domain.ProblemCode;
+import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.http.JsonBody;
+import com.example.clientmgmt.http.Paging;
+import com.example.clientmgmt.storage.DirectoryStore;
+import com.example.clientmgmt.storage.ProjectStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /directory/people}: the organization's directory ("Bottin") and its licences. */
+@Controller("/directory/people")
+public class DirectoryController {
+    private final DirectoryStore directory;
+    private final ProjectStore projects;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public DirectoryController(DirectoryStore directory, ProjectStore projects, JsonMapper json, Clock clock) {
+        this.directory = directory;
+        this.projects = projects;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Any member of the organization lists or searches it (part of a name or company, any case or accent). */
+    @Get
+    public PersonView.Page list(Caller caller, @Nullable @QueryValue String query, @Nullable @QueryValue String cursor,
+                                @Nullable @QueryValue String limit) {
+        int size = Paging.limit(limit);
+        var page = query == null || query.isBlank()
+                ? directory.list(caller.orgId(), cursor, size)
+                : directory.search(caller.orgId(), query, cursor, size);
+        return new PersonView.Page(page.items().stream().map(PersonView::of).toList(), page.nextCursor());
+    }
+
+    @Get("/{personId}")
+    public PersonView read(Caller caller, @PathVariable String personId) {
+        return PersonView.of(found(caller, personId).person());
+    }
+
+    /** Organization admins and project ADMINs add people; a new person has no licence. */
+    @Post
+    public HttpResponse<PersonView> add(Caller caller, @Nullable @Body String body) {
+        JsonBody in = JsonBody.parse(json, body);
+        String name = in.requiredText("name", Directory.MAX_NAME);
+        String company = in.optionalText("company", Directory.MAX_NAME);
+        String email = in.textChange("email", 254, Directory.EMAIL, "BAD_EMAIL").applyTo(null);
+        String phone = in.textChange("phone", 40, Directory.PHONE, "BAD_PHONE").applyTo(null);
+        in.finish();
+        Directory.requireMayEdit(caller, caller.orgAdmin() || projects.isAdminOfAnyProject(caller));
+        Person person = new Person(caller.orgId(), Ids.newId(clock.instant()), name, company, email, phone, Licence.NONE, Set.of());
+        directory.add(person);
+        return HttpResponse.created(PersonView.of(person), URI.create("/directory/people/" + person.id()));
+    }
+
+    /** Changes some details; absent fields stay, null clears (the name cannot be cleared). */
+    @Patch("/{personId}")
+    public PersonView edit(Caller caller, @PathVariable String personId, @Nullable @Body String body) {
+        JsonBody in = JsonBody.parse(json, body);
+        Change<String> name = in.textChange("name", Directory.MAX_NAME);
+        Change<String> company = in.textChange("company", Directory.MAX_NAME);
+        Change<String> email = in.textChange("email", 254, Directory.EMAIL, "BAD_EMAIL");
+        Change<String> phone = in.textChange("phone", 40, Directory.PHONE, "BAD_PHONE");
+        if (name instanceof Change.Clear) {
+            throw ProblemException.invalid(com.example.clientmgmt.domain.FieldError.of("name", "BLANK"));
+        }
+        in.finish();
+        Directory.requireMayEdit(caller, caller.orgAdmin() || projects.isAdminOfAnyProject(caller));
+        DirectoryStore.Versioned before = found(caller, personId);
+        Person p = before.person();
+        Person after = new Person(p.orgId(), p.id(), name.applyTo(p.name()), company.applyTo(p.company()),
+                email.applyTo(p.email()), phone.applyTo(p.phone()), p.licence(), p.contactOf());
+        if (!after.equals(p)) {
+            directory.edit(before, after);
+        }
+        return PersonView.of(after);
+    }
+
+    /** NONE, FREE (no platform access) or STANDARD (organization admins only). */
+    @Put("/{personId}/licence")
+    public PersonView setLicence(Caller caller, @PathVariable String personId, @Nullable @Body String body) {
+        JsonBody in = JsonBody.parse(json, body);
+        Licence licence = in.requiredEnum("licence", Licence.class);
+        in.finish();
+        DirectoryStore.Versioned before = found(caller, personId);
+        Person person = before.person();
+        Directory.requireMayChangeLicence(caller, caller.orgAdmin() || projects.isAdminOfAnyProject(caller),
+                person.licence(), licence);
+        if (person.licence() == licence) {
+            return PersonView.of(person);
+        }
+        Directory.requireLicenceMayBeRemoved(person, licence, () -> contactProjectNames(caller, person));
+        directory.setLicence(before, licence);
+        return PersonView.of(person.withLicence(licence));
+    }
+
+    private DirectoryStore.Versioned found(Caller caller, String personId) {
+        return directory.find(caller.orgId(), personId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
+    }
+
+    private List<String> contactProjectNames(Caller caller, Person person) {
+        List<String> names = new ArrayList<>();
+        for (String projectId : person.contactProjects()) {
+            names.add(projects.find(caller.orgId(), projectId).map(Project::name).orElse(projectId));
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+}

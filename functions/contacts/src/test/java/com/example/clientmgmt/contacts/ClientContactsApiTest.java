@@ -1,0 +1,170 @@
+package com.example.clientmgmt.contacts;
+
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.World;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static com.example.clientmgmt.testkit.World.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The "Contacts client" tab: permission matrix, licence rule, roles, replace/clear, live details, history. */
+class ClientContactsApiTest {
+    @RegisterExtension
+    static TestApi api = new TestApi();
+    static World world;
+    static ApiClient c;
+    static String licensed;
+    static String unlicensed;
+
+    @BeforeAll
+    static void setUp() {
+        c = api.client();
+        world = new World(c);
+        licensed = person("Élise Tremblay", "FREE");
+        unlicensed = person("Sans Licence", null);
+    }
+
+    static String person(String name, String licence) {
+        String id = expect(201, c.post("/directory/people").token(world.owner)
+                .body(Map.of("name", name, "company", "Ville de Laval", "email", "contact@laval.ca")).send()).json().get("id").asText();
+        if (licence != null) {
+            expect(200, c.put("/directory/people/" + id + "/licence").token(world.owner).body(Map.of("licence", licence)).send());
+        }
+        return id;
+    }
+
+    static String contacts(String project) {
+        return "/projects/" + project + "/client-contacts";
+    }
+
+    record Route(String name, Function<String, ApiClient.Call> call, int limitedOpen, int adminOpen, int adminClosed) {}
+
+    @TestFactory
+    List<DynamicTest> permissionMatrix() {
+        List<Route> routes = List.of(
+                new Route("GET contacts", p -> c.get(contacts(p)), 200, 200, 200),
+                new Route("PUT contact", p -> c.put(contacts(p) + "/billing").body(Map.of("personId", licensed)), 403, 200, 409),
+                new Route("DELETE contact", p -> c.delete(contacts(p) + "/execution"), 403, 204, 409));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route r : routes) {
+            for (boolean closed : new boolean[] {false, true}) {
+                String p = closed ? world.closedProject : world.openProject;
+                String s = closed ? "closed" : "open";
+                tests.add(check(r.name() + " / no token / " + s, r.call().apply(p), 401, "UNAUTHENTICATED"));
+                tests.add(check(r.name() + " / other organization / " + s, r.call().apply(p).token(world.outsider), 404, "NOT_FOUND"));
+                tests.add(check(r.name() + " / NONE / " + s, r.call().apply(p).token(world.nora), 403, "FORBIDDEN"));
+                tests.add(check(r.name() + " / LIMITED / " + s, r.call().apply(p).token(world.lea), closed && r.limitedOpen() == 200 ? 200 : r.limitedOpen(), "FORBIDDEN"));
+                tests.add(check(r.name() + " / ADMIN / " + s, r.call().apply(p).token(world.adam), closed ? r.adminClosed() : r.adminOpen(), "PROJECT_CLOSED"));
+            }
+        }
+        return tests;
+    }
+
+    static DynamicTest check(String name, ApiClient.Call call, int status, String code) {
+        return DynamicTest.dynamicTest(name, () -> {
+            ApiClient.Response r = call.send();
+            assertEquals(status, r.status(), () -> name + ": " + r);
+            if (status >= 400) {
+                assertEquals(code, r.json().get("code").asText(), r::toString);
+            }
+        });
+    }
+
+    @Test
+    void aPersonWithoutLicenceIsRefusedWithAHintAboutTheFreeLicence() {
+        String p = world.project("Licence requise", Map.of());
+        JsonNode refused = expect(422, c.put(contacts(p) + "/submission").token(world.owner).body(Map.of("personId", unlicensed)).send()).json();
+        assertEquals("LICENCE_REQUIRED", refused.get("code").asText());
+        assertTrue(refused.get("detail").asText().contains("free licence"), refused::toString);
+        JsonNode fr = expect(422, c.put(contacts(p) + "/submission").token(world.owner).header("Accept-Language", "fr-CA")
+                .body(Map.of("personId", unlicensed)).send()).json();
+        assertTrue(fr.get("detail").asText().contains("licence gratuite"), fr::toString);
+        // the fix the message suggests works: give the free licence, then choose them
+        expect(200, c.put("/directory/people/" + unlicensed + "/licence").token(world.adam).body(Map.of("licence", "FREE")).send());
+        expect(200, c.put(contacts(p) + "/submission").token(world.owner).body(Map.of("personId", unlicensed)).send());
+        assertEquals("Sans Licence", expect(200, c.get(contacts(p)).token(world.owner).send()).json()
+                .get("submission").get("name").asText());
+    }
+
+    @Test
+    void onePersonMayHoldSeveralRolesAndReadsShowTheirCurrentDetails() {
+        String p = world.project("Rôles", Map.of("lea", "LIMITED"));
+        String elise = person("Élise Roy", "FREE");
+        String marc = person("Marc Roy", "STANDARD");
+        expect(200, c.put(contacts(p) + "/submission").token(world.owner).body(Map.of("personId", elise)).send());
+        expect(200, c.put(contacts(p) + "/billing").token(world.owner).body(Map.of("personId", elise)).send());
+        expect(200, c.put(contacts(p) + "/execution").token(world.owner).body(Map.of("personId", marc)).send());
+        // replace, then clear
+        expect(200, c.put(contacts(p) + "/billing").token(world.owner).body(Map.of("personId", marc)).send());
+        expect(204, c.delete(contacts(p) + "/execution").token(world.owner).send());
+        expect(204, c.delete(contacts(p) + "/execution").token(world.owner).send());
+        // a later edit of the person shows up without touching the project
+        expect(200, c.patch("/directory/people/" + elise).token(world.owner).body(Map.of("phone", "514 555-0199")).send());
+        JsonNode read = expect(200, c.get(contacts(p)).token(world.lea).send()).json();
+        assertEquals("Élise Roy", read.get("submission").get("name").asText());
+        assertEquals("514 555-0199", read.get("submission").get("phone").asText());
+        assertEquals("Ville de Laval", read.get("submission").get("company").asText());
+        assertEquals("Marc Roy", read.get("billing").get("name").asText());
+        assertTrue(read.get("execution").isNull());
+    }
+
+    @Test
+    void aContactsLicenceCannotBeRemovedAndTheErrorNamesTheProject() {
+        String p = world.project("Projet du contact", Map.of());
+        String id = person("Contact Fidèle", "FREE");
+        expect(200, c.put(contacts(p) + "/billing").token(world.owner).body(Map.of("personId", id)).send());
+        JsonNode refused = expect(409, c.put("/directory/people/" + id + "/licence").token(world.owner).body(Map.of("licence", "NONE")).send()).json();
+        assertTrue(refused.get("detail").asText().contains("Projet du contact"), refused::toString);
+        // once replaced there, the licence can go
+        expect(204, c.delete(contacts(p) + "/billing").token(world.owner).send());
+        expect(200, c.put("/directory/people/" + id + "/licence").token(world.owner).body(Map.of("licence", "NONE")).send());
+    }
+
+    @Test
+    void rolesPeopleAndBodiesAreValidated() {
+        String p = world.openProject;
+        assertEquals("UNKNOWN_ROLE", expect(400, c.put(contacts(p) + "/owner").token(world.adam).body(Map.of("personId", licensed)).send())
+                .json().get("errors").get(0).get("code").asText());
+        expect(400, c.delete(contacts(p) + "/BILLING").token(world.adam).send());
+        assertEquals("UNKNOWN_PERSON", expect(400, c.put(contacts(p) + "/billing").token(world.adam)
+                .body(Map.of("personId", "01ARZ3NDEKTSV4RRFFQ69G5FAV")).send()).json().get("errors").get(0).get("code").asText());
+        expect(400, c.put(contacts(p) + "/billing").token(world.adam).body(Map.of("personId", 12)).send());
+        expect(400, c.put(contacts(p) + "/billing").token(world.adam).body(Map.of()).send());
+        expect(400, c.put(contacts(p) + "/billing").token(world.adam).body("[]").send());
+    }
+
+    @Test
+    void anotherOrganizationsPersonCannotBeChosen() {
+        String foreign = expect(201, c.post("/directory/people").token(world.outsider).body(Map.of("name", "Étranger")).send())
+                .json().get("id").asText();
+        expect(200, c.put("/directory/people/" + foreign + "/licence").token(world.outsider).body(Map.of("licence", "FREE")).send());
+        assertEquals("UNKNOWN_PERSON", expect(400, c.put(contacts(world.openProject) + "/billing").token(world.adam)
+                .body(Map.of("personId", foreign)).send()).json().get("errors").get(0).get("code").asText());
+    }
+
+    @Test
+    void contactChangesAreInTheProjectHistory() {
+        String p = world.project("Historique contacts", Map.of());
+        String a = person("Alice Avant", "FREE");
+        String b = person("Bruno Après", "FREE");
+        expect(200, c.put(contacts(p) + "/execution").token(world.owner).body(Map.of("personId", a)).send());
+        expect(200, c.put(contacts(p) + "/execution").token(world.owner).body(Map.of("personId", b)).send());
+        JsonNode items = expect(200, c.get("/projects/" + p + "/admin-history").token(world.owner).send()).json().get("items");
+        assertEquals("clientContacts.execution", items.get(0).get("field").asText());
+        assertEquals("Alice Avant", items.get(0).get("from").get("name").asText());
+        assertEquals(b, items.get(0).get("to").get("personId").asText());
+        assertTrue(items.get(1).get("from").isNull());
+    }
+}

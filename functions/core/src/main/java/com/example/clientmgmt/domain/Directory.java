@@ -1,0 +1,53 @@
+package com.example.clientmgmt.domain;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Who may change the directory and its licences, and when a licence may go: the licence rule of SPEC's
+ * "Client contacts" tab.
+ */
+public final class Directory {
+    /** What an e-mail address and a phone number may look like (kept loose: people type them). */
+    public static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    public static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+()./ -]{3,30}( *(ext\\.?|x|poste) *[0-9]{1,6})?");
+    public static final int MAX_NAME = 200;
+
+    private Directory() {}
+
+    /** Organization admins, and ADMINs of any project, add and edit people. */
+    public static void requireMayEdit(Caller caller, boolean adminOfAProject) {
+        if (!caller.orgAdmin() && !adminOfAProject) {
+            throw new ProblemException(ProblemCode.FORBIDDEN, "DIRECTORY_EDIT_FORBIDDEN", List.of(), List.of());
+        }
+    }
+
+    /**
+     * Changing a licence: giving or removing the FREE licence is for organization admins and project
+     * ADMINs; anything that gives or takes a paid STANDARD licence is for organization admins only.
+     */
+    public static void requireMayChangeLicence(Caller caller, boolean adminOfAProject, Licence from, Licence to) {
+        requireMayEdit(caller, adminOfAProject);
+        if ((from.isPaid() || to.isPaid()) && !caller.orgAdmin()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN, "STANDARD_LICENCE_ORG_ADMIN", List.of(), List.of());
+        }
+    }
+
+    /**
+     * A person who is somebody's client contact keeps a licence: removing it is refused with the projects
+     * to fix first. (Decision: refuse rather than keep a contact without a licence; see README.)
+     */
+    public static void requireLicenceMayBeRemoved(Person person, Licence to, Supplier<List<String>> contactProjectNames) {
+        if (!to.allowsClientContact() && !person.contactOf().isEmpty()) {
+            throw new ProblemException(ProblemCode.CONFLICT, "LICENCE_IN_USE",
+                    List.of(person.name(), String.join(", ", contactProjectNames.get())), List.of());
+        }
+    }
+
+    /** The person chosen as a client contact must hold a licence (FREE is enough). */
+    public static void requireMayBeClientContact(Person person) {
+        if (!person.licence().allowsClientContact()) {
+            throw new ProblemException(ProblemCode.LICENCE_REQUIRED, "LICENCE_REQUIRED", List.of(person.name()), List.of());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.example.clientmgmt.domain;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How directory search matches: case and accents do not count ("elise" finds "Élise"), and every word
+ * of the query must start a word of the person's name or company ("TREMB" finds "Tremblay").
+ */
+public final class SearchText {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Words shorter than this are not indexed on their own (they still match as prefixes of longer ones). */
+    public static final int MAX_WORD = 40;
+
+    private SearchText() {}
+
+    /** Lower case, without accents: "Élise Tremblay-Côté" → "elise tremblay-cote". */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD);
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT)
+                .replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
+    }
+
+    /** The distinct folded words of some texts, in order, each cut to {@link #MAX_WORD} characters. */
+    public static Set<String> words(String... texts) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String text : texts) {
+            Arrays.stream(SEPARATORS.split(fold(text))).filter(w -> !w.isEmpty())
+                    .map(w -> w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w)
+                    .forEach(words::add);
+        }
+        return words;
+    }
+
+    /** True when every word of the query starts one of the person's words. */
+    public static boolean matches(List<String> queryWords, Person person) {
+        Set<String> own = words(person.name(), person.company());
+        return queryWords.stream().allMatch(q -> own.stream().anyMatch(w -> w.startsWith(q)));
+    }
+}

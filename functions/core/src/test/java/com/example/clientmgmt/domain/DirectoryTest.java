@@ -1,0 +1,79 @@
+package com.example.clientmgmt.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The licence rule and directory search, without AWS. */
+class DirectoryTest {
+    static final Caller ORG_ADMIN = new Caller("boss", "o", true);
+    static final Caller MEMBER = new Caller("lea", "o", false);
+
+    static Person person(Licence licence, String... contactOf) {
+        return new Person("o", "P1", "Élise Tremblay-Côté", "Béton Québec inc.", null, null, licence, Set.of(contactOf));
+    }
+
+    static ProblemException refusal(Runnable action) {
+        return assertThrows(ProblemException.class, action::run);
+    }
+
+    @Test
+    void onlyLicensedPeopleCanBeClientContactsAndTheFreeLicenceIsEnough() {
+        ProblemException e = refusal(() -> Directory.requireMayBeClientContact(person(Licence.NONE)));
+        assertEquals(ProblemCode.LICENCE_REQUIRED, e.code());
+        assertEquals(List.of("Élise Tremblay-Côté"), e.args());
+        assertDoesNotThrow(() -> Directory.requireMayBeClientContact(person(Licence.FREE)));
+        assertDoesNotThrow(() -> Directory.requireMayBeClientContact(person(Licence.STANDARD)));
+    }
+
+    @Test
+    void projectAdminsGiveAndRemoveTheFreeLicenceOnly() {
+        assertDoesNotThrow(() -> Directory.requireMayChangeLicence(MEMBER, true, Licence.NONE, Licence.FREE));
+        assertDoesNotThrow(() -> Directory.requireMayChangeLicence(MEMBER, true, Licence.FREE, Licence.NONE));
+        assertEquals(ProblemCode.FORBIDDEN, refusal(() -> Directory.requireMayChangeLicence(MEMBER, true, Licence.FREE, Licence.STANDARD)).code());
+        assertEquals(ProblemCode.FORBIDDEN, refusal(() -> Directory.requireMayChangeLicence(MEMBER, true, Licence.STANDARD, Licence.FREE)).code());
+        assertEquals(ProblemCode.FORBIDDEN, refusal(() -> Directory.requireMayChangeLicence(MEMBER, false, Licence.NONE, Licence.FREE)).code());
+        assertDoesNotThrow(() -> Directory.requireMayChangeLicence(ORG_ADMIN, false, Licence.NONE, Licence.STANDARD));
+        assertDoesNotThrow(() -> Directory.requireMayChangeLicence(ORG_ADMIN, false, Licence.STANDARD, Licence.NONE));
+    }
+
+    @Test
+    void onlyAdminsEditTheDirectory() {
+        assertEquals(ProblemCode.FORBIDDEN, refusal(() -> Directory.requireMayEdit(MEMBER, false)).code());
+        assertDoesNotThrow(() -> Directory.requireMayEdit(MEMBER, true));
+        assertDoesNotThrow(() -> Directory.requireMayEdit(ORG_ADMIN, false));
+    }
+
+    @Test
+    void aContactKeepsTheirLicenceAndTheRefusalNamesTheProjects() {
+        Person contact = person(Licence.FREE, "PROJ1#BILLING");
+        ProblemException e = refusal(() -> Directory.requireLicenceMayBeRemoved(contact, Licence.NONE, () -> List.of("Tour Sud")));
+        assertEquals(ProblemCode.CONFLICT, e.code());
+        assertEquals("LICENCE_IN_USE", e.messageKey());
+        assertEquals(List.of("Élise Tremblay-Côté", "Tour Sud"), e.args());
+        assertDoesNotThrow(() -> Directory.requireLicenceMayBeRemoved(contact, Licence.STANDARD, () -> List.of()));
+        assertDoesNotThrow(() -> Directory.requireLicenceMayBeRemoved(person(Licence.FREE), Licence.NONE, () -> List.of()));
+        assertEquals(Set.of("PROJ1"), contact.contactProjects());
+    }
+
+    @Test
+    void searchIgnoresCaseAndAccentsAndMatchesWordStarts() {
+        Person p = person(Licence.FREE);
+        assertTrue(SearchText.matches(List.copyOf(SearchText.words("elise")), p));
+        assertTrue(SearchText.matches(List.copyOf(SearchText.words("TREMB")), p));
+        assertTrue(SearchText.matches(List.copyOf(SearchText.words("cote")), p));
+        assertTrue(SearchText.matches(List.copyOf(SearchText.words("beton queb")), p));
+        assertTrue(SearchText.matches(List.copyOf(SearchText.words("Élise béton")), p));
+        assertFalse(SearchText.matches(List.copyOf(SearchText.words("lise")), p));
+        assertFalse(SearchText.matches(List.copyOf(SearchText.words("elise gagnon")), p));
+        assertEquals(Set.of("elise", "tremblay", "cote"), SearchText.words("Élise Tremblay-Côté"));
+        assertEquals("oeuvre", SearchText.fold("Œuvre"));
+    }
+}
