@@ -207,6 +207,24 @@ public final class JsonBody {
         }
     }
 
+    /** A required whole number ({@code NOT_A_WHOLE_NUMBER} for text, decimals or anything else). */
+    public long requiredLong(String name) {
+        JsonNode node = take(name);
+        if (node == null || node.isNull()) {
+            errors.add(FieldError.of(name, "REQUIRED"));
+            return 0;
+        }
+        if (node.isNumber()) {
+            try {
+                return node.getBigDecimalValue().longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                // reported below
+            }
+        }
+        errors.add(FieldError.of(name, "NOT_A_WHOLE_NUMBER"));
+        return 0;
+    }
+
     /** True when the body carried this field at all (even as null). */
     public boolean has(String name) {
         return fields.containsKey(name);

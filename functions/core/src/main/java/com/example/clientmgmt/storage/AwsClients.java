@@ -59,6 +59,11 @@ public class AwsClients {
         return Clock.systemUTC();
     }
 
+    /** True when the AWS APIs are an emulator's (local development and tests): S3 then needs path-style URLs. */
+    public boolean usesEmulator() {
+        return endpoint != null;
+    }
+
     /** Region, credentials, endpoint and interceptors for any SDK client builder. */
     public <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.region(Region.of(region)).credentialsProvider(credentials());
@@ -69,7 +74,16 @@ public class AwsClients {
         return builder;
     }
 
-    private AwsCredentialsProvider credentials() {
+    public Region region() {
+        return Region.of(region);
+    }
+
+    /** The emulator's endpoint, or null in AWS. */
+    public URI endpoint() {
+        return endpoint == null ? null : URI.create(endpoint);
+    }
+
+    public AwsCredentialsProvider credentials() {
         // The emulator accepts any key; in Lambda the runtime puts the role's keys in the environment.
         if (endpoint != null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));

@@ -7,7 +7,8 @@ package com.example.clientmgmt.storage;
  * <pre>
  * project partition  pk = ORG#o#PROJECT#p
  *   HISTORY#millis#id     admin history (sorts below PROJECT: one descending query reads the project then history)
- *   PROJECT               the project, its admin info, its members' permissions
+ *   PROJECT               the project, its admin info, its members' permissions, its client contacts
+ *   PROJECT#DOCUMENT#d    admin documents (sort just above PROJECT: one ascending query reads the project then documents)
  *   USER#u                membership (GSI1 lists a user's projects)
  * person             pk = ORG#o#PERSON#id, sk = PERSON  (GSI2 "ByName": gsi2pk = ORG#o#PEOPLE, gsi2sk = folded name#id)
  * search words       pk = ORG#o#PEOPLE#WORDS, sk = word#personId  (one item per word of a person's name and company)
@@ -24,6 +25,7 @@ public final class Keys {
 
     public static final String PROJECT = "PROJECT";
     public static final String HISTORY_PREFIX = "HISTORY#";
+    public static final String DOCUMENT_PREFIX = "PROJECT#DOCUMENT#";
     public static final String MEMBER_PREFIX = "USER#";
 
     public static final String GSI2 = "ByName";

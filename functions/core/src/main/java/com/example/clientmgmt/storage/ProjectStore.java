@@ -303,9 +303,14 @@ public class ProjectStore {
      */
     public Put historyPut(Project project, Caller caller, Instant at, String changeId, int index, String field,
                           AttributeValue from, AttributeValue to) {
+        return historyPut(project.orgId(), project.id(), caller, at, changeId, index, field, from, to);
+    }
+
+    public Put historyPut(String orgId, String projectId, Caller caller, Instant at, String changeId, int index, String field,
+                          AttributeValue from, AttributeValue to) {
         String sk = String.format("%s%013d#%s#%02d", Keys.HISTORY_PREFIX, at.toEpochMilli(), changeId, 99 - index);
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, AttributeValue.fromS(Keys.projectPk(project.orgId(), project.id())));
+        item.put(Keys.PK, AttributeValue.fromS(Keys.projectPk(orgId, projectId)));
         item.put(Keys.SK, AttributeValue.fromS(sk));
         item.put("type", AttributeValue.fromS("History"));
         item.put("at", AttributeValue.fromS(at.toString()));

@@ -1,5 +1,6 @@
 package com.example.clientmgmt.testkit;
 
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * JUnit 5 extension: for one test class, fresh table/bucket/bus in the emulator (created from
@@ -27,11 +30,24 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
     private APIGatewayV2HTTPEventFunction function;
     private LocalGateway gateway;
     private ApiClient client;
+    private Function<ApplicationContext, Consumer<S3Event>> uploadHandler;
+    private UploadEventPump uploads;
 
     /** Adds a bean (an SDK ExecutionInterceptor, a fixed Clock…) to the function's context. */
     public TestApi withSingleton(Object bean) {
         singletons.add(bean);
         return this;
+    }
+
+    /** Wires the bucket's upload events, through a queue, to the handler this builds from the function's context. */
+    public TestApi withUploadEvents(Function<ApplicationContext, Consumer<S3Event>> handler) {
+        this.uploadHandler = handler;
+        return this;
+    }
+
+    /** Delivers the upload events S3 has sent so far (see {@link UploadEventPump}); returns how many. */
+    public int deliverUploadEvents() {
+        return uploads.drain();
     }
 
     public TestApi withProperty(String name, Object value) {
@@ -49,6 +65,9 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
         properties.putAll(extraProperties);
         context = ApplicationContext.builder().properties(properties).singletons(singletons.toArray()).start();
         function = new APIGatewayV2HTTPEventFunction(context);
+        if (uploadHandler != null) {
+            uploads = UploadEventPump.connect(aws, names.bucket(), uploadHandler.apply(context));
+        }
         DevTokens tokens = DevTokens.fromEnvironment();
         gateway = new LocalGateway("127.0.0.1", 0, event -> function.handleRequest(event, null), tokens, List.of(ORIGIN));
         client = new ApiClient(gateway.baseUrl(), tokens);

@@ -1,0 +1,335 @@
+package com.example.clientmgmt.documents;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.World;
+import com.example.clientmgmt.uploads.UploadEventsHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static com.example.clientmgmt.testkit.World.expect;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The "Documents admin" tab end to end: declare, upload with the presigned URL, S3 event, download. */
+class AdminDocumentsApiTest {
+    @RegisterExtension
+    static TestApi api = new TestApi().withUploadEvents(context -> {
+        UploadEventsHandler handler = new UploadEventsHandler(context);
+        return event -> handler.handleRequest(event, null);
+    });
+    static World world;
+    static ApiClient c;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final byte[] PDF = "%PDF-1.7\n% contrat signé — Tour Sud\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void setUp() {
+        c = api.client();
+        world = new World(c);
+    }
+
+    static String docs(String project) {
+        return "/projects/" + project + "/admin-documents";
+    }
+
+    static Map<String, Object> declaration(String fileName, String type, long size) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Contrat signé");
+        body.put("fileName", fileName);
+        body.put("contentType", type);
+        body.put("sizeBytes", size);
+        return body;
+    }
+
+    static JsonNode declare(String project, Map<String, Object> body) {
+        return expect(201, c.post(docs(project)).token(world.adam).body(body).send()).json();
+    }
+
+    /** PUT the bytes to the presigned URL with the headers the API said to send, as a browser would. */
+    static int upload(JsonNode declared, byte[] bytes, String contentType) throws Exception {
+        JsonNode upload = declared.get("upload");
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("url").asText()))
+                .method(upload.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(bytes));
+        put.header("Content-Type", contentType);
+        return HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static Map<String, String> query(String url) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @Test
+    void declareUploadFinalizeAndDownloadTheSameBytes() throws Exception {
+        String p = world.openProject;
+        JsonNode declared = declare(p, declaration("Contrat signé (v2).pdf", "application/pdf", PDF.length));
+        JsonNode doc = declared.get("document");
+        assertEquals("PENDING_UPLOAD", doc.get("status").asText());
+        String id = doc.get("id").asText();
+        assertEquals("DOCUMENT_NOT_AVAILABLE", expect(409, c.get(docs(p) + "/" + id + "/download").token(world.lea).send())
+                .json().get("code").asText());
+
+        assertEquals(200, upload(declared, PDF, "application/pdf"));
+        assertEquals(1, api.deliverUploadEvents());
+
+        JsonNode available = expect(200, c.get(docs(p) + "/" + id).token(world.lea).send()).json();
+        assertEquals("AVAILABLE", available.get("status").asText());
+        assertEquals(PDF.length, available.get("sizeBytes").asLong());
+        assertFalse(available.get("checksum").isNull());
+        JsonNode link = expect(200, c.get(docs(p) + "/" + id + "/download").token(world.lea).send()).json();
+        HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(link.get("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, got.statusCode());
+        assertArrayEquals(PDF, got.body());
+        assertTrue(Instant.parse(link.get("expiresAt").asText()).isBefore(Instant.now().plus(Duration.ofMinutes(6))));
+        // listed for LIMITED too
+        assertTrue(expect(200, c.get(docs(p)).token(world.lea).send()).json().get("items").toString().contains(id));
+    }
+
+    @Test
+    void thePresignedUploadIsScopedToOneKeyOneTypeOneSizeAndAFewMinutes() {
+        JsonNode declared = declare(world.openProject, declaration("../../etc/passwd", "application/pdf", 1234));
+        JsonNode upload = declared.get("upload");
+        String id = declared.get("document").get("id").asText();
+        assertEquals("PUT", upload.get("method").asText());
+        URI url = URI.create(upload.get("url").asText());
+        assertTrue(url.getPath().endsWith("/documents/" + world.org + "/" + world.openProject + "/" + id), url::toString);
+        assertFalse(url.toString().contains("passwd"));
+        Map<String, String> q = query(url.toString());
+        assertEquals("600", q.get("X-Amz-Expires"));
+        List<String> signed = List.of(q.get("X-Amz-SignedHeaders").split(";"));
+        assertTrue(signed.containsAll(List.of("content-length", "content-type", "host")), signed::toString);
+        assertFalse(q.keySet().stream().anyMatch(k -> k.toLowerCase().contains("checksum")), q::toString);
+        assertEquals("application/pdf", upload.get("headers").get("Content-Type").asText());
+        assertEquals("1234", upload.get("headers").get("Content-Length").asText());
+        Instant expires = Instant.parse(upload.get("expiresAt").asText());
+        assertTrue(expires.isAfter(Instant.now().plus(Duration.ofMinutes(9))) && expires.isBefore(Instant.now().plus(Duration.ofMinutes(11))));
+    }
+
+    @Test
+    void aLyingUploadIsRejectedAndItsObjectRemoved() throws Exception {
+        String p = world.openProject;
+        JsonNode bigger = declare(p, declaration("assurance.pdf", "application/pdf", 10));
+        assertEquals(200, upload(bigger, "twelve bytes".getBytes(StandardCharsets.UTF_8), "application/pdf"));
+        JsonNode otherType = declare(p, declaration("assurance.pdf", "application/pdf", PDF.length));
+        assertEquals(200, upload(otherType, PDF, "text/plain"));
+        api.deliverUploadEvents();
+        for (JsonNode declared : List.of(bigger, otherType)) {
+            String id = declared.get("document").get("id").asText();
+            JsonNode doc = expect(200, c.get(docs(p) + "/" + id).token(world.adam).send()).json();
+            assertEquals("REJECTED", doc.get("status").asText());
+            String key = "documents/" + world.org + "/" + p + "/" + id;
+            assertTrue(api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key)).versions().isEmpty(),
+                    "the rejected object is gone, every version");
+            expect(409, c.get(docs(p) + "/" + id + "/download").token(world.adam).send());
+        }
+        assertEquals("SIZE_MISMATCH", expect(200, c.get(docs(p) + "/" + bigger.get("document").get("id").asText()).token(world.adam).send())
+                .json().get("rejectReason").asText());
+        assertEquals("TYPE_MISMATCH", expect(200, c.get(docs(p) + "/" + otherType.get("document").get("id").asText()).token(world.adam).send())
+                .json().get("rejectReason").asText());
+    }
+
+    @Test
+    void duplicateAndUnknownEventsChangeNothing() throws Exception {
+        String p = world.openProject;
+        JsonNode declared = declare(p, declaration("bond.pdf", "application/pdf", PDF.length));
+        upload(declared, PDF, "application/pdf");
+        api.deliverUploadEvents();
+        String id = declared.get("document").get("id").asText();
+        JsonNode first = expect(200, c.get(docs(p) + "/" + id).token(world.adam).send()).json();
+        UploadEventsHandler handler = new UploadEventsHandler(api.context());
+        String key = "documents/" + world.org + "/" + p + "/" + id;
+        assertEquals(List.of("ALREADY_FINAL"), handler.handleRequest(event(key), null));
+        assertEquals(List.of("ALREADY_FINAL"), handler.handleRequest(event(key), null));
+        assertEquals(first, expect(200, c.get(docs(p) + "/" + id).token(world.adam).send()).json());
+        assertEquals(List.of("UNKNOWN_KEY", "UNKNOWN_KEY", "UNKNOWN_KEY"),
+                handler.handleRequest(event("random/file.txt", "documents/x/../../y", "documents/" + world.org + "/" + p + "/01ARZ3NDEKTSV4RRFFQ69G5FAV"), null));
+    }
+
+    static S3Event event(String... keys) {
+        List<S3EventNotification.S3EventNotificationRecord> records = new ArrayList<>();
+        for (String key : keys) {
+            records.add(new S3EventNotification.S3EventNotificationRecord("us-east-1", "ObjectCreated:Put", "aws:s3",
+                    "2026-11-26T12:00:00.000Z", "2.1", null, null,
+                    new S3EventNotification.S3Entity("config", new S3EventNotification.S3BucketEntity(api.names().bucket(), null, null),
+                            new S3EventNotification.S3ObjectEntity(URLEncoderHolder.encode(key), 1L, "etag", null, "seq"), "1.0"),
+                    null));
+        }
+        return new S3Event(records);
+    }
+
+    static final class URLEncoderHolder {
+        static String encode(String key) {
+            return java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+        }
+    }
+
+    @Test
+    void hostileFileNamesAreKeptAsTypedAndNeverUsedAsPaths() throws Exception {
+        String p = world.openProject;
+        for (String name : List.of("../../../etc/passwd", "contrat \"final\" 'v2'.pdf", "📄 Contrat — Tour Sud ✅.pdf",
+                "a\\b/c:d*e?f<g>h|i.pdf", "x".repeat(251) + ".pdf")) {
+            JsonNode declared = declare(p, declaration(name, "application/pdf", PDF.length));
+            assertEquals(name, declared.get("document").get("fileName").asText());
+            assertEquals(200, upload(declared, PDF, "application/pdf"));
+            api.deliverUploadEvents();
+            String id = declared.get("document").get("id").asText();
+            assertEquals(name, expect(200, c.get(docs(p) + "/" + id).token(world.adam).send()).json().get("fileName").asText());
+            JsonNode link = expect(200, c.get(docs(p) + "/" + id + "/download").token(world.adam).send()).json();
+            String disposition = query(link.get("url").asText()).get("response-content-disposition");
+            assertTrue(disposition.startsWith("attachment; filename=\""), disposition);
+            assertTrue(disposition.contains("filename*=UTF-8''" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")), disposition);
+            HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(link.get("url").asText())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertArrayEquals(PDF, got.body());
+        }
+        assertEquals("TOO_LONG", expect(400, c.post(docs(p)).token(world.adam).body(declaration("x".repeat(1000), "application/pdf", 10)).send())
+                .json().get("errors").get(0).get("code").asText());
+    }
+
+    @Test
+    void typeAndSizeAreChecked() {
+        String p = world.openProject;
+        record Case(Map<String, Object> body, String field, String code) {}
+        Map<String, Object> noSize = declaration("a.pdf", "application/pdf", 1);
+        noSize.put("sizeBytes", "12");
+        Map<String, Object> decimal = declaration("a.pdf", "application/pdf", 1);
+        decimal.put("sizeBytes", 1.5);
+        for (Case k : List.of(
+                new Case(declaration("virus.exe", "application/x-msdownload", 10), "contentType", "TYPE_NOT_ALLOWED"),
+                new Case(declaration("page.html", "text/html", 10), "contentType", "TYPE_NOT_ALLOWED"),
+                new Case(declaration("huge.pdf", "application/pdf", 100L * 1024 * 1024 + 1), "sizeBytes", "FILE_TOO_LARGE"),
+                new Case(declaration("empty.pdf", "application/pdf", 0), "sizeBytes", "EMPTY_FILE"),
+                new Case(noSize, "sizeBytes", "NOT_A_WHOLE_NUMBER"),
+                new Case(decimal, "sizeBytes", "NOT_A_WHOLE_NUMBER"))) {
+            JsonNode problem = expect(400, c.post(docs(p)).token(world.adam).body(k.body()).send()).json();
+            assertEquals(k.field(), problem.get("errors").get(0).get("field").asText(), problem::toString);
+            assertEquals(k.code(), problem.get("errors").get(0).get("code").asText(), problem::toString);
+        }
+        // every allowed family is accepted, case-insensitively
+        for (String type : List.of("application/pdf", "IMAGE/JPEG", "image/png", "application/msword",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain", "message/rfc822")) {
+            declare(p, declaration("f", type, 10));
+        }
+    }
+
+    @Test
+    void titleAndReminderAreEditedAndRecorded() {
+        String p = world.project("Rappels", Map.of("lea", "LIMITED"));
+        Map<String, Object> body = declaration("assurance.pdf", "application/pdf", 10);
+        body.put("reminderDate", "2027-03-01");
+        body.put("reminderNote", "Renouveler l'assurance");
+        String id = expect(201, c.post(docs(p)).token(world.owner).body(body).send()).json().get("document").get("id").asText();
+        JsonNode edited = expect(200, c.patch(docs(p) + "/" + id).token(world.owner)
+                .body(Map.of("title", "Certificat d'assurance 2027", "reminderDate", "2027-02-15")).send()).json();
+        assertEquals("Certificat d'assurance 2027", edited.get("title").asText());
+        assertEquals("2027-02-15", edited.get("reminderDate").asText());
+        assertEquals("Renouveler l'assurance", edited.get("reminderNote").asText());
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("reminderDate", null);
+        JsonNode cleared = expect(200, c.patch(docs(p) + "/" + id).token(world.owner).body(clear).send()).json();
+        assertTrue(cleared.get("reminderDate").isNull());
+        assertTrue(expect(200, c.get(docs(p) + "/" + id).token(world.lea).send()).json().get("reminderDate").isNull());
+        JsonNode history = expect(200, c.get("/projects/" + p + "/admin-history").token(world.owner).send()).json().get("items");
+        assertEquals("adminDocuments." + id + ".reminderDate", history.get(0).get("field").asText());
+        assertEquals("2027-02-15", history.get(0).get("from").asText());
+        assertTrue(history.get(0).get("to").isNull());
+        expect(400, c.patch(docs(p) + "/" + id).token(world.owner).body(Map.of("reminderDate", "demain")).send());
+        expect(400, c.patch(docs(p) + "/" + id).token(world.owner).body(Map.of("fileName", "x.pdf")).send());
+    }
+
+    @Test
+    void deletingRemovesTheRecordAndKeepsARecoverableVersion() throws Exception {
+        String p = world.openProject;
+        JsonNode declared = declare(p, declaration("à supprimer.pdf", "application/pdf", PDF.length));
+        upload(declared, PDF, "application/pdf");
+        api.deliverUploadEvents();
+        String id = declared.get("document").get("id").asText();
+        expect(204, c.delete(docs(p) + "/" + id).token(world.adam).send());
+        expect(404, c.get(docs(p) + "/" + id).token(world.adam).send());
+        expect(404, c.delete(docs(p) + "/" + id).token(world.adam).send());
+        String key = "documents/" + world.org + "/" + p + "/" + id;
+        var versions = api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key));
+        assertEquals(1, versions.versions().size(), "the bytes stay recoverable");
+        assertEquals(1, versions.deleteMarkers().size(), "but are no longer current");
+    }
+
+    record Route(String name, Function<String, ApiClient.Call> call, int limitedOpen, int adminOpen, int adminClosed) {}
+
+    @TestFactory
+    List<DynamicTest> permissionMatrix() throws Exception {
+        String openDoc = declare(world.openProject, declaration("m.pdf", "application/pdf", PDF.length)).get("document").get("id").asText();
+        // a document that was uploaded before the project closed stays readable and downloadable
+        String p = world.project("Fermé avec documents", Map.of("adam", "ADMIN", "lea", "LIMITED"));
+        JsonNode declared = expect(201, c.post(docs(p)).token(world.owner).body(declaration("c.pdf", "application/pdf", PDF.length)).send()).json();
+        upload(declared, PDF, "application/pdf");
+        api.deliverUploadEvents();
+        String closedDoc = declared.get("document").get("id").asText();
+        expect(200, c.patch("/projects/" + p + "/admin-info").token(world.owner).body(Map.of("state", "CLOSED")).send());
+        JsonNode open = declare(world.openProject, declaration("o.pdf", "application/pdf", PDF.length));
+        upload(open, PDF, "application/pdf");
+        api.deliverUploadEvents();
+        String openAvailable = open.get("document").get("id").asText();
+
+        Map<Boolean, String> project = Map.of(false, world.openProject, true, p);
+        Map<Boolean, String> doc = Map.of(false, openDoc, true, closedDoc);
+        Map<Boolean, String> available = Map.of(false, openAvailable, true, closedDoc);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (boolean closed : new boolean[] {false, true}) {
+            String s = closed ? "closed" : "open";
+            List<Route> routes = List.of(
+                    new Route("POST", x -> c.post(docs(project.get(closed))).body(declaration("n.pdf", "application/pdf", 10)), 403, 201, 409),
+                    new Route("GET list", x -> c.get(docs(project.get(closed))), 200, 200, 200),
+                    new Route("GET one", x -> c.get(docs(project.get(closed)) + "/" + doc.get(closed)), 200, 200, 200),
+                    new Route("GET download", x -> c.get(docs(project.get(closed)) + "/" + available.get(closed) + "/download"), 200, 200, 200),
+                    new Route("PATCH", x -> c.patch(docs(project.get(closed)) + "/" + doc.get(closed)).body(Map.of("reminderNote", "n")), 403, 200, 409),
+                    new Route("DELETE", x -> c.delete(docs(project.get(closed)) + "/" + doc.get(closed) + "-missing"), 403, 404, 409));
+            for (Route r : routes) {
+                tests.add(check(r.name() + " / no token / " + s, r.call().apply(null), 401));
+                tests.add(check(r.name() + " / other organization / " + s, r.call().apply(null).token(world.outsider), 404));
+                tests.add(check(r.name() + " / NONE / " + s, r.call().apply(null).token(world.nora), 403));
+                tests.add(check(r.name() + " / LIMITED / " + s, r.call().apply(null).token(world.lea), r.limitedOpen()));
+                tests.add(check(r.name() + " / ADMIN / " + s, r.call().apply(null).token(world.adam), closed ? r.adminClosed() : r.adminOpen()));
+            }
+        }
+        return tests;
+    }
+
+    static DynamicTest check(String name, ApiClient.Call call, int status) {
+        return DynamicTest.dynamicTest(name, () -> {
+            ApiClient.Response r = call.send();
+            assertEquals(status, r.status(), () -> name + ": " + r);
+            if (status >= 400) {
+                assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r::toString);
+            }
+        });
+    }
+}

@@ -1,0 +1,155 @@
+package com.example.clientmgmt.files;
+
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.storage.AwsClients;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The documents bucket: presigned uploads and downloads (the SDK's presigner), and the checks and
+ * removals of the upload finalizer. Uploads sign the content type and length, so S3 itself refuses an
+ * object other than the one declared; downloads name the original file in Content-Disposition.
+ */
+@Singleton
+public class DocumentFiles implements AutoCloseable {
+    public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(10);
+    public static final Duration DOWNLOAD_VALIDITY = Duration.ofMinutes(5);
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public DocumentFiles(AwsClients aws, SdkHttpClient http, @Value("${bucket.name}") String bucket) {
+        // Presigned URLs carry no SDK-computed checksum: the browser's bytes are not known when signing.
+        this.s3 = aws.configure(S3Client.builder()).httpClient(http)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(aws.usesEmulator()).build())
+                .build();
+        S3Presigner.Builder presigner = S3Presigner.builder().s3Client(s3).region(aws.region()).credentialsProvider(aws.credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(aws.usesEmulator()).build());
+        if (aws.endpoint() != null) {
+            presigner.endpointOverride(aws.endpoint());
+        }
+        this.presigner = presigner.build();
+        this.bucket = bucket;
+    }
+
+    /** How the browser uploads: method, URL, the headers it must send as signed, and until when. */
+    public record PresignedUpload(String url, String method, Map<String, String> headers, Instant expiresAt) {}
+
+    public record PresignedDownload(String url, Instant expiresAt) {}
+
+    /** What S3 holds under a key. */
+    public record StoredObject(long size, String contentType, String eTag, String versionId) {}
+
+    public PresignedUpload presignUpload(AdminDocument document) {
+        PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
+                .signatureDuration(UPLOAD_VALIDITY)
+                .putObjectRequest(o -> o.bucket(bucket).key(document.objectKey())
+                        .contentType(document.contentType()).contentLength(document.declaredSize())));
+        Map<String, String> headers = new LinkedHashMap<>();
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(canonical(name), String.join(",", values));
+            }
+        });
+        return new PresignedUpload(presigned.url().toString(), "PUT", headers, presigned.expiration());
+    }
+
+    public PresignedDownload presignDownload(AdminDocument document) {
+        PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p
+                .signatureDuration(DOWNLOAD_VALIDITY)
+                .getObjectRequest(o -> {
+                    o.bucket(bucket).key(document.objectKey())
+                            .responseContentDisposition(contentDisposition(document.fileName()))
+                            .responseContentType(document.contentType());
+                    if (document.versionId() != null) {
+                        o.versionId(document.versionId());
+                    }
+                }));
+        return new PresignedDownload(presigned.url().toString(), presigned.expiration());
+    }
+
+    /**
+     * {@code attachment} with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987), so any
+     * character the user typed comes back as typed and none can break the header.
+     */
+    public static String contentDisposition(String fileName) {
+        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\\", "_").replace("\"", "_");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    /** The object's metadata (a specific version when given), or empty when it is not there. */
+    public Optional<StoredObject> head(String key, String versionId) {
+        try {
+            HeadObjectResponse head = s3.headObject(h -> {
+                h.bucket(bucket).key(key);
+                if (versionId != null) {
+                    h.versionId(versionId);
+                }
+            });
+            return Optional.of(new StoredObject(head.contentLength(), head.contentType(), head.eTag(), head.versionId()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Removes one version for good (a rejected upload). */
+    public void deleteVersion(String key, String versionId) {
+        s3.deleteObject(d -> {
+            d.bucket(bucket).key(key);
+            if (versionId != null) {
+                d.versionId(versionId);
+            }
+        });
+    }
+
+    /** Deletes a document's object: versioning keeps the bytes recoverable as a noncurrent version. */
+    public void delete(String key) {
+        s3.deleteObject(d -> d.bucket(bucket).key(key));
+    }
+
+    private static String canonical(String header) {
+        StringBuilder out = new StringBuilder();
+        for (String part : List.of(header.split("-"))) {
+            if (!out.isEmpty()) {
+                out.append('-');
+            }
+            out.append(part.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1).toLowerCase());
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        presigner.close();
+        s3.close();
+    }
+}
