@@ -12,3 +12,9 @@ build-ProjectsFunction:
 
 build-ContactsFunction:
 	$(call lambda,contacts)
+
+build-DocumentsFunction:
+	$(call lambda,documents)
+
+build-UploadEventsFunction:
+	$(call lambda,uploads)

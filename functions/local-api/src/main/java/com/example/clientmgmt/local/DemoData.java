@@ -51,6 +51,12 @@ final class DemoData {
         contact(api, marie, tour, "execution", elise);
         contact(api, marie, ecole, "submission", nadia);
         contact(api, marie, entrepot, "billing", louis);
+        document(api, marie, tour, "Contrat signé", "Contrat Tour Horizon (signé).pdf", "application/pdf",
+                "%PDF-1.7\n% Contrat Tour Horizon\n%%EOF\n", "2027-01-15", "Vérifier la retenue de garantie");
+        document(api, marie, tour, "Certificat d'assurance 2026", "assurance-responsabilité-2026.txt", "text/plain",
+                "Certificat d'assurance responsabilité civile — valide jusqu'au 2026-12-31\n", "2026-12-01", "Renouveler l'assurance");
+        document(api, marie, entrepot, "Cautionnement d'exécution", "cautionnement.txt", "text/plain",
+                "Cautionnement d'exécution 50 %\n", null, null);
         patch(api, marie, entrepot, Map.of("state", "CLOSED"));
         project(api, api.token("paul", OTHER_ORG, true), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
         if (tour == null || ecole == null) {
@@ -76,6 +82,33 @@ final class DemoData {
 
     private static void contact(ApiClient api, String token, String project, String role, String personId) {
         require(200, api.put("/projects/" + project + "/client-contacts/" + role).token(token).body(Map.of("personId", personId)).send());
+    }
+
+    /** Declares a document, then uploads its bytes through the presigned URL as a browser would. */
+    private static void document(ApiClient api, String token, String project, String title, String fileName, String type,
+                                 String content, String reminderDate, String reminderNote) {
+        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("fileName", fileName);
+        body.put("contentType", type);
+        body.put("sizeBytes", bytes.length);
+        if (reminderDate != null) {
+            body.put("reminderDate", reminderDate);
+            body.put("reminderNote", reminderNote);
+        }
+        var upload = require(201, api.post("/projects/" + project + "/admin-documents").token(token).body(body).send()).json().get("upload");
+        try {
+            var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload.get("url").asText()))
+                    .header("Content-Type", type)
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+            int status = java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("demo upload answered " + status);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("demo upload failed", e);
+        }
     }
 
     private static Map<String, Object> info(String client, String deadline, String start, String end, String budget) {

@@ -63,9 +63,15 @@ public final class Invoke {
     static Class<?> eventType(Class<?> handler) {
         for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
             for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    return (Class<?>) p.getActualTypeArguments()[0];
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class
+                        && p.getActualTypeArguments()[0] instanceof Class<?> event) {
+                    return event;
                 }
+            }
+            // MicronautRequestHandler<Event, Result> and the like: the event is the superclass's first type argument
+            if (c.getGenericSuperclass() instanceof ParameterizedType p && RequestHandler.class.isAssignableFrom((Class<?>) p.getRawType())
+                    && p.getActualTypeArguments()[0] instanceof Class<?> event) {
+                return event;
             }
         }
         throw new IllegalArgumentException(handler + " is not a RequestHandler");

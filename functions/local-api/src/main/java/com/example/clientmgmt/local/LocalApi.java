@@ -7,6 +7,8 @@ import com.example.clientmgmt.testkit.LocalGateway;
 import com.example.clientmgmt.testkit.LocalResources;
 import com.example.clientmgmt.testkit.Template;
 import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.UploadEventPump;
+import com.example.clientmgmt.uploads.UploadEventsHandler;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
@@ -15,8 +17,9 @@ import java.util.List;
 
 /**
  * scripts/dev: the whole HTTP API on 127.0.0.1:3000 against the emulator. Creates the table, bucket and
- * bus from template.yaml (kept while the emulator runs), loads the demo data through the API, prints
- * ready-to-paste tokens, then serves until stopped.
+ * bus from template.yaml (kept while the emulator runs), delivers the bucket's upload events to the
+ * upload-event handler, loads the demo data through the API, prints ready-to-paste tokens, then serves
+ * until stopped.
  */
 public final class LocalApi {
     /** Fixed local names, so that a restart of the API reuses what the running emulator holds. */
@@ -38,6 +41,9 @@ public final class LocalApi {
         APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
         DevTokens tokens = DevTokens.fromEnvironment();
         LocalGateway gateway = new LocalGateway("127.0.0.1", port, e -> function.handleRequest(e, null), tokens, origins);
+        // S3 → UploadEventsFunction, locally: the bucket notifies a queue, drained into the real handler
+        UploadEventsHandler uploads = new UploadEventsHandler(context);
+        UploadEventPump.connect(aws, NAMES.bucket(), event -> uploads.handleRequest(event, null)).runInBackground(500);
         ApiClient api = new ApiClient(gateway.baseUrl(), tokens);
         DemoData.loadIfMissing(api);
 
