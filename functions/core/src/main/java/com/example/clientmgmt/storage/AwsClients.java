@@ -59,6 +59,12 @@ public class AwsClients {
         return Clock.systemUTC();
     }
 
+    /** Reminders fire at 07:00 in this zone (env {@code ORG_TIME_ZONE}, default America/Toronto). */
+    @Singleton
+    com.example.clientmgmt.domain.ReminderSchedule reminderSchedule(@Value("${org.time.zone:America/Toronto}") String zone) {
+        return new com.example.clientmgmt.domain.ReminderSchedule(java.time.ZoneId.of(zone));
+    }
+
     /** True when the AWS APIs are an emulator's (local development and tests): S3 then needs path-style URLs. */
     public boolean usesEmulator() {
         return endpoint != null;

@@ -5,6 +5,7 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.DocumentStatus;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ReminderSchedule;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,14 +45,36 @@ public class DocumentStore {
     /** A rejected document stays visible this long, so that the user learns why. */
     public static final Duration REJECTED_LIFETIME = Duration.ofDays(7);
 
+    /** Reminders are spread over this many partitions of the DueReminders index. */
+    public static final int DUE_SHARDS = 4;
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final ProjectStore projects;
+    private final ReminderSchedule schedule;
 
-    public DocumentStore(DynamoDbClient dynamo, TableConfig table, ProjectStore projects) {
+    public DocumentStore(DynamoDbClient dynamo, TableConfig table, ProjectStore projects, ReminderSchedule schedule) {
         this.dynamo = dynamo;
         this.table = table.name();
         this.projects = projects;
+        this.schedule = schedule;
+    }
+
+    /** The DueReminders partition of a document: a stable spread by id. */
+    public static String dueShard(String documentId) {
+        return "DUE#" + Math.floorMod(documentId.hashCode(), DUE_SHARDS);
+    }
+
+    /** Index sort keys are compared as text: whole seconds, always the same width. */
+    public static String dueText(Instant instant) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** The index attributes that arm a document's reminder (put in the due index), for version {@code version}. */
+    private Map<String, AttributeValue> armed(AdminDocument d, long version) {
+        return Map.of("duePk", AttributeValue.fromS(dueShard(d.id())),
+                "dueAt", AttributeValue.fromS(dueText(schedule.dueAt(d.reminderDate()))),
+                "armedVer", Attrs.n(version));
     }
 
     /** A project and one of its documents, with the document's version for conditional edits. */
@@ -66,6 +89,9 @@ public class DocumentStore {
     public void declare(Caller caller, AdminDocument document, Instant at) {
         Map<String, AttributeValue> item = item(document, 1);
         item.put("expiresAt", Attrs.n(at.plus(PENDING_LIFETIME).getEpochSecond()));
+        if (ReminderSchedule.isArmed(document)) {
+            item.putAll(armed(document, 1));
+        }
         List<TransactWriteItem> writes = List.of(
                 ProjectGuard.check(table, caller, document.projectId()),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
@@ -169,6 +195,18 @@ public class DocumentStore {
             sets.add("reminderNote = :note");
             values.put(":note", AttributeValue.fromS(after.reminderNote()));
         }
+        if (!Objects.equals(before.reminderDate(), after.reminderDate())) {
+            // a new date re-arms the reminder (a sweep holding the old one can no longer complete it); none disarms it
+            removes.addAll(List.of("claimedBy", "claimedAt"));
+            if (ReminderSchedule.isArmed(after)) {
+                armed(after, version + 1).forEach((name, value) -> {
+                    sets.add(name + " = :" + name);
+                    values.put(":" + name, value);
+                });
+            } else {
+                removes.addAll(List.of("duePk", "dueAt", "armedVer"));
+            }
+        }
         String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(ProjectGuard.check(table, caller, after.projectId()));
@@ -229,7 +267,8 @@ public class DocumentStore {
         values.put(":pending", AttributeValue.fromS(DocumentStatus.PENDING_UPLOAD.name()));
         values.put(":reason", AttributeValue.fromS(reason));
         values.put(":expires", Attrs.n(at.plus(REJECTED_LIFETIME).getEpochSecond()));
-        return conditionalUpdate(document, "SET #s = :rejected, rejectReason = :reason, expiresAt = :expires", values);
+        return conditionalUpdate(document, "SET #s = :rejected, rejectReason = :reason, expiresAt = :expires "
+                + "REMOVE duePk, dueAt, armedVer", values);
     }
 
     private boolean conditionalUpdate(AdminDocument document, String expression, Map<String, AttributeValue> values) {
@@ -298,7 +337,7 @@ public class DocumentStore {
         }
     }
 
-    static AdminDocument toDocument(Map<String, AttributeValue> i) {
+    public static AdminDocument toDocument(Map<String, AttributeValue> i) {
         AttributeValue size = i.get("sizeBytes");
         String reminder = Attrs.str(i, "reminderDate");
         return new AdminDocument(Attrs.str(i, "orgId"), Attrs.str(i, "projectId"), Attrs.str(i, "id"), Attrs.str(i, "title"),

@@ -165,6 +165,27 @@ public class ProjectStore {
         return false;
     }
 
+    /** Several projects of possibly several organizations, keyed by {@code orgId/projectId} (BatchGetItem per 100). */
+    public Map<String, Project> findAll(Set<Map.Entry<String, String>> orgAndProjectIds) {
+        Map<String, Project> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = orgAndProjectIds.stream().map(e -> projectKey(e.getKey(), e.getValue())).toList();
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + 100));
+            while (!batch.isEmpty()) {
+                List<Map<String, AttributeValue>> request = batch;
+                BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(
+                        Map.of(table, KeysAndAttributes.builder().keys(request).consistentRead(true).build())));
+                got.responses().getOrDefault(table, List.of()).forEach(i -> {
+                    Project p = toProject(i);
+                    found.put(p.orgId() + "/" + p.id(), p);
+                });
+                KeysAndAttributes left = got.unprocessedKeys().get(table);
+                batch = left == null ? List.of() : left.keys();
+            }
+        }
+        return found;
+    }
+
     /**
      * Writes an admin-info update and its history in one transaction, only if the admin info is still at
      * {@code expectedVersion} and the caller is still ADMIN; otherwise {@link StaleVersion}.

@@ -78,7 +78,7 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
         return Map.of(
                 "table.name", names.table(),
                 "bucket.name", names.bucket(),
-                "event-bus.name", names.bus(),
+                "event.bus.name", names.bus(),
                 "aws.endpoint.url", endpoint,
                 "aws.region", AwsTestClients.REGION);
     }

@@ -1,0 +1,125 @@
+package com.example.clientmgmt.reminders;
+
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.storage.AwsClients;
+import com.example.clientmgmt.storage.ReminderStore.DueReminder;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Publishes {@code DocumentReminderDue} events on the application's bus, ten per PutEvents call (the
+ * API's maximum). Entries EventBridge refuses are retried; those that still fail are returned, so that
+ * their reminders are not completed and the next sweep tries again: nothing is dropped.
+ */
+@Singleton
+public class ReminderEvents implements AutoCloseable {
+    public static final String SOURCE = "clientmgmt.reminders";
+    public static final String DETAIL_TYPE = "DocumentReminderDue";
+    static final int BATCH = 10;
+    static final int ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderEvents.class);
+
+    private final EventBridgeClient events;
+    private final String bus;
+    private final JsonMapper json;
+    private int calls;
+
+    public ReminderEvents(AwsClients aws, SdkHttpClient http, JsonMapper json, @Value("${event.bus.name}") String bus) {
+        this.events = aws.configure(EventBridgeClient.builder()).httpClient(http).build();
+        this.json = json;
+        this.bus = bus;
+    }
+
+    /** The event's detail: what e-mail or any other channel downstream needs. */
+    @Serdeable
+    public record Detail(String organizationId, String projectId, String projectName, String documentId, String title,
+                         String reminderDate, String reminderNote, List<String> recipients, String idempotencyKey) {}
+
+    public record Due(DueReminder reminder, String projectName, List<String> recipients) {}
+
+    /** Publishes each reminder's event; returns those that could not be published. */
+    public List<Due> publish(List<Due> due) {
+        List<Due> failed = new ArrayList<>();
+        for (int from = 0; from < due.size(); from += BATCH) {
+            List<Due> pending = new ArrayList<>(due.subList(from, Math.min(due.size(), from + BATCH)));
+            for (int attempt = 1; attempt <= ATTEMPTS && !pending.isEmpty(); attempt++) {
+                pending = putEvents(pending);
+                if (!pending.isEmpty() && attempt < ATTEMPTS) {
+                    sleep(100L * attempt);
+                }
+            }
+            if (!pending.isEmpty()) {
+                LOG.error("{} reminder event(s) not published after {} attempts; they stay due: {}", pending.size(), ATTEMPTS,
+                        pending.stream().map(d -> d.reminder().idempotencyKey()).toList());
+                failed.addAll(pending);
+            }
+        }
+        return failed;
+    }
+
+    /** PutEvents calls made so far (the benchmark reports it). */
+    public int calls() {
+        return calls;
+    }
+
+    private List<Due> putEvents(List<Due> batch) {
+        List<PutEventsRequestEntry> entries = new ArrayList<>();
+        for (Due d : batch) {
+            entries.add(PutEventsRequestEntry.builder().eventBusName(bus).source(SOURCE).detailType(DETAIL_TYPE)
+                    .resources(List.of())
+                    .detail(detail(d)).build());
+        }
+        calls++;
+        PutEventsResponse response;
+        try {
+            response = events.putEvents(r -> r.entries(entries));
+        } catch (RuntimeException e) {
+            LOG.warn("PutEvents failed: {}", e.toString());
+            return batch;
+        }
+        List<Due> refused = new ArrayList<>();
+        List<PutEventsResultEntry> results = response.entries();
+        for (int i = 0; i < batch.size(); i++) {
+            if (i >= results.size() || results.get(i).errorCode() != null) {
+                refused.add(batch.get(i));
+            }
+        }
+        return refused;
+    }
+
+    private String detail(Due d) {
+        AdminDocument doc = d.reminder().document();
+        try {
+            return json.writeValueAsString(new Detail(doc.orgId(), doc.projectId(), d.projectName(), doc.id(), doc.title(),
+                    doc.reminderDate().toString(), doc.reminderNote(), d.recipients(), d.reminder().idempotencyKey()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        events.close();
+    }
+}
