@@ -18,3 +18,9 @@ build-DocumentsFunction:
 
 build-UploadEventsFunction:
 	$(call lambda,uploads)
+
+build-NotificationsFunction:
+	$(call lambda,notifications)
+
+build-ReminderFunction:
+	$(call lambda,reminders)

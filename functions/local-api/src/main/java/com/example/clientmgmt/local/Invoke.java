@@ -55,7 +55,8 @@ public final class Invoke {
             Method method = type.getMethod(handler.length > 1 ? handler[1] : "handleRequest", eventType,
                     com.amazonaws.services.lambda.runtime.Context.class);
             Object result = method.invoke(instance, event, null);
-            System.out.println(write(result));
+            System.out.println(result != null && result.getClass().getName().startsWith("com.amazonaws")
+                    ? write(result) : context.getBean(io.micronaut.json.JsonMapper.class).writeValueAsString(result));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.example.clientmgmt.local;
 
 import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.BusCapture;
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.DevTokens;
 import com.example.clientmgmt.testkit.LocalGateway;
@@ -44,6 +45,22 @@ public final class LocalApi {
         // S3 → UploadEventsFunction, locally: the bucket notifies a queue, drained into the real handler
         UploadEventsHandler uploads = new UploadEventsHandler(context);
         UploadEventPump.connect(aws, NAMES.bucket(), event -> uploads.handleRequest(event, null)).runInBackground(500);
+        // what a downstream e-mail consumer would receive from the bus, shown in this log
+        BusCapture bus = BusCapture.connect(aws, NAMES.bus(), "clientmgmt.reminders");
+        Thread busTail = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    bus.drain().forEach(e -> System.out.println("[event bus] " + e.get("detail-type").asText() + " " + e.get("detail")));
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    System.err.println("event bus: " + e);
+                }
+            }
+        }, "event-bus-tail");
+        busTail.setDaemon(true);
+        busTail.start();
         ApiClient api = new ApiClient(gateway.baseUrl(), tokens);
         DemoData.loadIfMissing(api);
 
@@ -56,6 +73,7 @@ public final class LocalApi {
                     user[0].toUpperCase(), tokens.mint(user[0], user[1], Boolean.parseBoolean(user[2]))));
         }
         out.append("\nTry: curl -s -H \"Authorization: Bearer $TOKEN_MARIE\" ").append(gateway.baseUrl()).append("/projects\n");
+        out.append("Reminders: scripts/invoke ReminderFunction events/reminder-schedule.json (events on the bus show up below)\n");
         out.append("Ctrl-C stops the API and the emulator.\n");
         System.out.println(out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
