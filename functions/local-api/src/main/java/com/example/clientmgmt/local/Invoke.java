@@ -52,8 +52,11 @@ public final class Invoke {
             Object instance = type.getConstructor(ApplicationContext.class).newInstance(context);
             Class<?> eventType = eventType(type);
             Object event = read(eventType, Path.of(args[1]));
-            Method method = type.getMethod(handler.length > 1 ? handler[1] : "handleRequest", eventType,
-                    com.amazonaws.services.lambda.runtime.Context.class);
+            String name = handler.length > 1 ? handler[1] : "handleRequest";
+            // generic handlers declare handleRequest(I, Context): erased, the event parameter may be Object
+            Method method = java.util.Arrays.stream(type.getMethods())
+                    .filter(m -> m.getName().equals(name) && m.getParameterCount() == 2 && m.getParameterTypes()[0].isAssignableFrom(eventType))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(handler[0] + " has no " + name + "(event, Context)"));
             Object result = method.invoke(instance, event, null);
             System.out.println(result != null && result.getClass().getName().startsWith("com.amazonaws")
                     ? write(result) : context.getBean(io.micronaut.json.JsonMapper.class).writeValueAsString(result));
