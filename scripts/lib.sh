@@ -28,8 +28,9 @@ ensure_venv() {
   "$VENV/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION" "cfn-lint==$CFN_LINT_VERSION" >&2
 }
 
+# A cheap check (moto's data.json dumps every resource: slow once the emulator holds data).
 moto_running() {
-  curl -fsS -o /dev/null --max-time 2 "http://$MOTO_HOST:$MOTO_PORT/moto-api/data.json" 2>/dev/null
+  curl -sS -o /dev/null --max-time 5 "http://$MOTO_HOST:$MOTO_PORT/moto-api/" 2>/dev/null
 }
 
 # Starts moto on MOTO_PORT unless one already answers there; STARTED_MOTO=1 when this call started it.
@@ -44,7 +45,7 @@ start_moto() {
   STARTED_MOTO=1
   for _ in $(seq 1 100); do
     if moto_running; then return; fi
-    if ! kill -0 "$MOTO_PID" 2>/dev/null; then cat "$ROOT/target/moto.log" >&2; log "the emulator failed to start"; exit 1; fi
+    if ! kill -0 "$MOTO_PID" 2>/dev/null; then tail -5 "$ROOT/target/moto.log" >&2; log "the emulator failed to start"; exit 1; fi
     sleep 0.2
   done
   log "the emulator did not answer in 20 s"; exit 1

@@ -7,31 +7,28 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Table access of the reminder sweep. A reminder is a document item in the sparse DueReminders index
  * (it has {@code duePk}/{@code dueAt} while armed). Firing is: claim (conditional write with a lease),
- * publish, then complete — one transaction that writes the recipients' notifications and takes the
- * document out of the index, only if this run still holds the claim on the same arming.
+ * publish, write each recipient's notification (idempotent: its key comes from the arming and the first
+ * claim), then complete — take the document out of the index, only if this run still holds the claim on
+ * the same arming. A run that dies anywhere leaves a claim that lapses; the next run redoes the same
+ * steps with the same keys, so nothing is lost and no notification is doubled.
  */
 @Singleton
 public class ReminderStore {
     /** A claim older than this belongs to a run that died: another run may take the reminder over. */
     public static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
-    /** DynamoDB's limit on one transaction, less the document's own update. */
-    static final int MAX_RECIPIENTS_PER_TRANSACTION = 99;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -73,75 +70,76 @@ public class ReminderStore {
     }
 
     /**
-     * Claims a reminder for {@code runId}: only while it is still armed the same way, and nobody holds a
-     * live claim on it. False when another run has it, or it fired or changed meanwhile.
+     * Claims a reminder for {@code runId}: only while it is still armed the same way and nobody holds a live
+     * claim on it. Returns the time of the first claim of this arming (kept across takeovers: it names the
+     * notifications, so that a run taking over writes the same ones), or empty when another run has it, or
+     * it fired or changed meanwhile.
      */
-    public boolean claim(DueReminder reminder, String runId, Instant now) {
+    public Optional<Instant> claim(DueReminder reminder, String runId, Instant now) {
         AdminDocument d = reminder.document();
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(DocumentStore.documentKey(d.orgId(), d.projectId(), d.id()))
-                    .updateExpression("SET claimedBy = :run, claimedAt = :now")
+            Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table)
+                    .key(DocumentStore.documentKey(d.orgId(), d.projectId(), d.id()))
+                    .updateExpression("SET claimedBy = :run, claimedAt = :now, firstClaimedAt = if_not_exists(firstClaimedAt, :now)")
                     .conditionExpression("armedVer = :armed AND attribute_exists(dueAt) "
                             + "AND (attribute_not_exists(claimedAt) OR claimedAt < :stale)")
                     .expressionAttributeValues(Map.of(":run", AttributeValue.fromS(runId),
                             ":now", AttributeValue.fromS(now.toString()),
                             ":stale", AttributeValue.fromS(now.minus(CLAIM_LEASE).toString()),
+                            ":armed", Attrs.n(reminder.armedVer())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(Attrs.instant(item, "firstClaimedAt"));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes one recipient's notification. Its key comes from the reminder's arming and first claim, so
+     * writing it again (a retried or taken-over run) changes nothing, and keeps a read mark.
+     */
+    public void notify(DueReminder reminder, Instant firstClaimedAt, Project project, String userId) {
+        AdminDocument d = reminder.document();
+        String id = NotificationStore.id(firstClaimedAt, d.id(), reminder.armedVer());
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":type", AttributeValue.fromS(Notification.DOCUMENT_REMINDER));
+        values.put(":id", AttributeValue.fromS(id));
+        values.put(":project", AttributeValue.fromS(d.projectId()));
+        values.put(":projectName", AttributeValue.fromS(project.name()));
+        values.put(":document", AttributeValue.fromS(d.id()));
+        values.put(":title", AttributeValue.fromS(d.title()));
+        values.put(":date", AttributeValue.fromS(d.reminderDate().toString()));
+        values.put(":note", Attrs.s(d.reminderNote()));
+        values.put(":created", AttributeValue.fromS(firstClaimedAt.toString()));
+        values.put(":false", AttributeValue.fromBool(false));
+        values.put(":key", AttributeValue.fromS(reminder.idempotencyKey()));
+        dynamo.updateItem(u -> u.tableName(table)
+                .key(Map.of(Keys.PK, AttributeValue.fromS(NotificationStore.pk(d.orgId(), userId)),
+                        Keys.SK, AttributeValue.fromS(NotificationStore.sk(id))))
+                .updateExpression("SET #type = :type, id = :id, projectId = :project, projectName = :projectName, "
+                        + "documentId = :document, title = :title, reminderDate = :date, reminderNote = :note, "
+                        + "createdAt = :created, idempotencyKey = :key, #read = if_not_exists(#read, :false)")
+                .expressionAttributeNames(Map.of("#type", "type", "#read", "read"))
+                .expressionAttributeValues(values));
+    }
+
+    /**
+     * Completes a published and notified reminder: takes the document out of the due index, only while
+     * {@code runId} still holds the claim on this arming. False when it no longer does (the run that took
+     * it over completes it, writing the same notifications).
+     */
+    public boolean complete(DueReminder reminder, String runId, Instant now) {
+        AdminDocument d = reminder.document();
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(DocumentStore.documentKey(d.orgId(), d.projectId(), d.id()))
+                    .updateExpression("SET firedFor = :date, firedAt = :now REMOVE duePk, dueAt, claimedBy, claimedAt, firstClaimedAt")
+                    .conditionExpression("claimedBy = :run AND armedVer = :armed")
+                    .expressionAttributeValues(Map.of(":date", AttributeValue.fromS(d.reminderDate().toString()),
+                            ":now", AttributeValue.fromS(now.toString()), ":run", AttributeValue.fromS(runId),
                             ":armed", Attrs.n(reminder.armedVer()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-    }
-
-    /**
-     * Completes a published reminder: one notification per recipient and the document out of the due
-     * index, in one transaction, only while {@code runId} still holds the claim on this arming.
-     * False when it no longer does (the other holder completes it).
-     */
-    public boolean complete(DueReminder reminder, String runId, Project project, List<String> recipients, Instant now) {
-        AdminDocument d = reminder.document();
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(DocumentStore.documentKey(d.orgId(), d.projectId(), d.id()))
-                .updateExpression("SET firedFor = :date, firedAt = :now REMOVE duePk, dueAt, claimedBy, claimedAt")
-                .conditionExpression("claimedBy = :run AND armedVer = :armed")
-                .expressionAttributeValues(Map.of(":date", AttributeValue.fromS(d.reminderDate().toString()),
-                        ":now", AttributeValue.fromS(now.toString()), ":run", AttributeValue.fromS(runId),
-                        ":armed", Attrs.n(reminder.armedVer())))
-                .build()).build());
-        List<Put> notifications = recipients.stream().map(user -> notificationPut(user, reminder, project, now)).toList();
-        notifications.stream().limit(MAX_RECIPIENTS_PER_TRANSACTION)
-                .forEach(p -> writes.add(TransactWriteItem.builder().put(p).build()));
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            return false;
-        }
-        // a project with more ADMINs than one transaction holds: the rest, idempotent (same keys)
-        notifications.stream().skip(MAX_RECIPIENTS_PER_TRANSACTION)
-                .forEach(p -> dynamo.putItem(b -> b.tableName(table).item(p.item())));
-        return true;
-    }
-
-    private Put notificationPut(String userId, DueReminder reminder, Project project, Instant now) {
-        AdminDocument d = reminder.document();
-        String id = NotificationStore.id(now, d.id(), reminder.armedVer());
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, AttributeValue.fromS(NotificationStore.pk(d.orgId(), userId)));
-        item.put(Keys.SK, AttributeValue.fromS(NotificationStore.sk(id)));
-        item.put("type", AttributeValue.fromS(Notification.DOCUMENT_REMINDER));
-        item.put("id", AttributeValue.fromS(id));
-        item.put("projectId", AttributeValue.fromS(d.projectId()));
-        item.put("projectName", AttributeValue.fromS(project.name()));
-        item.put("documentId", AttributeValue.fromS(d.id()));
-        item.put("title", AttributeValue.fromS(d.title()));
-        item.put("reminderDate", AttributeValue.fromS(d.reminderDate().toString()));
-        if (d.reminderNote() != null) {
-            item.put("reminderNote", AttributeValue.fromS(d.reminderNote()));
-        }
-        item.put("createdAt", AttributeValue.fromS(now.toString()));
-        item.put("read", AttributeValue.fromBool(false));
-        item.put("idempotencyKey", AttributeValue.fromS(reminder.idempotencyKey()));
-        return Put.builder().tableName(table).item(item).build();
     }
 }

@@ -28,13 +28,34 @@ import java.util.function.Supplier;
  * to the file given as argument for the cold-start probes.
  */
 public final class RoundTrips {
-    /** Counts every request the SDK sends (retries included). */
+    /** Counts every request the SDK sends (retries included), and the time each operation spends on the wire. */
     public static final class Counter implements ExecutionInterceptor {
         final AtomicInteger count = new AtomicInteger();
+        final Map<String, long[]> timeByOperation = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> STARTED =
+                new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench-started");
 
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             count.incrementAndGet();
+            attributes.putAttribute(STARTED, System.nanoTime());
+        }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+            String operation = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
+            long[] t = timeByOperation.computeIfAbsent(operation, k -> new long[2]);
+            synchronized (t) {
+                t[0]++;
+                t[1] += System.nanoTime() - attributes.getAttribute(STARTED);
+            }
+        }
+
+        /** "Operation: calls, mean ms" lines. */
+        public String timings() {
+            StringBuilder out = new StringBuilder();
+            timeByOperation.forEach((op, t) -> out.append(String.format("  %-20s %6d calls, %7.2f ms mean%n", op, t[0], t[1] / 1e6 / t[0])));
+            return out.toString();
         }
     }
 

@@ -16,17 +16,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * One run of the reminder sweep: reads only what is due (index query per shard, page by page), holds
- * back reminders of closed projects, then for each page claims, publishes (batched) and completes.
- * Exactly one notification per ADMIN and one event per reminder, even with concurrent or crashed runs:
- * see {@link ReminderStore}.
+ * back reminders of closed projects, then for each page claims, publishes (batched), notifies each ADMIN
+ * and completes. Exactly one notification per ADMIN, and one event per reminder (a run that dies right
+ * after publishing may have its event sent again, with the same idempotency key): see {@link ReminderStore}.
  */
 @Singleton
 public class ReminderSweep {
@@ -60,17 +62,20 @@ public class ReminderSweep {
                         .collect(Collectors.toSet());
                 Map<String, Project> byKey = keys.isEmpty() ? Map.of() : projects.findAll(keys);
                 List<ReminderEvents.Due> claimed = new ArrayList<>();
+                Map<DueReminder, Instant> firstClaims = new HashMap<>();
                 for (DueReminder r : page.reminders()) {
                     Project project = byKey.get(r.document().orgId() + "/" + r.document().projectId());
                     if (!ReminderSchedule.mayFire(project)) {
                         held++;
                         continue;
                     }
-                    if (!reminders.claim(r, runId, now)) {
+                    Optional<Instant> firstClaim = reminders.claim(r, runId, now);
+                    if (firstClaim.isEmpty()) {
                         taken++;
                         continue;
                     }
                     claimed.add(new ReminderEvents.Due(r, project.name(), admins(project)));
+                    firstClaims.put(r, firstClaim.get());
                 }
                 List<ReminderEvents.Due> unpublished = events.publish(claimed);
                 failed += unpublished.size();
@@ -79,7 +84,10 @@ public class ReminderSweep {
                         continue; // the claim lapses and a later run publishes it
                     }
                     Project project = byKey.get(d.reminder().document().orgId() + "/" + d.reminder().document().projectId());
-                    if (reminders.complete(d.reminder(), runId, project, d.recipients(), now)) {
+                    for (String recipient : d.recipients()) {
+                        reminders.notify(d.reminder(), firstClaims.get(d.reminder()), project, recipient);
+                    }
+                    if (reminders.complete(d.reminder(), runId, now)) {
                         fired++;
                         notified += d.recipients().size();
                     } else {

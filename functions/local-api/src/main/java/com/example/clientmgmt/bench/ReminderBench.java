@@ -1,0 +1,111 @@
+package com.example.clientmgmt.bench;
+
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.reminders.ReminderEvents;
+import com.example.clientmgmt.reminders.ReminderSweep;
+import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.ProjectStore;
+import com.example.clientmgmt.testkit.AwsTestClients;
+import com.example.clientmgmt.testkit.LocalResources;
+import com.example.clientmgmt.testkit.Template;
+import com.example.clientmgmt.testkit.TestApi;
+import io.micronaut.context.ApplicationContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * scripts/bench-reminders: seeds N due reminders over N/20 projects (two ADMINs and one LIMITED member
+ * each) plus {@code nonDueFactor}×N documents that are not due (half with a reminder years away, half
+ * without), in a fresh table; then times one sweep and counts its DynamoDB requests and PutEvents calls.
+ * Usage: ReminderBench N NON_DUE_FACTOR
+ */
+public final class ReminderBench {
+    private ReminderBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        int factor = Integer.parseInt(args[1]);
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        LocalResources.Names names = LocalResources.Names.unique("rbench");
+        AwsTestClients aws = AwsTestClients.forEndpoint(endpoint);
+        LocalResources.create(Template.load(), names, aws, List.of());
+        RoundTrips.Counter counter = new RoundTrips.Counter();
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(TestApi.functionProperties(endpoint, names)).singletons(counter).start()) {
+            Instant now = Instant.parse("2027-06-01T12:00:00Z");
+            long seedStart = System.nanoTime();
+            seed(context, aws.dynamoDb(), names.table(), n, factor, now);
+            System.out.printf("seeded %d due and %d not-due documents in %.1f s%n", n, n * factor, (System.nanoTime() - seedStart) / 1e9);
+
+            ReminderSweep sweep = context.getBean(ReminderSweep.class);
+            ReminderEvents events = context.getBean(ReminderEvents.class);
+            counter.count.set(0);
+            counter.timeByOperation.clear();
+            int putEventsBefore = events.calls();
+            long start = System.nanoTime();
+            ReminderSweep.Report report = sweep.run(now);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int trips = counter.count.get() - (events.calls() - putEventsBefore); // DynamoDB only
+            if (report.fired() != n) {
+                throw new IllegalStateException("expected " + n + " reminders fired, got " + report);
+            }
+            System.out.printf("sweep: %s%n", report);
+            System.out.print(counter.timings());
+            System.out.printf("DynamoDB requests %d (%.2f per reminder, notifications written in the same transaction), PutEvents calls %d%n",
+                    trips, (double) trips / n, events.calls() - putEventsBefore);
+            System.out.printf("reminders: n=%d seconds=%.2f per_second=%.0f roundtrips_per_reminder=%.2f%n",
+                    n, seconds, n / seconds, (double) trips / n);
+        }
+    }
+
+    static void seed(ApplicationContext context, DynamoDbClient dynamo, String table, int n, int factor, Instant now) {
+        ProjectStore projects = context.getBean(ProjectStore.class);
+        DocumentStore documents = context.getBean(DocumentStore.class);
+        int projectCount = Math.max(1, n / 20);
+        List<Project> all = new ArrayList<>();
+        for (int i = 0; i < projectCount; i++) {
+            Project p = new Project("bench-org", Ids.newId(now), "Projet " + i,
+                    new AdminInfo(null, null, null, null, ProjectState.ACTIVE, null), 1,
+                    Map.of("boss", Permission.ADMIN, "adam" + (i % 7), Permission.ADMIN, "lea", Permission.LIMITED),
+                    Map.of(), now, "boss");
+            projects.create(p);
+            all.add(p);
+        }
+        List<WriteRequest> batch = new ArrayList<>();
+        long total = (long) n * (1 + factor);
+        for (long i = 0; i < total; i++) {
+            Project p = all.get((int) (i % projectCount));
+            boolean due = i < n;
+            LocalDate reminder = due ? LocalDate.of(2027, 5, 1 + (int) (i % 28))
+                    : (i % 2 == 0 ? LocalDate.of(2031, 1, 1) : null);
+            AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, "doc-" + i + ".pdf",
+                    "application/pdf", 1000, DocumentStatus.AVAILABLE, 1000L, "etag", "v1", null, reminder,
+                    due ? "Renouveler" : null, now, "boss", now);
+            batch.add(WriteRequest.builder().putRequest(r -> r.item(documents.newItem(d))).build());
+            if (batch.size() == 25 || i == total - 1) {
+                write(dynamo, table, batch);
+                batch = new ArrayList<>();
+            }
+        }
+    }
+
+    private static void write(DynamoDbClient dynamo, String table, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> left = Map.of(table, batch);
+        while (!left.isEmpty() && !left.getOrDefault(table, List.of()).isEmpty()) {
+            Map<String, List<WriteRequest>> request = left;
+            left = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+        }
+    }
+}
