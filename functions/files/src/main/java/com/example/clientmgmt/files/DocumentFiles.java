@@ -32,14 +32,18 @@ import java.util.Optional;
  */
 @Singleton
 public class DocumentFiles implements AutoCloseable {
-    public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(10);
-    public static final Duration DOWNLOAD_VALIDITY = Duration.ofMinutes(5);
-
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
+    private final Duration uploadValidity;
+    private final Duration downloadValidity;
 
-    public DocumentFiles(AwsClients aws, SdkHttpClient http, @Value("${bucket.name}") String bucket) {
+    /** Presigned URLs live 10 minutes for uploads, 5 for downloads (configurable for tests of expiry). */
+    public DocumentFiles(AwsClients aws, SdkHttpClient http, @Value("${bucket.name}") String bucket,
+                         @Value("${documents.upload-validity:10m}") Duration uploadValidity,
+                         @Value("${documents.download-validity:5m}") Duration downloadValidity) {
+        this.uploadValidity = uploadValidity;
+        this.downloadValidity = downloadValidity;
         // Presigned URLs carry no SDK-computed checksum: the browser's bytes are not known when signing.
         this.s3 = aws.configure(S3Client.builder()).httpClient(http)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -65,7 +69,7 @@ public class DocumentFiles implements AutoCloseable {
 
     public PresignedUpload presignUpload(AdminDocument document) {
         PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
-                .signatureDuration(UPLOAD_VALIDITY)
+                .signatureDuration(uploadValidity)
                 .putObjectRequest(o -> o.bucket(bucket).key(document.objectKey())
                         .contentType(document.contentType()).contentLength(document.declaredSize())));
         Map<String, String> headers = new LinkedHashMap<>();
@@ -79,7 +83,7 @@ public class DocumentFiles implements AutoCloseable {
 
     public PresignedDownload presignDownload(AdminDocument document) {
         PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p
-                .signatureDuration(DOWNLOAD_VALIDITY)
+                .signatureDuration(downloadValidity)
                 .getObjectRequest(o -> {
                     o.bucket(bucket).key(document.objectKey())
                             .responseContentDisposition(contentDisposition(document.fileName()))
