@@ -12,9 +12,7 @@ import com.example.clientmgmt.domain.Directory;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -60,20 +58,12 @@ public class ClientContactStore {
         }
         Project project = null;
         Person person = null;
-        List<Map<String, AttributeValue>> left = keys;
-        while (!left.isEmpty()) {
-            List<Map<String, AttributeValue>> request = left;
-            BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(
-                    Map.of(table, KeysAndAttributes.builder().keys(request).consistentRead(true).build())));
-            for (Map<String, AttributeValue> item : got.responses().getOrDefault(table, List.of())) {
-                if (Keys.PROJECT.equals(Attrs.str(item, Keys.SK))) {
-                    project = ProjectStore.toProject(item);
-                } else {
-                    person = DirectoryStore.toPerson(item);
-                }
+        for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table, keys)) {
+            if (Keys.PROJECT.equals(Attrs.str(item, Keys.SK))) {
+                project = ProjectStore.toProject(item);
+            } else {
+                person = DirectoryStore.toPerson(item);
             }
-            KeysAndAttributes unprocessed = got.unprocessedKeys().get(table);
-            left = unprocessed == null ? List.of() : unprocessed.keys();
         }
         return new ProjectAndPerson(project, person);
     }

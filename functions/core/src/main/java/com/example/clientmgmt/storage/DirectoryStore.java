@@ -9,10 +9,8 @@ import com.example.clientmgmt.domain.SearchText;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -72,22 +70,8 @@ public class DirectoryStore {
     /** Several people at once (one BatchGetItem per 100), keyed by id; unknown ids are simply absent. */
     public Map<String, Person> findAll(String orgId, Set<String> personIds) {
         Map<String, Person> found = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = personIds.stream().filter(Ids::isWellFormed)
-                .map(id -> personKey(orgId, id)).toList();
-        for (int from = 0; from < keys.size(); from += 100) {
-            List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + 100));
-            while (!batch.isEmpty()) {
-                List<Map<String, AttributeValue>> request = batch;
-                BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(
-                        Map.of(table, KeysAndAttributes.builder().keys(request).consistentRead(true).build())));
-                got.responses().getOrDefault(table, List.of()).forEach(i -> {
-                    Person p = toPerson(i);
-                    found.put(p.id(), p);
-                });
-                KeysAndAttributes left = got.unprocessedKeys().get(table);
-                batch = left == null ? List.of() : left.keys();
-            }
-        }
+        BatchReads.getAll(dynamo, table, personIds.stream().filter(Ids::isWellFormed).map(id -> personKey(orgId, id)).toList())
+                .forEach(i -> found.put(Attrs.str(i, "id"), toPerson(i)));
         return found;
     }
 

@@ -9,10 +9,8 @@ import com.example.clientmgmt.domain.ReminderSchedule;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -125,21 +123,13 @@ public class DocumentStore {
         Project project = null;
         AdminDocument document = null;
         long version = 0;
-        List<Map<String, AttributeValue>> left = keys;
-        while (!left.isEmpty()) {
-            List<Map<String, AttributeValue>> request = left;
-            BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(
-                    Map.of(table, KeysAndAttributes.builder().keys(request).consistentRead(true).build())));
-            for (Map<String, AttributeValue> i : got.responses().getOrDefault(table, List.of())) {
-                if (Keys.PROJECT.equals(Attrs.str(i, Keys.SK))) {
-                    project = ProjectStore.toProject(i);
-                } else {
-                    document = toDocument(i);
-                    version = Attrs.num(i, "ver");
-                }
+        for (Map<String, AttributeValue> i : BatchReads.getAll(dynamo, table, keys)) {
+            if (Keys.PROJECT.equals(Attrs.str(i, Keys.SK))) {
+                project = ProjectStore.toProject(i);
+            } else {
+                document = toDocument(i);
+                version = Attrs.num(i, "ver");
             }
-            KeysAndAttributes unprocessed = got.unprocessedKeys().get(table);
-            left = unprocessed == null ? List.of() : unprocessed.keys();
         }
         return new ProjectAndDocument(project, document, version);
     }

@@ -12,6 +12,8 @@ package com.example.clientmgmt.storage;
  *   USER#u                membership (GSI1 lists a user's projects)
  * person             pk = ORG#o#PERSON#id, sk = PERSON  (GSI2 "ByName": gsi2pk = ORG#o#PEOPLE, gsi2sk = folded name#id)
  * search words       pk = ORG#o#PEOPLE#WORDS, sk = word#personId  (one item per word of a person's name and company)
+ * notifications      pk = ORG#o#NOTIFY#u, sk = NOTIF#createdMillis.documentId.armedVer
+ * due reminders      document items carry duePk = DUE#0..3 and dueAt = ISO instant while armed (sparse index DueReminders)
  * </pre>
  */
 public final class Keys {

@@ -14,9 +14,7 @@ import com.example.clientmgmt.domain.ProjectState;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -122,18 +120,8 @@ public class ProjectStore {
         QueryResponse memberships = dynamo.query(query.build());
         List<String> ids = memberships.items().stream().map(i -> i.get(Keys.GSI1_SK).s()).toList();
         Map<String, Project> byId = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = ids.stream().map(id -> projectKey(caller.orgId(), id)).toList();
-        while (!keys.isEmpty()) {
-            List<Map<String, AttributeValue>> batch = keys;
-            BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(
-                    Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build())));
-            got.responses().getOrDefault(table, List.of()).forEach(i -> {
-                Project p = toProject(i);
-                byId.put(p.id(), p);
-            });
-            KeysAndAttributes left = got.unprocessedKeys().get(table);
-            keys = left == null ? List.of() : left.keys();
-        }
+        BatchReads.getAll(dynamo, table, ids.stream().map(id -> projectKey(caller.orgId(), id)).toList())
+                .forEach(i -> byId.put(Attrs.str(i, "id"), toProject(i)));
         List<Project> items = ids.stream().map(byId::get)
                 .filter(p -> p != null && states.contains(p.state())).toList();
         boolean more = memberships.hasLastEvaluatedKey() && !memberships.lastEvaluatedKey().isEmpty();
@@ -168,21 +156,8 @@ public class ProjectStore {
     /** Several projects of possibly several organizations, keyed by {@code orgId/projectId} (BatchGetItem per 100). */
     public Map<String, Project> findAll(Set<Map.Entry<String, String>> orgAndProjectIds) {
         Map<String, Project> found = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = orgAndProjectIds.stream().map(e -> projectKey(e.getKey(), e.getValue())).toList();
-        for (int from = 0; from < keys.size(); from += 100) {
-            List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + 100));
-            while (!batch.isEmpty()) {
-                List<Map<String, AttributeValue>> request = batch;
-                BatchGetItemResponse got = dynamo.batchGetItem(b -> b.requestItems(
-                        Map.of(table, KeysAndAttributes.builder().keys(request).consistentRead(true).build())));
-                got.responses().getOrDefault(table, List.of()).forEach(i -> {
-                    Project p = toProject(i);
-                    found.put(p.orgId() + "/" + p.id(), p);
-                });
-                KeysAndAttributes left = got.unprocessedKeys().get(table);
-                batch = left == null ? List.of() : left.keys();
-            }
-        }
+        BatchReads.getAll(dynamo, table, orgAndProjectIds.stream().map(e -> projectKey(e.getKey(), e.getValue())).toList())
+                .forEach(i -> found.put(Attrs.str(i, "orgId") + "/" + Attrs.str(i, "id"), toProject(i)));
         return found;
     }
 

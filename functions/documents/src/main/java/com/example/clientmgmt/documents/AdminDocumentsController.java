@@ -67,13 +67,13 @@ public class AdminDocumentsController {
         if (!refused.isEmpty()) {
             throw ProblemException.invalid(refused);
         }
+        if (!Ids.isWellFormed(projectId)) {
+            throw new ProblemException(ProblemCode.NOT_FOUND);
+        }
         Instant now = clock.instant();
         AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, fileName,
                 UploadPolicy.normalize(contentType), size, DocumentStatus.PENDING_UPLOAD, null, null, null, null,
                 reminderDate, reminderNote, now, caller.userId(), null);
-        if (!Ids.isWellFormed(projectId)) {
-            throw new ProblemException(ProblemCode.NOT_FOUND);
-        }
         documents.declare(caller, document, now);
         return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document), DocumentView.Upload.of(files.presignUpload(document))),
                 URI.create("/projects/" + projectId + "/admin-documents/" + document.id()));

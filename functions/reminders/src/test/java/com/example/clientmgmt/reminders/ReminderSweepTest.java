@@ -248,6 +248,22 @@ class ReminderSweepTest {
     }
 
     @Test
+    void eventsTheBusRefusesAreReportedAndTheirRemindersStayDue() {
+        String[] pd = documentWithReminder("2028-01-10");
+        Map<String, Object> properties = new HashMap<>(TestApi.functionProperties(api.aws().endpoint(), api.names()));
+        properties.put("event.bus.name", "no-such-bus-" + System.nanoTime());
+        Instant now = Instant.parse("2028-01-10T12:00:00Z");
+        try (io.micronaut.context.ApplicationContext broken = io.micronaut.context.ApplicationContext.builder().properties(properties).start()) {
+            ReminderSweep.Report report = broken.getBean(ReminderSweep.class).run(now);
+            assertTrue(report.publishFailed() >= 1, report::toString);
+        }
+        assertNotFired(pd[1]);
+        // once the bus takes events again, the reminder fires once its claim has lapsed
+        sweep().run(now.plus(ReminderStore.CLAIM_LEASE).plus(Duration.ofMinutes(1)));
+        assertFiredOnce(pd[1]);
+    }
+
+    @Test
     void theScheduledHandlerSweepsWithTheClock() {
         String yesterday = LocalDate.now().minusDays(1).toString();
         String[] pd = documentWithReminder(yesterday);
