@@ -5,7 +5,6 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Permission;
-import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
