@@ -144,6 +144,13 @@ class ProjectsApiTest {
     }
 
     @Test
+    void snapStartPrimingReachesTheTable() {
+        var priming = api.context().getBean(com.example.clientmgmt.storage.SnapStartPriming.class);
+        assertTrue(priming.prime());
+        priming.beforeCheckpoint(null);
+    }
+
+    @Test
     void corsAllowsTheFrontendOriginOnly() {
         ApiClient.Response allowed = c.call("OPTIONS", "/projects").header("Origin", TestApi.ORIGIN)
                 .header("Access-Control-Request-Method", "PATCH").send();
