@@ -149,6 +149,20 @@ class DirectoryApiTest {
     }
 
     @Test
+    void aNameOfManyWordsIsAcceptedAndFoundByItsFirstWords() {
+        // 120 distinct words: more than one DynamoDB transaction could index
+        StringBuilder name = new StringBuilder("Zéphyrin");
+        StringBuilder company = new StringBuilder("Ent");
+        for (int i = 0; i < 60; i++) {
+            name.append(' ').append((char) ('a' + i / 26)).append((char) ('a' + i % 26));
+            company.append(' ').append((char) ('k' + i / 26)).append((char) ('a' + i % 26));
+        }
+        String id = add(world.owner, Map.of("name", name.toString(), "company", company.toString()));
+        assertTrue(names(expect(200, c.get("/directory/people?query=zephyrin").token(world.owner).send()).json()).contains(name.toString()));
+        expect(200, c.patch("/directory/people/" + id).token(world.owner).body(Map.of("name", name + " fin")).send());
+    }
+
+    @Test
     void aHostileNameIsStoredAndShownBackAsTyped() {
         String name = "Robert'); DROP TABLE--  <script>alert(1)</script> 🏗️ ../..";
         String id = add(world.owner, Map.of("name", name));

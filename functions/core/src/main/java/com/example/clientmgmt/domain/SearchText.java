@@ -38,6 +38,15 @@ public final class SearchText {
         return words;
     }
 
+    /** At most this many words of a person are indexed (a write stays within one DynamoDB transaction). */
+    public static final int MAX_INDEXED_WORDS = 40;
+
+    /** The words a person is found by: those of the name first, then the company's, at most {@link #MAX_INDEXED_WORDS}. */
+    public static Set<String> indexedWords(Person person) {
+        return words(person.name(), person.company()).stream().limit(MAX_INDEXED_WORDS)
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+    }
+
     /** True when every word of the query starts one of the person's words. */
     public static boolean matches(List<String> queryWords, Person person) {
         Set<String> own = words(person.name(), person.company());

@@ -54,7 +54,7 @@ public class DirectoryStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(person, 1))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
-        SearchText.words(person.name(), person.company()).forEach(w ->
+        SearchText.indexedWords(person).forEach(w ->
                 writes.add(TransactWriteItem.builder().put(wordPut(person, w)).build()));
         dynamo.transactWriteItems(b -> b.transactItems(writes));
     }
@@ -132,8 +132,8 @@ public class DirectoryStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(after, before.version() + 1))
                 .conditionExpression("ver = :v").expressionAttributeValues(Map.of(":v", Attrs.n(before.version()))).build()).build());
-        Set<String> old = SearchText.words(before.person().name(), before.person().company());
-        Set<String> now = SearchText.words(after.name(), after.company());
+        Set<String> old = SearchText.indexedWords(before.person());
+        Set<String> now = SearchText.indexedWords(after);
         for (String w : old) {
             if (!now.contains(w)) {
                 writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Map.of(
