@@ -34,33 +34,39 @@ public final class Invoke {
             System.exit(2);
         }
         Template template = Template.load();
-        Map<String, Object> function = template.resources().entrySet().stream()
-                .filter(e -> e.getKey().equals(args[0]))
-                .map(e -> Template.properties(e.getValue()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no function " + args[0] + " in template.yaml; functions: "
-                        + template.resources().entrySet().stream()
-                        .filter(e -> "AWS::Serverless::Function".equals(((Map<?, ?>) e.getValue()).get("Type")))
-                        .map(Map.Entry::getKey).toList()));
-        String[] handler = ((String) function.get("Handler")).split("::");
         String endpoint = LocalApi.requireEnv("AWS_ENDPOINT_URL");
         LocalResources.create(template, LocalApi.NAMES, AwsTestClients.forEndpoint(endpoint), List.of());
-
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(TestApi.functionProperties(endpoint, LocalApi.NAMES)).start()) {
-            Class<?> type = Class.forName(handler[0]);
-            Object instance = type.getConstructor(ApplicationContext.class).newInstance(context);
-            Class<?> eventType = eventType(type);
-            Object event = read(eventType, Path.of(args[1]));
-            String name = handler.length > 1 ? handler[1] : "handleRequest";
-            // generic handlers declare handleRequest(I, Context): erased, the event parameter may be Object
-            Method method = java.util.Arrays.stream(type.getMethods())
-                    .filter(m -> m.getName().equals(name) && m.getParameterCount() == 2 && m.getParameterTypes()[0].isAssignableFrom(eventType))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException(handler[0] + " has no " + name + "(event, Context)"));
-            Object result = method.invoke(instance, event, null);
+            Object result = invoke(template, args[0], Path.of(args[1]), context);
             System.out.println(result != null && result.getClass().getName().startsWith("com.amazonaws")
                     ? write(result) : context.getBean(io.micronaut.json.JsonMapper.class).writeValueAsString(result));
         }
+    }
+
+    /**
+     * Runs template.yaml's function {@code functionId} once: its Handler class built on {@code context},
+     * the event file read as the Lambda Java runtime reads it. Returns what the handler returned.
+     */
+    public static Object invoke(Template template, String functionId, Path eventFile, ApplicationContext context) throws Exception {
+        Object resource = template.resources().get(functionId);
+        if (resource == null || !"AWS::Serverless::Function".equals(Template.map(resource).get("Type"))) {
+            throw new IllegalArgumentException("no function " + functionId + " in template.yaml; functions: "
+                    + template.resources().entrySet().stream()
+                    .filter(e -> "AWS::Serverless::Function".equals(Template.map(e.getValue()).get("Type")))
+                    .map(Map.Entry::getKey).toList());
+        }
+        String[] handler = ((String) Template.properties(resource).get("Handler")).split("::");
+        Class<?> type = Class.forName(handler[0]);
+        Object instance = type.getConstructor(ApplicationContext.class).newInstance(context);
+        Class<?> eventType = eventType(type);
+        Object event = read(eventType, eventFile);
+        String name = handler.length > 1 ? handler[1] : "handleRequest";
+        // generic handlers declare handleRequest(I, Context): erased, the event parameter may be Object
+        Method method = java.util.Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name) && m.getParameterCount() == 2 && m.getParameterTypes()[0].isAssignableFrom(eventType))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(handler[0] + " has no " + name + "(event, Context)"));
+        return method.invoke(instance, event, null);
     }
 
     /** The event class the handler declares through {@code RequestHandler<Event, Result>}. */

@@ -35,6 +35,11 @@ public final class DevTokens {
     }
 
     public String mint(String userId, String orgId, boolean orgAdmin) {
+        return mint(userId, orgId, orgAdmin, java.time.Duration.ofHours(12));
+    }
+
+    /** A token valid for {@code validity} from now (negative: already expired, for tests). */
+    public String mint(String userId, String orgId, boolean orgAdmin, java.time.Duration validity) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
         claims.put("sub", userId);
@@ -44,7 +49,7 @@ public final class DevTokens {
         }
         long now = Instant.now().getEpochSecond();
         claims.put("iat", now);
-        claims.put("exp", now + 12 * 3600);
+        claims.put("exp", now + validity.getSeconds());
         try {
             String header = B64.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "HS256", "typ", "JWT")));
             String payload = B64.encodeToString(JSON.writeValueAsBytes(claims));
