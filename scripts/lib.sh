@@ -57,8 +57,9 @@ stop_moto() {
 
 # Builds every module once (no tests) and writes the local tools' classpath to target/local-api.classpath.
 build_local() {
-  log "building (mvn install, tests skipped)"
-  "${MVN[@]}" install -DskipTests
+  log "building (mvn install, tests skipped; the first run also downloads the dependencies: a few minutes)"
+  mvn -B --no-transfer-progress -Dstyle.color=never -f "$ROOT/pom.xml" install -DskipTests \
+    | grep --line-buffered -E "^\[INFO\] Building [a-z-]+ [0-9]|BUILD|ERROR" | sed -u 's/^\[INFO\] /  /' >&2
   "${MVN[@]}" -pl functions/local-api dependency:build-classpath -Dmdep.outputFile="$ROOT/target/local-api.classpath" >/dev/null
   touch "$ROOT/target/local-api.classpath"
 }

@@ -94,6 +94,9 @@ public final class ReminderBench {
                     "application/pdf", 1000, DocumentStatus.AVAILABLE, 1000L, "etag", "v1", null, reminder,
                     due ? "Renouveler" : null, now, "boss", now);
             batch.add(WriteRequest.builder().putRequest(r -> r.item(documents.newItem(d))).build());
+            if ((i + 1) % 10_000 == 0) {
+                System.out.printf("  seeded %d of %d documents%n", i + 1, total);
+            }
             if (batch.size() == 25 || i == total - 1) {
                 write(dynamo, table, batch);
                 batch = new ArrayList<>();
