@@ -98,13 +98,42 @@ public class ProjectStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toProject(item));
     }
 
+    /** How many membership pages one list request may read to fill a page of projects in the asked states. */
+    static final int MAX_ROUNDS = 5;
+
     /**
-     * The caller's projects in the given states, newest first: one query of the caller's memberships
-     * (GSI1) and one batch read of those projects. A page may hold fewer items than asked when some
-     * projects are in other states; {@code nextCursor} says whether more follow.
+     * The caller's projects in the given states, newest first: a query of the caller's memberships (GSI1)
+     * and one batch read of those projects, repeated (at most {@link #MAX_ROUNDS} times) while projects
+     * in other states leave the page short. {@code nextCursor} says whether more may follow.
      */
     public Page<Project> listForUser(Caller caller, Set<ProjectState> states, String cursor, int limit) {
-        String after = Cursor.decode(cursor, Ids::isWellFormed);
+        String lastExamined = Cursor.decode(cursor, Ids::isWellFormed);
+        List<Project> items = new ArrayList<>();
+        boolean more = true;
+        for (int round = 0; round < MAX_ROUNDS && more && items.size() < limit; round++) {
+            QueryResponse memberships = dynamo.query(membershipsAfter(caller, lastExamined, limit));
+            List<String> ids = memberships.items().stream().map(i -> i.get(Keys.GSI1_SK).s()).toList();
+            Map<String, Project> byId = new HashMap<>();
+            BatchReads.getAll(dynamo, table, ids.stream().map(id -> projectKey(caller.orgId(), id)).toList())
+                    .forEach(i -> byId.put(Attrs.str(i, "id"), toProject(i)));
+            int examined = 0;
+            for (String id : ids) {
+                if (items.size() == limit) {
+                    break;
+                }
+                examined++;
+                lastExamined = id;
+                Project project = byId.get(id);
+                if (project != null && states.contains(project.state())) {
+                    items.add(project);
+                }
+            }
+            more = examined < ids.size() || (memberships.hasLastEvaluatedKey() && !memberships.lastEvaluatedKey().isEmpty());
+        }
+        return new Page<>(items, more && lastExamined != null ? Cursor.encode(lastExamined) : null);
+    }
+
+    private QueryRequest membershipsAfter(Caller caller, String after, int limit) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
                 .keyConditionExpression("gsi1pk = :u")
                 .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(Keys.userPk(caller.orgId(), caller.userId()))))
@@ -117,15 +146,7 @@ public class ProjectStore {
                     Keys.GSI1_PK, AttributeValue.fromS(Keys.userPk(caller.orgId(), caller.userId())),
                     Keys.GSI1_SK, AttributeValue.fromS(after)));
         }
-        QueryResponse memberships = dynamo.query(query.build());
-        List<String> ids = memberships.items().stream().map(i -> i.get(Keys.GSI1_SK).s()).toList();
-        Map<String, Project> byId = new HashMap<>();
-        BatchReads.getAll(dynamo, table, ids.stream().map(id -> projectKey(caller.orgId(), id)).toList())
-                .forEach(i -> byId.put(Attrs.str(i, "id"), toProject(i)));
-        List<Project> items = ids.stream().map(byId::get)
-                .filter(p -> p != null && states.contains(p.state())).toList();
-        boolean more = memberships.hasLastEvaluatedKey() && !memberships.lastEvaluatedKey().isEmpty();
-        return new Page<>(items, more ? Cursor.encode(ids.get(ids.size() - 1)) : null);
+        return query.build();
     }
 
     /**

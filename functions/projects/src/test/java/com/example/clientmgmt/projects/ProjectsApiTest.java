@@ -81,6 +81,25 @@ class ProjectsApiTest {
     }
 
     @Test
+    void aPageOfOpenProjectsIsFilledEvenWhenTheNewestAreClosed() {
+        String org = "filled-" + System.nanoTime();
+        String boss = c.token("boss", org, true);
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            open.add(expect(201, c.post("/projects").token(boss).body(Map.of("name", "Ouvert " + i)).send()).json().get("id").asText());
+        }
+        for (int i = 0; i < 4; i++) {
+            String closed = expect(201, c.post("/projects").token(boss).body(Map.of("name", "Fermé " + i)).send()).json().get("id").asText();
+            expect(200, c.patch("/projects/" + closed + "/admin-info").token(boss).body(Map.of("state", "CLOSED")).send());
+        }
+        JsonNode first = expect(200, c.get("/projects?limit=2").token(boss).send()).json();
+        assertEquals(List.of(open.get(2), open.get(1)), ids(first));
+        JsonNode second = expect(200, c.get("/projects?limit=2&cursor=" + first.get("nextCursor").asText()).token(boss).send()).json();
+        assertEquals(List.of(open.get(0)), ids(second));
+        assertTrue(second.get("nextCursor").isNull());
+    }
+
+    @Test
     void anotherOrganizationSeesNothingEvenWithTheSameUserId() {
         // "owner" exists in both organizations: the org claim, not the user id, decides
         assertFalse(ids(expect(200, c.get("/projects?state=ACTIVE&state=CLOSED").token(world.outsider).send()).json())
