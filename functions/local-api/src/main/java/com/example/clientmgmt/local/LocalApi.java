@@ -41,7 +41,15 @@ public final class LocalApi {
                 .properties(TestApi.functionProperties(endpoint, NAMES)).start();
         APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
         DevTokens tokens = DevTokens.fromEnvironment();
-        LocalGateway gateway = new LocalGateway("127.0.0.1", port, e -> function.handleRequest(e, null), tokens, origins);
+        LocalGateway gateway;
+        try {
+            gateway = new LocalGateway("127.0.0.1", port, e -> function.handleRequest(e, null), tokens, origins);
+        } catch (java.net.BindException e) {
+            System.err.println("Port " + port + " is in use (another scripts/dev?). Stop it, or run PORT=3001 scripts/dev.");
+            context.close();
+            System.exit(1);
+            return;
+        }
         // S3 → UploadEventsFunction, locally: the bucket notifies a queue, drained into the real handler
         UploadEventsHandler uploads = new UploadEventsHandler(context);
         UploadEventPump.connect(aws, NAMES.bucket(), event -> uploads.handleRequest(event, null)).runInBackground(500);
