@@ -40,7 +40,8 @@ start_moto() {
   ensure_venv
   mkdir -p "$ROOT/target"
   log "starting the emulator (moto $MOTO_VERSION) at $AWS_ENDPOINT_URL"
-  "$VENV/bin/moto_server" -H "$MOTO_HOST" -p "$MOTO_PORT" > "$ROOT/target/moto.log" 2>&1 &
+  # one request at a time: see scripts/emulator.py
+  "$VENV/bin/python" "$ROOT/scripts/emulator.py" "$MOTO_HOST" "$MOTO_PORT" > "$ROOT/target/moto.log" 2>&1 &
   MOTO_PID=$!
   STARTED_MOTO=1
   for _ in $(seq 1 100); do
