@@ -48,24 +48,9 @@ public class ClientContactStore {
     public record ProjectAndPerson(Project project, Person person) {}
 
     public ProjectAndPerson load(String orgId, String projectId, String personId) {
-        if (!Ids.isWellFormed(projectId)) {
-            return new ProjectAndPerson(null, null);
-        }
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(ProjectStore.projectKey(orgId, projectId));
-        if (Ids.isWellFormed(personId)) {
-            keys.add(DirectoryStore.personKey(orgId, personId));
-        }
-        Project project = null;
-        Person person = null;
-        for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table, keys)) {
-            if (Keys.PROJECT.equals(Attrs.str(item, Keys.SK))) {
-                project = ProjectStore.toProject(item);
-            } else {
-                person = DirectoryStore.toPerson(item);
-            }
-        }
-        return new ProjectAndPerson(project, person);
+        ProjectStore.ProjectAnd loaded = projects.loadWith(orgId, projectId,
+                Ids.isWellFormed(personId) ? DirectoryStore.personKey(orgId, personId) : null);
+        return new ProjectAndPerson(loaded.project(), loaded.other() == null ? null : DirectoryStore.toPerson(loaded.other()));
     }
 
     /**

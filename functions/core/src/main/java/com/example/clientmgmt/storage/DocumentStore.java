@@ -12,8 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -112,65 +110,20 @@ public class DocumentStore {
 
     /** The project and one of its documents in one request (either may be absent). */
     public ProjectAndDocument load(String orgId, String projectId, String documentId) {
-        if (!Ids.isWellFormed(projectId)) {
-            return new ProjectAndDocument(null, null, 0);
-        }
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(ProjectStore.projectKey(orgId, projectId));
-        if (Ids.isWellFormed(documentId)) {
-            keys.add(documentKey(orgId, projectId, documentId));
-        }
-        Project project = null;
-        AdminDocument document = null;
-        long version = 0;
-        for (Map<String, AttributeValue> i : BatchReads.getAll(dynamo, table, keys)) {
-            if (Keys.PROJECT.equals(Attrs.str(i, Keys.SK))) {
-                project = ProjectStore.toProject(i);
-            } else {
-                document = toDocument(i);
-                version = Attrs.num(i, "ver");
-            }
-        }
-        return new ProjectAndDocument(project, document, version);
+        ProjectStore.ProjectAnd loaded = projects.loadWith(orgId, projectId,
+                Ids.isWellFormed(documentId) ? documentKey(orgId, projectId, documentId) : null);
+        Map<String, AttributeValue> item = loaded.other();
+        return new ProjectAndDocument(loaded.project(), item == null ? null : toDocument(item), item == null ? 0 : Attrs.num(item, "ver"));
     }
 
     /** A page of documents (oldest first) with their project for the permission check. */
     public record DocumentPage(Optional<Project> project, ProjectStore.Page<AdminDocument> page) {}
 
     public DocumentPage page(String orgId, String projectId, String cursor, int limit) {
-        if (!Ids.isWellFormed(projectId)) {
-            return new DocumentPage(Optional.empty(), new ProjectStore.Page<>(List.of(), null));
-        }
-        String after = Cursor.decode(cursor, c -> c.startsWith(Keys.DOCUMENT_PREFIX) && Ids.isWellFormed(c.substring(Keys.DOCUMENT_PREFIX.length())));
-        String pk = Keys.projectPk(orgId, projectId);
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .consistentRead(true);
-        Optional<Project> project = Optional.empty();
-        if (after == null) {
-            query.expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":from", AttributeValue.fromS(Keys.PROJECT),
-                    ":to", AttributeValue.fromS(Keys.DOCUMENT_PREFIX + "\uffff"))).limit(limit + 1);
-        } else {
-            project = projects.find(orgId, projectId);
-            query.expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":from", AttributeValue.fromS(Keys.DOCUMENT_PREFIX),
-                    ":to", AttributeValue.fromS(Keys.DOCUMENT_PREFIX + "\uffff")))
-                    .exclusiveStartKey(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(after)))
-                    .limit(limit);
-        }
-        QueryResponse response = dynamo.query(query.build());
-        List<AdminDocument> documents = new ArrayList<>();
-        String last = null;
-        for (Map<String, AttributeValue> i : response.items()) {
-            String sk = Attrs.str(i, Keys.SK);
-            if (Keys.PROJECT.equals(sk)) {
-                project = Optional.of(ProjectStore.toProject(i));
-            } else {
-                documents.add(toDocument(i));
-                last = sk;
-            }
-        }
-        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && last != null;
-        return new DocumentPage(project, new ProjectStore.Page<>(documents, more ? Cursor.encode(last) : null));
+        ProjectStore.Children children = projects.children(orgId, projectId, Keys.DOCUMENT_PREFIX, false,
+                c -> c.startsWith(Keys.DOCUMENT_PREFIX) && Ids.isWellFormed(c.substring(Keys.DOCUMENT_PREFIX.length())), cursor, limit);
+        return new DocumentPage(children.project(), new ProjectStore.Page<>(
+                children.items().stream().map(DocumentStore::toDocument).toList(), children.nextCursor()));
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * All table access for the project aggregate: the project item (name, admin info, members' permissions),
@@ -269,49 +270,88 @@ public class ProjectStore {
     /** A page of admin history (newest first) with the project it belongs to, for the permission check. */
     public record HistoryPage(Optional<Project> project, Page<HistoryEntry> page) {}
 
-    /**
-     * The first page costs one query: the project item sorts just above its history, so a descending
-     * query from PROJECT returns the project first, then the newest changes. Later pages read the
-     * project and the page (two requests).
-     */
     public HistoryPage history(String orgId, String projectId, String cursor, int limit) {
+        Children children = children(orgId, projectId, Keys.HISTORY_PREFIX, true,
+                c -> c.startsWith(Keys.HISTORY_PREFIX) && c.length() < 200, cursor, limit);
+        return new HistoryPage(children.project(), new Page<>(children.items().stream()
+                .map(i -> new HistoryEntry(Attrs.instant(i, "at"), Attrs.str(i, "by"), Attrs.str(i, "field"),
+                        Attrs.toJsonValue(i.get("from")), Attrs.toJsonValue(i.get("to"))))
+                .toList(), children.nextCursor()));
+    }
+
+    /** A page of a project's child items (history, documents) with the project itself, for the permission check. */
+    record Children(Optional<Project> project, List<Map<String, AttributeValue>> items, String nextCursor) {}
+
+    /**
+     * A page of the items whose sort key starts with {@code prefix} in a project's partition. The first page
+     * costs one query: the children sort right next to the project item (history just below PROJECT,
+     * newest first; documents just above, oldest first), so one key range returns the project, then the
+     * children. Later pages read the project and the page (two requests).
+     */
+    Children children(String orgId, String projectId, String prefix, boolean belowProject,
+                      Predicate<String> validCursor, String cursor, int limit) {
         if (!Ids.isWellFormed(projectId)) {
-            return new HistoryPage(Optional.empty(), new Page<>(List.of(), null));
+            return new Children(Optional.empty(), List.of(), null);
         }
-        String after = Cursor.decode(cursor, c -> c.startsWith(Keys.HISTORY_PREFIX) && c.length() < 200);
+        String after = Cursor.decode(cursor, validCursor);
         String pk = Keys.projectPk(orgId, projectId);
+        String lastChild = prefix + "\uffff";
         QueryRequest.Builder query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .scanIndexForward(false)
+                .scanIndexForward(!belowProject)
                 .consistentRead(true);
-        Optional<Project> project;
+        Optional<Project> project = Optional.empty();
         if (after == null) {
             query.expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
-                    ":from", AttributeValue.fromS(Keys.HISTORY_PREFIX), ":to", AttributeValue.fromS(Keys.PROJECT)))
+                    ":from", AttributeValue.fromS(belowProject ? prefix : Keys.PROJECT),
+                    ":to", AttributeValue.fromS(belowProject ? Keys.PROJECT : lastChild)))
                     .limit(limit + 1);
-            project = Optional.empty();
         } else {
             project = find(orgId, projectId);
             query.expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
-                    ":from", AttributeValue.fromS(Keys.HISTORY_PREFIX), ":to", AttributeValue.fromS(Keys.HISTORY_PREFIX + "\uffff")))
+                    ":from", AttributeValue.fromS(prefix), ":to", AttributeValue.fromS(lastChild)))
                     .exclusiveStartKey(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(after)))
                     .limit(limit);
         }
         QueryResponse response = dynamo.query(query.build());
-        List<HistoryEntry> entries = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         String last = null;
         for (Map<String, AttributeValue> item : response.items()) {
-            String sk = item.get(Keys.SK).s();
-            if (sk.equals(Keys.PROJECT)) {
+            String sk = Attrs.str(item, Keys.SK);
+            if (Keys.PROJECT.equals(sk)) {
                 project = Optional.of(toProject(item));
-                continue;
+            } else {
+                items.add(item);
+                last = sk;
             }
-            last = sk;
-            entries.add(new HistoryEntry(Attrs.instant(item, "at"), Attrs.str(item, "by"), Attrs.str(item, "field"),
-                    Attrs.toJsonValue(item.get("from")), Attrs.toJsonValue(item.get("to"))));
         }
         boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && last != null;
-        return new HistoryPage(project, new Page<>(entries, more ? Cursor.encode(last) : null));
+        return new Children(project, items, more ? Cursor.encode(last) : null);
+    }
+
+    /** A project and one other item of the organization, read together in one BatchGetItem (either may be absent). */
+    record ProjectAnd(Project project, Map<String, AttributeValue> other) {}
+
+    /** {@code otherKey} null: only the project. */
+    ProjectAnd loadWith(String orgId, String projectId, Map<String, AttributeValue> otherKey) {
+        if (!Ids.isWellFormed(projectId)) {
+            return new ProjectAnd(null, null);
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(projectKey(orgId, projectId));
+        if (otherKey != null) {
+            keys.add(otherKey);
+        }
+        Project project = null;
+        Map<String, AttributeValue> other = null;
+        for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table, keys)) {
+            if (Keys.PROJECT.equals(Attrs.str(item, Keys.SK))) {
+                project = toProject(item);
+            } else {
+                other = item;
+            }
+        }
+        return new ProjectAnd(project, other);
     }
 
     /**
