@@ -2,7 +2,6 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Notification;
-import com.example.clientmgmt.domain.Project;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -98,14 +97,14 @@ public class ReminderStore {
      * Writes one recipient's notification. Its key comes from the reminder's arming and first claim, so
      * writing it again (a retried or taken-over run) changes nothing, and keeps a read mark.
      */
-    public void notify(DueReminder reminder, Instant firstClaimedAt, Project project, String userId) {
+    public void notify(DueReminder reminder, Instant firstClaimedAt, String projectName, String userId) {
         AdminDocument d = reminder.document();
         String id = NotificationStore.id(firstClaimedAt, d.id(), reminder.armedVer());
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":type", AttributeValue.fromS(Notification.DOCUMENT_REMINDER));
         values.put(":id", AttributeValue.fromS(id));
         values.put(":project", AttributeValue.fromS(d.projectId()));
-        values.put(":projectName", AttributeValue.fromS(project.name()));
+        values.put(":projectName", AttributeValue.fromS(projectName));
         values.put(":document", AttributeValue.fromS(d.id()));
         values.put(":title", AttributeValue.fromS(d.title()));
         values.put(":date", AttributeValue.fromS(d.reminderDate().toString()));

@@ -48,7 +48,8 @@ public class ReminderEvents implements AutoCloseable {
     public record Detail(String organizationId, String projectId, String projectName, String documentId, String title,
                          String reminderDate, String reminderNote, List<String> recipients, String idempotencyKey) {}
 
-    public record Due(DueReminder reminder, String projectName, List<String> recipients) {}
+    /** A claimed reminder: who gets it, and the first claim of its arming (which names its notifications). */
+    public record Due(DueReminder reminder, String projectName, List<String> recipients, java.time.Instant firstClaim) {}
 
     /** Publishes each reminder's event; returns those that could not be published. */
     public List<Due> publish(List<Due> due) {

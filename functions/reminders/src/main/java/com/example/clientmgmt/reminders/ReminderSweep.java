@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +61,6 @@ public class ReminderSweep {
                         .collect(Collectors.toSet());
                 Map<String, Project> byKey = keys.isEmpty() ? Map.of() : projects.findAll(keys);
                 List<ReminderEvents.Due> claimed = new ArrayList<>();
-                Map<DueReminder, Instant> firstClaims = new HashMap<>();
                 for (DueReminder r : page.reminders()) {
                     Project project = byKey.get(r.document().orgId() + "/" + r.document().projectId());
                     if (!ReminderSchedule.mayFire(project)) {
@@ -74,8 +72,7 @@ public class ReminderSweep {
                         taken++;
                         continue;
                     }
-                    claimed.add(new ReminderEvents.Due(r, project.name(), admins(project)));
-                    firstClaims.put(r, firstClaim.get());
+                    claimed.add(new ReminderEvents.Due(r, project.name(), admins(project), firstClaim.get()));
                 }
                 List<ReminderEvents.Due> unpublished = events.publish(claimed);
                 failed += unpublished.size();
@@ -83,9 +80,8 @@ public class ReminderSweep {
                     if (unpublished.contains(d)) {
                         continue; // the claim lapses and a later run publishes it
                     }
-                    Project project = byKey.get(d.reminder().document().orgId() + "/" + d.reminder().document().projectId());
                     for (String recipient : d.recipients()) {
-                        reminders.notify(d.reminder(), firstClaims.get(d.reminder()), project, recipient);
+                        reminders.notify(d.reminder(), d.firstClaim(), d.projectName(), recipient);
                     }
                     if (reminders.complete(d.reminder(), runId, now)) {
                         fired++;
