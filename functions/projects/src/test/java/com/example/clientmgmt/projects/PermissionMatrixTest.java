@@ -1,6 +1,7 @@
 package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.PermissionMatrix;
 import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every project-scoped route × {no token, other organization, NONE, LIMITED, ADMIN} × {open, closed},
@@ -53,44 +52,28 @@ class PermissionMatrixTest {
             for (boolean closed : new boolean[] {false, true}) {
                 String project = closed ? world.closedProject : world.openProject;
                 String state = closed ? "closed" : "open";
-                tests.add(check(route.name() + " / no token / " + state, route.call().apply(project), 401, "UNAUTHENTICATED"));
-                tests.add(check(route.name() + " / other organization / " + state,
-                        route.call().apply(project).token(world.outsider), 404, "NOT_FOUND"));
-                tests.add(check(route.name() + " / NONE / " + state, route.call().apply(project).token(world.nora), 403, "FORBIDDEN"));
-                tests.add(check(route.name() + " / LIMITED / " + state, route.call().apply(project).token(world.lea),
-                        closed ? route.limitedClosed() : route.limitedOpen(), null));
-                tests.add(check(route.name() + " / ADMIN / " + state, route.call().apply(project).token(world.adam),
-                        closed ? route.adminClosed() : route.adminOpen(), null));
+                tests.add(PermissionMatrix.expect(route.name() + " / no token / " + state, route.call().apply(project), 401));
+                tests.add(PermissionMatrix.expect(route.name() + " / other organization / " + state,
+                        route.call().apply(project).token(world.outsider), 404));
+                tests.add(PermissionMatrix.expect(route.name() + " / NONE / " + state, route.call().apply(project).token(world.nora), 403));
+                tests.add(PermissionMatrix.expect(route.name() + " / LIMITED / " + state, route.call().apply(project).token(world.lea),
+                        closed ? route.limitedClosed() : route.limitedOpen()));
+                tests.add(PermissionMatrix.expect(route.name() + " / ADMIN / " + state, route.call().apply(project).token(world.adam),
+                        closed ? route.adminClosed() : route.adminOpen()));
             }
-            tests.add(check(route.name() + " / unknown project", route.call().apply("01ARZ3NDEKTSV4RRFFQ69G5FAV").token(world.adam), 404, "NOT_FOUND"));
-            tests.add(check(route.name() + " / malformed project id", route.call().apply("..%2F..%2Fx").token(world.adam), 404, "NOT_FOUND"));
+            tests.add(PermissionMatrix.expect(route.name() + " / unknown project", route.call().apply("01ARZ3NDEKTSV4RRFFQ69G5FAV").token(world.adam), 404));
+            tests.add(PermissionMatrix.expect(route.name() + " / malformed project id", route.call().apply("..%2F..%2Fx").token(world.adam), 404));
         }
         return tests;
-    }
-
-    static DynamicTest check(String name, ApiClient.Call call, int status, String code) {
-        return DynamicTest.dynamicTest(name, () -> {
-            ApiClient.Response response = call.send();
-            assertEquals(status, response.status(), () -> name + ": " + response);
-            if (status >= 400) {
-                assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response::toString);
-                String expected = code != null ? code : switch (status) {
-                    case 403 -> "FORBIDDEN";
-                    case 409 -> "PROJECT_CLOSED";
-                    default -> throw new AssertionError(status);
-                };
-                assertEquals(expected, response.json().get("code").asText(), response::toString);
-            }
-        });
     }
 
     @TestFactory
     List<DynamicTest> onlyOrganizationAdminsCreateProjects() {
         ApiClient c = api.client();
         return List.of(
-                check("POST /projects / no token", c.post("/projects").body(Map.of("name", "X")), 401, "UNAUTHENTICATED"),
-                check("POST /projects / project ADMIN, not org admin", c.post("/projects").token(world.adam).body(Map.of("name", "X")), 403, "FORBIDDEN"),
-                check("POST /projects / org admin", c.post("/projects").token(world.owner).body(Map.of("name", "X")), 201, null),
-                check("GET /projects / no token", c.get("/projects"), 401, "UNAUTHENTICATED"));
+                PermissionMatrix.expect("POST /projects / no token", c.post("/projects").body(Map.of("name", "X")), 401),
+                PermissionMatrix.expect("POST /projects / project ADMIN, not org admin", c.post("/projects").token(world.adam).body(Map.of("name", "X")), 403),
+                PermissionMatrix.expect("POST /projects / org admin", c.post("/projects").token(world.owner).body(Map.of("name", "X")), 201),
+                PermissionMatrix.expect("GET /projects / no token", c.get("/projects"), 401));
     }
 }
