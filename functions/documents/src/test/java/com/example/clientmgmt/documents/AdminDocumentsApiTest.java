@@ -70,6 +70,14 @@ class AdminDocumentsApiTest {
         return expect(201, c.post(docs(project)).token(world.adam).body(body).send()).json();
     }
 
+    /** A document ADAM declared and uploaded as declared, its upload event delivered: AVAILABLE. Returns its id. */
+    static String uploaded(String project, String fileName) throws Exception {
+        JsonNode declared = declare(project, declaration(fileName, "application/pdf", PDF.length));
+        assertEquals(200, upload(declared, PDF, "application/pdf"));
+        api.deliverUploadEvents();
+        return declared.get("document").get("id").asText();
+    }
+
     /** PUT the bytes to the presigned URL with the headers the API said to send, as a browser would. */
     static int upload(JsonNode declared, byte[] bytes, String contentType) throws Exception {
         JsonNode upload = declared.get("upload");
@@ -161,10 +169,7 @@ class AdminDocumentsApiTest {
     @Test
     void duplicateAndUnknownEventsChangeNothing() throws Exception {
         String p = world.openProject;
-        JsonNode declared = declare(p, declaration("bond.pdf", "application/pdf", PDF.length));
-        upload(declared, PDF, "application/pdf");
-        api.deliverUploadEvents();
-        String id = declared.get("document").get("id").asText();
+        String id = uploaded(p, "bond.pdf");
         JsonNode first = expect(200, c.get(docs(p) + "/" + id).token(world.adam).send()).json();
         UploadEventsHandler handler = new UploadEventsHandler(api.context());
         String key = "documents/" + world.org + "/" + p + "/" + id;
@@ -270,10 +275,7 @@ class AdminDocumentsApiTest {
     @Test
     void deletingRemovesTheRecordAndKeepsARecoverableVersion() throws Exception {
         String p = world.openProject;
-        JsonNode declared = declare(p, declaration("à supprimer.pdf", "application/pdf", PDF.length));
-        upload(declared, PDF, "application/pdf");
-        api.deliverUploadEvents();
-        String id = declared.get("document").get("id").asText();
+        String id = uploaded(p, "à supprimer.pdf");
         expect(204, c.delete(docs(p) + "/" + id).token(world.adam).send());
         expect(404, c.get(docs(p) + "/" + id).token(world.adam).send());
         expect(404, c.delete(docs(p) + "/" + id).token(world.adam).send());
@@ -295,10 +297,7 @@ class AdminDocumentsApiTest {
         api.deliverUploadEvents();
         String closedDoc = declared.get("document").get("id").asText();
         expect(200, c.patch("/projects/" + p + "/admin-info").token(world.owner).body(Map.of("state", "CLOSED")).send());
-        JsonNode open = declare(world.openProject, declaration("o.pdf", "application/pdf", PDF.length));
-        upload(open, PDF, "application/pdf");
-        api.deliverUploadEvents();
-        String openAvailable = open.get("document").get("id").asText();
+        String openAvailable = uploaded(world.openProject, "o.pdf");
 
         Map<Boolean, String> project = Map.of(false, world.openProject, true, p);
         Map<Boolean, String> doc = Map.of(false, openDoc, true, closedDoc);
