@@ -2,6 +2,7 @@ package com.example.clientmgmt.contacts;
 
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Change;
+import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Directory;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Licence;
@@ -10,8 +11,10 @@ import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.http.JsonBody;
+import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
 import com.example.clientmgmt.storage.DirectoryStore;
+import com.example.clientmgmt.storage.MembershipStore;
 import com.example.clientmgmt.storage.ProjectStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -37,25 +40,28 @@ import java.util.Set;
 public class DirectoryController {
     private final DirectoryStore directory;
     private final ProjectStore projects;
+    private final MembershipStore memberships;
     private final JsonMapper json;
     private final Clock clock;
 
-    public DirectoryController(DirectoryStore directory, ProjectStore projects, JsonMapper json, Clock clock) {
+    public DirectoryController(DirectoryStore directory, ProjectStore projects, MembershipStore memberships,
+                               JsonMapper json, Clock clock) {
         this.directory = directory;
         this.projects = projects;
+        this.memberships = memberships;
         this.json = json;
         this.clock = clock;
     }
 
     /** Any member of the organization lists or searches it (part of a name or company, any case or accent). */
     @Get
-    public PersonView.Page list(Caller caller, @Nullable @QueryValue String query, @Nullable @QueryValue String cursor,
+    public PageView<PersonView> list(Caller caller, @Nullable @QueryValue String query, @Nullable @QueryValue String cursor,
                                 @Nullable @QueryValue String limit) {
         int size = Paging.limit(limit);
         var page = query == null || query.isBlank()
                 ? directory.list(caller.orgId(), cursor, size)
                 : directory.search(caller.orgId(), query, cursor, size);
-        return new PersonView.Page(page.items().stream().map(PersonView::of).toList(), page.nextCursor());
+        return PageView.of(page, PersonView::of);
     }
 
     @Get("/{personId}")
@@ -72,7 +78,7 @@ public class DirectoryController {
         String email = in.textChange("email", 254, Directory.EMAIL, "BAD_EMAIL").applyTo(null);
         String phone = in.textChange("phone", 40, Directory.PHONE, "BAD_PHONE").applyTo(null);
         in.finish();
-        Directory.requireMayEdit(caller, caller.orgAdmin() || projects.isAdminOfAnyProject(caller));
+        Directory.requireMayEdit(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller));
         Person person = new Person(caller.orgId(), Ids.newId(clock.instant()), name, company, email, phone, Licence.NONE, Set.of());
         directory.add(person);
         return HttpResponse.created(PersonView.of(person), URI.create("/directory/people/" + person.id()));
@@ -87,10 +93,10 @@ public class DirectoryController {
         Change<String> email = in.textChange("email", 254, Directory.EMAIL, "BAD_EMAIL");
         Change<String> phone = in.textChange("phone", 40, Directory.PHONE, "BAD_PHONE");
         if (name instanceof Change.Clear) {
-            throw ProblemException.invalid(com.example.clientmgmt.domain.FieldError.of("name", "BLANK"));
+            throw ProblemException.invalid(FieldError.of("name", "BLANK"));
         }
         in.finish();
-        Directory.requireMayEdit(caller, caller.orgAdmin() || projects.isAdminOfAnyProject(caller));
+        Directory.requireMayEdit(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller));
         DirectoryStore.Versioned before = found(caller, personId);
         Person p = before.person();
         Person after = new Person(p.orgId(), p.id(), name.applyTo(p.name()), company.applyTo(p.company()),
@@ -109,7 +115,7 @@ public class DirectoryController {
         in.finish();
         DirectoryStore.Versioned before = found(caller, personId);
         Person person = before.person();
-        Directory.requireMayChangeLicence(caller, caller.orgAdmin() || projects.isAdminOfAnyProject(caller),
+        Directory.requireMayChangeLicence(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller),
                 person.licence(), licence);
         if (person.licence() == licence) {
             return PersonView.of(person);

@@ -4,8 +4,6 @@ import com.example.clientmgmt.domain.Person;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.List;
-
 /** A directory person as the API shows them. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -13,10 +11,6 @@ record PersonView(String id, String name, String company, String email, String p
     static PersonView of(Person p) {
         return p == null ? null : new PersonView(p.id(), p.name(), p.company(), p.email(), p.phone(), p.licence().name());
     }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Page(List<PersonView> items, String nextCursor) {}
 
     /** A project's three client contacts; a role nobody holds is null. */
     @Serdeable

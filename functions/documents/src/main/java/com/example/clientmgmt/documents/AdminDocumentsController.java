@@ -12,8 +12,10 @@ import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.UploadPolicy;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.http.JsonBody;
+import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
 import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.ProjectPage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -80,11 +82,11 @@ public class AdminDocumentsController {
     }
 
     @Get
-    public DocumentView.Page list(Caller caller, @PathVariable String projectId,
-                                  @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        DocumentStore.DocumentPage page = documents.page(caller.orgId(), projectId, cursor, Paging.limit(limit));
+    public PageView<DocumentView> list(Caller caller, @PathVariable String projectId,
+                                       @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+        ProjectPage<AdminDocument> page = documents.page(caller.orgId(), projectId, cursor, Paging.limit(limit));
         ProjectAccess.requireRead(page.project().orElse(null), caller);
-        return new DocumentView.Page(page.page().items().stream().map(DocumentView::of).toList(), page.page().nextCursor());
+        return PageView.of(page.page(), DocumentView::of);
     }
 
     @Get("/{documentId}")

@@ -5,7 +5,6 @@ import com.example.clientmgmt.files.DocumentFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.List;
 import java.util.Map;
 
 /** An admin document as the API shows it; {@code sizeBytes} is the stored size once AVAILABLE, the declared one before. */
@@ -20,10 +19,6 @@ record DocumentView(String id, String title, String fileName, String contentType
                 d.reminderDate() == null ? null : d.reminderDate().toString(), d.reminderNote(), d.checksum(),
                 d.createdAt().toString(), d.createdBy(), d.uploadedAt() == null ? null : d.uploadedAt().toString());
     }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Page(List<DocumentView> items, String nextCursor) {}
 
     @Serdeable
     record Upload(String url, String method, Map<String, String> headers, String expiresAt) {

@@ -1,7 +1,7 @@
 package com.example.clientmgmt.files;
 
 import com.example.clientmgmt.domain.AdminDocument;
-import com.example.clientmgmt.storage.AwsClients;
+import com.example.clientmgmt.platform.AwsClients;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -38,23 +38,26 @@ public class DocumentFiles implements AutoCloseable {
     private final Duration uploadValidity;
     private final Duration downloadValidity;
 
-    /** Presigned URLs live 10 minutes for uploads, 5 for downloads (configurable for tests of expiry). */
+    /**
+     * URL lifetimes ({@code documents.upload-validity}, {@code documents.download-validity}) and path-style
+     * addressing ({@code s3.force-path-style}, for an emulator) come from configuration; credentials, region
+     * and endpoint from the SDK's default chains, for the client and the presigner alike.
+     */
     public DocumentFiles(AwsClients aws, SdkHttpClient http, @Value("${bucket.name}") String bucket,
-                         @Value("${documents.upload-validity:10m}") Duration uploadValidity,
-                         @Value("${documents.download-validity:5m}") Duration downloadValidity) {
+                         @Value("${documents.upload-validity}") Duration uploadValidity,
+                         @Value("${documents.download-validity}") Duration downloadValidity,
+                         @Value("${s3.force-path-style}") boolean pathStyle) {
         this.uploadValidity = uploadValidity;
         this.downloadValidity = downloadValidity;
+        S3Configuration addressing = S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build();
         // Presigned URLs carry no SDK-computed checksum: the browser's bytes are not known when signing.
-        this.s3 = aws.configure(S3Client.builder()).httpClient(http)
+        this.s3 = aws.configure(S3Client.builder(), http)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(aws.usesEmulator()).build())
+                .serviceConfiguration(addressing)
                 .build();
-        S3Presigner.Builder presigner = S3Presigner.builder().s3Client(s3).region(aws.region()).credentialsProvider(aws.credentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(aws.usesEmulator()).build());
-        if (aws.endpoint() != null) {
-            presigner.endpointOverride(aws.endpoint());
-        }
+        S3Presigner.Builder presigner = S3Presigner.builder().s3Client(s3).serviceConfiguration(addressing);
+        aws.endpointOverride().ifPresent(presigner::endpointOverride);
         this.presigner = presigner.build();
         this.bucket = bucket;
     }

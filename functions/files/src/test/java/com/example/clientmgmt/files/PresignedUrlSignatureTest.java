@@ -52,7 +52,7 @@ class PresignedUrlSignatureTest {
                 .httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build()) {
             s3.createBucket(b -> b.bucket(BUCKET));
         }
-        Map<String, Object> properties = Map.of("aws.endpoint.url", endpoint, "aws.region", "us-east-1",
+        Map<String, Object> properties = Map.of("aws.endpoint.url", endpoint, "s3.force-path-style", true,
                 "bucket.name", BUCKET, "table.name", "unused");
         context = ApplicationContext.builder().properties(properties).start();
         Map<String, Object> expiring = new java.util.HashMap<>(properties);

@@ -4,14 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.example.clientmgmt.storage.Keys;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,14 +23,8 @@ public class BaselineHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     private final String table = System.getenv("TABLE_NAME");
 
     public BaselineHandler() {
-        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(System.getenv("AWS_REGION")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
-        String endpoint = System.getenv("AWS_ENDPOINT_URL");
-        if (endpoint != null) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        dynamo = builder.build();
+        // credentials, region and endpoint from the SDK's default chains, as the function's clients
+        dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     @Override
@@ -40,8 +32,8 @@ public class BaselineHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         Map<String, String> claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
         String projectId = event.getRawPath().split("/")[2];
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("ORG#" + claims.get("org") + "#PROJECT#" + projectId),
-                "sk", AttributeValue.fromS("PROJECT")))).item();
+                "pk", AttributeValue.fromS(Keys.projectPk(claims.get("org"), projectId)),
+                "sk", AttributeValue.fromS(Keys.PROJECT)))).item();
         AttributeValue permission = item.get("members").m().get(claims.get("sub"));
         if (permission == null) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(403).build();

@@ -7,9 +7,9 @@ import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectState;
-import com.example.clientmgmt.reminders.ReminderEvents;
 import com.example.clientmgmt.reminders.ReminderSweep;
-import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.domain.ReminderSchedule;
+import com.example.clientmgmt.storage.DocumentItem;
 import com.example.clientmgmt.storage.ProjectStore;
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.LocalResources;
@@ -50,10 +50,8 @@ public final class ReminderBench {
             System.out.printf("seeded %d due and %d not-due documents in %.1f s%n", n, n * factor, (System.nanoTime() - seedStart) / 1e9);
 
             ReminderSweep sweep = context.getBean(ReminderSweep.class);
-            ReminderEvents events = context.getBean(ReminderEvents.class);
             counter.count.set(0);
             counter.timeByOperation.clear();
-            int putEventsBefore = events.calls();
             long start = System.nanoTime();
             ReminderSweep.Report report = sweep.run(now);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -64,7 +62,7 @@ public final class ReminderBench {
             System.out.printf("sweep: %s%n", report);
             System.out.print(counter.timings());
             System.out.printf("DynamoDB requests %d: %.2f per reminder for query, claim and completion + %.2f notification writes; PutEvents calls %d%n",
-                    trips, (double) (trips - report.notifications()) / n, (double) report.notifications() / n, events.calls() - putEventsBefore);
+                    trips, (double) (trips - report.notifications()) / n, (double) report.notifications() / n, counter.calls("PutEvents"));
             System.out.printf("reminders: n=%d seconds=%.2f per_second=%.0f roundtrips_per_reminder=%.2f%n",
                     n, seconds, n / seconds, (double) trips / n);
         }
@@ -72,7 +70,7 @@ public final class ReminderBench {
 
     static void seed(ApplicationContext context, DynamoDbClient dynamo, String table, int n, int factor, Instant now) {
         ProjectStore projects = context.getBean(ProjectStore.class);
-        DocumentStore documents = context.getBean(DocumentStore.class);
+        ReminderSchedule schedule = context.getBean(ReminderSchedule.class);
         int projectCount = Math.max(1, n / 20);
         List<Project> all = new ArrayList<>();
         for (int i = 0; i < projectCount; i++) {
@@ -93,7 +91,7 @@ public final class ReminderBench {
             AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, "doc-" + i + ".pdf",
                     "application/pdf", 1000, DocumentStatus.AVAILABLE, 1000L, "etag", "v1", null, reminder,
                     due ? "Renouveler" : null, now, "boss", now);
-            batch.add(WriteRequest.builder().putRequest(r -> r.item(documents.newItem(d))).build());
+            batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, schedule))).build());
             if ((i + 1) % 10_000 == 0) {
                 System.out.printf("  seeded %d of %d documents%n", i + 1, total);
             }

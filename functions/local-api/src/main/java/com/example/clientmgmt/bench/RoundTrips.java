@@ -53,6 +53,12 @@ public final class RoundTrips {
             }
         }
 
+        /** How many calls of one AWS operation were sent (PutEvents, Query…). */
+        public long calls(String operation) {
+            long[] t = timeByOperation.get(operation);
+            return t == null ? 0 : t[0];
+        }
+
         /** "Operation: calls, mean ms" lines. */
         public String timings() {
             StringBuilder out = new StringBuilder();

@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Notification;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
 import com.example.clientmgmt.storage.NotificationStore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -16,7 +17,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.List;
 
 /** {@code /notifications}: the caller's own in-app notifications, newest first. */
 @Controller("/notifications")
@@ -37,14 +37,9 @@ public class NotificationsController {
         }
     }
 
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Page(List<View> items, String nextCursor) {}
-
     @Get
-    public Page list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        var page = notifications.page(caller, cursor, Paging.limit(limit));
-        return new Page(page.items().stream().map(View::of).toList(), page.nextCursor());
+    public PageView<View> list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
+        return PageView.of(notifications.page(caller, cursor, Paging.limit(limit)), View::of);
     }
 
     /** Only the recipient can reach a notification: anyone else's id is simply not found. */

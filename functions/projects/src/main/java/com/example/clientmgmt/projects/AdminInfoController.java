@@ -9,9 +9,12 @@ import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.http.Etags;
 import com.example.clientmgmt.http.JsonBody;
+import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
 import com.example.clientmgmt.projects.Views.HistoryView;
-import com.example.clientmgmt.projects.Views.ListView;
+import com.example.clientmgmt.domain.HistoryEntry;
+import com.example.clientmgmt.storage.HistoryLog;
+import com.example.clientmgmt.storage.ProjectPage;
 import com.example.clientmgmt.storage.ProjectStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -29,11 +32,13 @@ import io.micronaut.json.JsonMapper;
 @Controller("/projects/{projectId}")
 public class AdminInfoController {
     private final ProjectStore projects;
+    private final HistoryLog history;
     private final AdminInfoEditor editor;
     private final JsonMapper json;
 
-    public AdminInfoController(ProjectStore projects, AdminInfoEditor editor, JsonMapper json) {
+    public AdminInfoController(ProjectStore projects, HistoryLog history, AdminInfoEditor editor, JsonMapper json) {
         this.projects = projects;
+        this.history = history;
         this.editor = editor;
         this.json = json;
     }
@@ -61,11 +66,11 @@ public class AdminInfoController {
     }
 
     @Get("/admin-history")
-    public ListView<HistoryView> history(Caller caller, @PathVariable String projectId,
+    public PageView<HistoryView> history(Caller caller, @PathVariable String projectId,
                                          @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        ProjectStore.HistoryPage page = projects.history(caller.orgId(), projectId, cursor, Paging.limit(limit));
+        ProjectPage<HistoryEntry> page = history.page(caller.orgId(), projectId, cursor, Paging.limit(limit));
         ProjectAccess.requireAdminRead(page.project().orElse(null), caller);
-        return new ListView<>(page.page().items().stream().map(HistoryView::of).toList(), page.page().nextCursor());
+        return PageView.of(page.page(), HistoryView::of);
     }
 
     private static HttpResponse<Object> withEtag(Project project, Permission permission) {

@@ -3,7 +3,6 @@ package com.example.clientmgmt.projects;
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.AdminInfoPatch;
 import com.example.clientmgmt.domain.Caller;
-import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
@@ -12,7 +11,6 @@ import com.example.clientmgmt.storage.ProjectStore;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Applies a partial admin-info update: read the project, check the rules, write only the changed fields
@@ -46,7 +44,7 @@ public class AdminInfoEditor {
                 return project.withAdminInfo(update.after());
             } catch (ProjectStore.StaleVersion stale) {
                 if (attempt == ATTEMPTS) {
-                    throw new ProblemException(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", List.of(), List.of());
+                    throw ProblemException.concurrentChange();
                 }
                 // another change landed first: the next round re-reads, and If-Match (if any) now fails
             }

@@ -8,8 +8,9 @@ import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.http.JsonBody;
-import com.example.clientmgmt.projects.Views.ListView;
+import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.projects.Views.MemberView;
+import com.example.clientmgmt.storage.MembershipStore;
 import com.example.clientmgmt.storage.ProjectStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -28,23 +29,25 @@ import java.util.regex.Pattern;
 public class MembersController {
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,128}");
     private final ProjectStore projects;
+    private final MembershipStore memberships;
     private final JsonMapper json;
 
-    public MembersController(ProjectStore projects, JsonMapper json) {
+    public MembersController(ProjectStore projects, MembershipStore memberships, JsonMapper json) {
         this.projects = projects;
+        this.memberships = memberships;
         this.json = json;
     }
 
     /** Every member with a permission; users not listed have NONE. The whole list fits in one page. */
     @Get
-    public ListView<MemberView> list(Caller caller, @PathVariable String projectId) {
+    public PageView<MemberView> list(Caller caller, @PathVariable String projectId) {
         Project project = projects.find(caller.orgId(), projectId).orElse(null);
         ProjectAccess.requireAdminRead(project, caller);
         List<MemberView> items = project.members().entrySet().stream()
                 .map(e -> new MemberView(e.getKey(), e.getValue().name()))
                 .sorted(Comparator.comparing(MemberView::userId))
                 .toList();
-        return new ListView<>(items, null);
+        return PageView.all(items);
     }
 
     @Put("/{userId}")
@@ -61,7 +64,7 @@ public class MembersController {
             ProjectAccess.requireChange(projects.find(caller.orgId(), projectId).orElse(null), caller);
             throw new ProblemException(ProblemCode.CONFLICT, "OWN_PERMISSION", List.of(), List.of());
         }
-        projects.setMember(caller, projectId, userId, permission);
+        memberships.setMember(caller, projectId, userId, permission);
         return new MemberView(userId, permission.name());
     }
 }

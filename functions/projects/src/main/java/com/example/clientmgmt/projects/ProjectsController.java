@@ -11,8 +11,9 @@ import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.http.Paging;
-import com.example.clientmgmt.projects.Views.ListView;
+import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.projects.Views.ProjectView;
+import com.example.clientmgmt.storage.MembershipStore;
 import com.example.clientmgmt.storage.ProjectStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -37,11 +38,13 @@ import java.util.Set;
 @Controller("/projects")
 public class ProjectsController {
     private final ProjectStore projects;
+    private final MembershipStore memberships;
     private final JsonMapper json;
     private final Clock clock;
 
-    public ProjectsController(ProjectStore projects, JsonMapper json, Clock clock) {
+    public ProjectsController(ProjectStore projects, MembershipStore memberships, JsonMapper json, Clock clock) {
         this.projects = projects;
+        this.memberships = memberships;
         this.json = json;
         this.clock = clock;
     }
@@ -67,12 +70,11 @@ public class ProjectsController {
 
     /** Open projects by default; {@code state} (repeatable, or comma-separated) picks others, CLOSED included. Read from the request: a List binding keeps only the first of repeated values. */
     @Get
-    public ListView<ProjectView> list(Caller caller, HttpRequest<?> request,
+    public PageView<ProjectView> list(Caller caller, HttpRequest<?> request,
                                       @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
         Set<ProjectState> states = states(request.getParameters().getAll("state"));
-        var page = projects.listForUser(caller, states, cursor, Paging.limit(limit));
-        return new ListView<>(page.items().stream()
-                .map(p -> ProjectView.of(p, p.permissionOf(caller.userId()))).toList(), page.nextCursor());
+        return PageView.of(memberships.listForUser(caller, states, cursor, Paging.limit(limit)),
+                p -> ProjectView.of(p, p.permissionOf(caller.userId())));
     }
 
     @Get("/{projectId}")

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The JSON shapes of the projects function's answers (see openapi.yaml). */
 final class Views {
@@ -65,10 +64,6 @@ final class Views {
 
     @Serdeable
     record MemberView(String userId, String permission) {}
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ListView<T>(List<T> items, String nextCursor) {}
 
     private static String text(LocalDate date) {
         return date == null ? null : date.toString();

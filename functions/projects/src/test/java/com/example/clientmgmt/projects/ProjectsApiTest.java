@@ -164,7 +164,7 @@ class ProjectsApiTest {
 
     @Test
     void snapStartPrimingReachesTheTable() {
-        var priming = api.context().getBean(com.example.clientmgmt.storage.SnapStartPriming.class);
+        var priming = api.context().getBean(com.example.clientmgmt.platform.SnapStartPriming.class);
         assertTrue(priming.prime());
         priming.beforeCheckpoint(null);
     }

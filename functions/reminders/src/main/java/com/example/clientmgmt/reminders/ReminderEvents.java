@@ -1,7 +1,7 @@
 package com.example.clientmgmt.reminders;
 
 import com.example.clientmgmt.domain.AdminDocument;
-import com.example.clientmgmt.storage.AwsClients;
+import com.example.clientmgmt.platform.AwsClients;
 import com.example.clientmgmt.storage.ReminderStore.DueReminder;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -35,10 +35,9 @@ public class ReminderEvents implements AutoCloseable {
     private final EventBridgeClient events;
     private final String bus;
     private final JsonMapper json;
-    private int calls;
 
     public ReminderEvents(AwsClients aws, SdkHttpClient http, JsonMapper json, @Value("${event.bus.name}") String bus) {
-        this.events = aws.configure(EventBridgeClient.builder()).httpClient(http).build();
+        this.events = aws.configure(EventBridgeClient.builder(), http).build();
         this.json = json;
         this.bus = bus;
     }
@@ -71,11 +70,6 @@ public class ReminderEvents implements AutoCloseable {
         return failed;
     }
 
-    /** PutEvents calls made so far (the benchmark reports it). */
-    public int calls() {
-        return calls;
-    }
-
     private List<Due> putEvents(List<Due> batch) {
         List<PutEventsRequestEntry> entries = new ArrayList<>();
         for (Due d : batch) {
@@ -83,7 +77,6 @@ public class ReminderEvents implements AutoCloseable {
                     .resources(List.of())
                     .detail(detail(d)).build());
         }
-        calls++;
         PutEventsResponse response;
         try {
             response = events.putEvents(r -> r.entries(entries));

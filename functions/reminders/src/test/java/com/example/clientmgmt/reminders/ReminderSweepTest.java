@@ -1,7 +1,6 @@
 package com.example.clientmgmt.reminders;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.example.clientmgmt.storage.DocumentStore;
 import com.example.clientmgmt.storage.ReminderStore;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.BusCapture;
@@ -237,8 +236,8 @@ class ReminderSweepTest {
     }
 
     static ReminderStore.DueReminder findDue(ReminderStore store, String documentId, Instant now) {
-        for (int shard = 0; shard < DocumentStore.DUE_SHARDS; shard++) {
-            for (ReminderStore.DueReminder r : store.due("DUE#" + shard, now, null, 1000).reminders()) {
+        for (List<ReminderStore.DueReminder> page : store.due(now, 1000)) {
+            for (ReminderStore.DueReminder r : page) {
                 if (r.document().id().equals(documentId)) {
                     return r;
                 }

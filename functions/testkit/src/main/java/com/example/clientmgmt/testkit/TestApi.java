@@ -80,7 +80,7 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
                 "bucket.name", names.bucket(),
                 "event.bus.name", names.bus(),
                 "aws.endpoint.url", endpoint,
-                "aws.region", AwsTestClients.REGION);
+                "s3.force-path-style", true);
     }
 
     @Override

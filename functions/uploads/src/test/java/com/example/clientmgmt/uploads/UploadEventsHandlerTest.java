@@ -18,7 +18,7 @@ class UploadEventsHandlerTest {
     @Test
     void startsWithoutTheHttpStackAndIgnoresForeignKeysAndOtherEvents() {
         try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
-                "table.name", "t", "bucket.name", "b", "aws.region", "us-east-1", "aws.endpoint.url", "http://127.0.0.1:9")).start()) {
+                "table.name", "t", "bucket.name", "b", "s3.force-path-style", true, "aws.endpoint.url", "http://127.0.0.1:9")).start()) {
             UploadEventsHandler handler = new UploadEventsHandler(context);
             S3Event event = new S3Event(List.of(
                     record("ObjectCreated:Put", "elsewhere/file.pdf"),

@@ -1,0 +1,36 @@
+package com.example.clientmgmt.platform;
+
+import com.example.clientmgmt.domain.ReminderSchedule;
+import com.example.clientmgmt.domain.UploadPolicy;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The domain's configurable pieces, built from the settings of {@code application.properties} (where each
+ * one's default is written, once) or the environment variables that override them.
+ */
+@Factory
+public class Settings {
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Reminders fire at 07:00 in this zone ({@code org.time.zone}, env {@code ORG_TIME_ZONE}). */
+    @Singleton
+    ReminderSchedule reminderSchedule(@Value("${org.time.zone}") String zone) {
+        return new ReminderSchedule(ZoneId.of(zone));
+    }
+
+    /** Accepted uploads ({@code max.upload.bytes}, {@code allowed.content.types}). */
+    @Singleton
+    UploadPolicy uploadPolicy(@Value("${max.upload.bytes}") long maxBytes,
+                              @Nullable @Value("${allowed.content.types:}") String types) {
+        return UploadPolicy.of(maxBytes, types);
+    }
+}

@@ -1,0 +1,109 @@
+package com.example.clientmgmt.storage;
+
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.ClientContact;
+import com.example.clientmgmt.domain.ContactRole;
+import com.example.clientmgmt.domain.Directory;
+import com.example.clientmgmt.domain.FieldError;
+import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Licence;
+import com.example.clientmgmt.domain.Person;
+import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectRef;
+import com.example.clientmgmt.platform.TableConfig;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Client contacts: a project's {@code contacts} map and, on each person, {@code contactOf}, changed
+ * together with the history entry in one transaction. The project write is guarded by
+ * {@link ProjectGuard} and by the contact it replaces, the person write by their licence: a contact can
+ * never be set to someone without one.
+ */
+@Singleton
+public class ClientContactStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ProjectReads reads;
+    private final HistoryLog history;
+
+    public ClientContactStore(DynamoDbClient dynamo, TableConfig table, ProjectReads reads, HistoryLog history) {
+        this.dynamo = dynamo;
+        this.table = table.name();
+        this.reads = reads;
+        this.history = history;
+    }
+
+    /** The project and the person in one request (both keys are known up front), for a contact change. */
+    public record ProjectAndPerson(Project project, Person person) {}
+
+    public ProjectAndPerson load(String orgId, String projectId, String personId) {
+        ProjectReads.ProjectAnd loaded = reads.projectAnd(orgId, projectId,
+                Ids.isWellFormed(personId) ? PersonItem.key(orgId, personId) : null);
+        return new ProjectAndPerson(loaded.project(), loaded.other() == null ? null : PersonItem.toPerson(loaded.other()));
+    }
+
+    /**
+     * Sets {@code role} to {@code person} (null clears it), replacing the contact {@code project} held when
+     * read; the write fails if that changed meanwhile.
+     */
+    public void set(Caller caller, Project project, ContactRole role, Person person, Instant at) {
+        ClientContact previous = project.clientContacts().get(role);
+        Expressions onProject = ProjectGuard.guard(new Expressions(), caller);
+        String rolePath = ClientContactItem.rolePath(onProject, role);
+        onProject.condition(previous == null ? "attribute_not_exists(" + rolePath + ")"
+                : ClientContactItem.rolePersonPath(onProject, role) + " = " + onProject.value(AttributeValue.fromS(previous.personId())));
+        onProject.setPath(rolePath, person == null ? null : ClientContactItem.contact(ClientContact.of(person)));
+        AttributeValue entry = ClientContactItem.contactOfEntry(project.id(), role);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(onProject.transactUpdate(table, ProjectItem.key(project.orgId(), project.id())));
+        if (person != null) {
+            Expressions onPerson = new Expressions().add(ClientContactItem.CONTACT_OF, entry);
+            onPerson.condition("attribute_exists(" + onPerson.name(Keys.PK) + ")")
+                    .condition(onPerson.name(PersonItem.LICENCE) + " <> " + onPerson.value(PersonItem.licence(Licence.NONE)));
+            writes.add(onPerson.transactUpdate(table, PersonItem.key(project.orgId(), person.id())));
+        }
+        if (previous != null && (person == null || !previous.personId().equals(person.id()))) {
+            writes.add(new Expressions().delete(ClientContactItem.CONTACT_OF, entry)
+                    .transactUpdate(table, PersonItem.key(project.orgId(), previous.personId())));
+        }
+        writes.add(history.change(ProjectRef.of(project), caller, at).entry("clientContacts." + role.apiName(),
+                previous == null ? null : ref(previous.personId(), previous.nameWhenSet()),
+                person == null ? null : ref(person.id(), person.name())));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException refused) {
+            throw explain(refused, caller, person);
+        }
+    }
+
+    /** A person as the history shows them: id and name at the time of the change. */
+    private static Map<String, String> ref(String personId, String name) {
+        Map<String, String> ref = new LinkedHashMap<>();
+        ref.put("personId", personId);
+        ref.put("name", name);
+        return ref;
+    }
+
+    /** Item 0 is the project, item 1 the new contact: whichever refused says why. */
+    private static ProblemException explain(TransactionCanceledException refused, Caller caller, Person person) {
+        if (person != null && ProjectGuard.refusedAt(refused, 1)) {
+            Map<String, AttributeValue> seen = ProjectGuard.itemAsSeen(refused, 1);
+            if (seen == null) {
+                throw ProblemException.invalid(FieldError.of("personId", "UNKNOWN_PERSON"));
+            }
+            Directory.requireMayBeClientContact(PersonItem.toPerson(seen));
+        }
+        return ProjectGuard.explain(refused, 0, caller);
+    }
+}

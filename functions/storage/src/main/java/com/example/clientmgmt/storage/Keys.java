@@ -1,0 +1,84 @@
+package com.example.clientmgmt.storage;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+/**
+ * The single table's key scheme: every key prefix and index name, written here once; the item codecs
+ * (the {@code *Item} classes) build every key from these. Every partition key starts with the
+ * organization, so a request can only ever reach its own organization's items. README "Table design".
+ *
+ * <pre>
+ * project partition  pk = ORG#o#PROJECT#p
+ *   HISTORY#millis#id#n   admin history (sorts below PROJECT: one descending query reads the project, then history)
+ *   PROJECT               the project, its admin info, its members' permissions, its client contacts
+ *   PROJECT#DOCUMENT#d    admin documents (just above PROJECT: one ascending query reads the project, then documents)
+ *   USER#u                membership (index ByUser lists a user's projects)
+ * person             pk = ORG#o#PERSON#id, sk = PERSON  (index ByName: gsi2pk = ORG#o#PEOPLE, gsi2sk = folded name#id)
+ * search words       pk = ORG#o#PEOPLE#WORDS, sk = word#personId
+ * notifications      pk = ORG#o#NOTIFY#u, sk = NOTIF#createdMillis.documentId.armedVer
+ * due reminders      document items carry duePk = DUE#0..3 and dueAt while armed (sparse index DueReminders)
+ * </pre>
+ */
+public final class Keys {
+    private Keys() {}
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+
+    /** Index of a user's memberships: {@code gsi1pk = ORG#o#USER#u}, {@code gsi1sk = projectId}. */
+    public static final String BY_USER = "ByUser";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+    /** Index of the directory in name order: {@code gsi2pk = ORG#o#PEOPLE}, {@code gsi2sk = folded name#id}. */
+    public static final String BY_NAME = "ByName";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
+    /** Sparse index of armed reminders: {@code duePk = DUE#shard}, {@code dueAt = ISO instant}. */
+    public static final String DUE_REMINDERS = "DueReminders";
+    public static final String DUE_PK = "duePk";
+    public static final String DUE_AT = "dueAt";
+
+    public static final String PROJECT = "PROJECT";
+    static final String HISTORY_PREFIX = "HISTORY#";
+    static final String DOCUMENT_PREFIX = "PROJECT#DOCUMENT#";
+    static final String MEMBER_PREFIX = "USER#";
+    static final String PERSON = "PERSON";
+    static final String NOTIFICATION_PREFIX = "NOTIF#";
+    private static final String ORG = "ORG#";
+    private static final String DUE_PREFIX = "DUE#";
+
+    public static String projectPk(String orgId, String projectId) {
+        return ORG + orgId + "#PROJECT#" + projectId;
+    }
+
+    static String userPk(String orgId, String userId) {
+        return ORG + orgId + "#USER#" + userId;
+    }
+
+    static String personPk(String orgId, String personId) {
+        return ORG + orgId + "#PERSON#" + personId;
+    }
+
+    static String peoplePk(String orgId) {
+        return ORG + orgId + "#PEOPLE";
+    }
+
+    static String wordsPk(String orgId) {
+        return ORG + orgId + "#PEOPLE#WORDS";
+    }
+
+    static String notificationsPk(String orgId, String userId) {
+        return ORG + orgId + "#NOTIFY#" + userId;
+    }
+
+    static String duePk(int shard) {
+        return DUE_PREFIX + shard;
+    }
+
+    /** A primary key. */
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+}

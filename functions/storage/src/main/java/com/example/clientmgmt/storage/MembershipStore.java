@@ -1,0 +1,139 @@
+package com.example.clientmgmt.storage;
+
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Page;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectAccess;
+import com.example.clientmgmt.domain.ProjectRef;
+import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.platform.TableConfig;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is on which project: a user's permission is set in the project item (what checks read) and in the
+ * user's membership item (what lists "my projects" on index ByUser), in one guarded transaction.
+ */
+@Singleton
+public class MembershipStore {
+    /** How many membership pages one list request may read to fill a page of projects in the asked states. */
+    static final int MAX_ROUNDS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ProjectStore projects;
+
+    public MembershipStore(DynamoDbClient dynamo, TableConfig table, ProjectStore projects) {
+        this.dynamo = dynamo;
+        this.table = table.name();
+        this.projects = projects;
+    }
+
+    /** Sets (or, with NONE, removes) a user's permission on a project, guarded by {@link ProjectGuard}. */
+    public void setMember(Caller caller, String projectId, String userId, Permission permission) {
+        if (!Ids.isWellFormed(projectId)) {
+            ProjectAccess.requireChange(null, caller);
+        }
+        Expressions e = ProjectGuard.guard(new Expressions(), caller);
+        String member = e.path(ProjectItem.MEMBERS, userId);
+        TransactWriteItem membership;
+        if (permission == Permission.NONE) {
+            e.removePath(member);
+            membership = TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(MembershipItem.key(caller.orgId(), projectId, userId)).build()).build();
+        } else {
+            e.setPath(member, ProjectItem.permission(permission));
+            membership = TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(MembershipItem.item(caller.orgId(), projectId, userId, permission)).build()).build();
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(e.transactUpdate(table, ProjectItem.key(caller.orgId(), projectId)), membership));
+        } catch (TransactionCanceledException refused) {
+            throw ProjectGuard.explain(refused, 0, caller);
+        }
+    }
+
+    /**
+     * The caller's projects in the given states, newest first: a query of the caller's memberships (ByUser)
+     * and one batch read of those projects, repeated (at most {@link #MAX_ROUNDS} times) while projects in
+     * other states leave the page short.
+     */
+    public Page<Project> listForUser(Caller caller, Set<ProjectState> states, String cursor, int limit) {
+        String lastExamined = Cursor.decode(cursor, Ids::isWellFormed);
+        List<Project> items = new ArrayList<>();
+        boolean more = true;
+        for (int round = 0; round < MAX_ROUNDS && more && items.size() < limit; round++) {
+            QueryResponse memberships = dynamo.query(membershipsAfter(caller, lastExamined, limit));
+            List<String> ids = memberships.items().stream().map(MembershipItem::projectId).toList();
+            Set<ProjectRef> refs = new LinkedHashSet<>();
+            ids.forEach(id -> refs.add(new ProjectRef(caller.orgId(), id)));
+            Map<ProjectRef, Project> byRef = refs.isEmpty() ? Map.of() : projects.findAll(refs);
+            int examined = 0;
+            for (String id : ids) {
+                if (items.size() == limit) {
+                    break;
+                }
+                examined++;
+                lastExamined = id;
+                Project project = byRef.get(new ProjectRef(caller.orgId(), id));
+                if (project != null && states.contains(project.state())) {
+                    items.add(project);
+                }
+            }
+            more = examined < ids.size() || Queries.hasMore(memberships);
+        }
+        return new Page<>(items, more && lastExamined != null ? Cursor.encode(lastExamined) : null);
+    }
+
+    private QueryRequest membershipsAfter(Caller caller, String after, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.BY_USER)
+                .keyConditionExpression("gsi1pk = :u")
+                .expressionAttributeValues(Map.of(":u", MembershipItem.userPartition(caller.orgId(), caller.userId())))
+                .scanIndexForward(false)
+                .limit(limit);
+        if (after != null) {
+            query.exclusiveStartKey(MembershipItem.indexKey(caller.orgId(), after, caller.userId()));
+        }
+        return query.build();
+    }
+
+    /**
+     * True when the caller is ADMIN of at least one project of their organization (the directory lets such
+     * users add people and give the free licence): the caller's memberships on ByUser, filtered on ADMIN.
+     */
+    public boolean isAdminOfAnyProject(Caller caller) {
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.BY_USER)
+                    .keyConditionExpression("gsi1pk = :u")
+                    .filterExpression("#p = :admin")
+                    .expressionAttributeNames(Map.of("#p", MembershipItem.PERMISSION))
+                    .expressionAttributeValues(Map.of(":u", MembershipItem.userPartition(caller.orgId(), caller.userId()),
+                            ":admin", ProjectItem.permission(Permission.ADMIN)));
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse response = dynamo.query(query.build());
+            if (!response.items().isEmpty()) {
+                return true;
+            }
+            start = Queries.hasMore(response) ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return false;
+    }
+}

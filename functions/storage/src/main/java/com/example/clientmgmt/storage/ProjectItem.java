@@ -1,0 +1,81 @@
+package com.example.clientmgmt.storage;
+
+import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectState;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The project item (partition {@link Keys#projectPk}, sort key {@link Keys#PROJECT}): name, admin info (one attribute
+ * per field, absent when empty), {@code version} (counts admin-info changes: the ETag), {@code members}
+ * (user → permission: the permission check reads this one item) and {@code contacts} (see
+ * {@link ClientContactItem}).
+ */
+final class ProjectItem {
+    static final String MEMBERS = "members";
+    static final String VERSION = "version";
+    static final String STATE = AdminInfo.STATE;
+
+    private ProjectItem() {}
+
+    static Map<String, AttributeValue> key(String orgId, String projectId) {
+        return Keys.key(Keys.projectPk(orgId, projectId), Keys.PROJECT);
+    }
+
+    static boolean isProject(Map<String, AttributeValue> item) {
+        return Keys.PROJECT.equals(Attrs.str(item, Keys.SK));
+    }
+
+    static Map<String, AttributeValue> item(Project project) {
+        Map<String, AttributeValue> item = new HashMap<>(key(project.orgId(), project.id()));
+        item.put("type", AttributeValue.fromS("Project"));
+        item.put("orgId", AttributeValue.fromS(project.orgId()));
+        item.put("id", AttributeValue.fromS(project.id()));
+        item.put("name", AttributeValue.fromS(project.name()));
+        item.put(VERSION, Attrs.n(project.version()));
+        item.put("createdAt", AttributeValue.fromS(project.createdAt().toString()));
+        item.put("createdBy", AttributeValue.fromS(project.createdBy()));
+        Map<String, AttributeValue> members = new HashMap<>();
+        project.members().forEach((user, permission) -> members.put(user, permission(permission)));
+        item.put(MEMBERS, AttributeValue.fromM(members));
+        item.put(ClientContactItem.CONTACTS, ClientContactItem.contacts(project.clientContacts()));
+        adminInfo(project.adminInfo()).forEach((name, value) -> Attrs.putIfPresent(item, name, value));
+        return item;
+    }
+
+    /** Admin-info fields as attributes, in the API's order; a null value means "no attribute" (an empty field). */
+    static Map<String, AttributeValue> adminInfo(AdminInfo info) {
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        out.put(AdminInfo.CLIENT_COMPANY_NAME, Attrs.textOrAbsent(info.clientCompanyName()));
+        out.put(AdminInfo.SUBMISSION_DEADLINE, Attrs.textOrAbsent(info.submissionDeadline()));
+        out.put(AdminInfo.START_DATE, Attrs.textOrAbsent(info.startDate()));
+        out.put(AdminInfo.END_DATE, Attrs.textOrAbsent(info.endDate()));
+        out.put(AdminInfo.STATE, AttributeValue.fromS(info.state().name()));
+        out.put(AdminInfo.ESTIMATED_BUDGET, Attrs.money(info.estimatedBudget()));
+        return out;
+    }
+
+    static AttributeValue permission(Permission permission) {
+        return AttributeValue.fromS(permission.name());
+    }
+
+    static Project toProject(Map<String, AttributeValue> item) {
+        Map<String, Permission> members = new HashMap<>();
+        AttributeValue m = item.get(MEMBERS);
+        if (m != null && m.hasM()) {
+            m.m().forEach((user, p) -> members.put(user, Permission.valueOf(p.s())));
+        }
+        AdminInfo info = new AdminInfo(Attrs.str(item, AdminInfo.CLIENT_COMPANY_NAME),
+                Attrs.date(item, AdminInfo.SUBMISSION_DEADLINE), Attrs.date(item, AdminInfo.START_DATE),
+                Attrs.date(item, AdminInfo.END_DATE), ProjectState.valueOf(Attrs.str(item, AdminInfo.STATE)),
+                Attrs.money(item.get(AdminInfo.ESTIMATED_BUDGET)));
+        return new Project(Attrs.str(item, "orgId"), Attrs.str(item, "id"), Attrs.str(item, "name"), info,
+                Attrs.num(item, VERSION), members, ClientContactItem.fromContacts(item.get(ClientContactItem.CONTACTS)),
+                Attrs.instant(item, "createdAt"), Attrs.str(item, "createdBy"));
+    }
+}

@@ -1,0 +1,114 @@
+package com.example.clientmgmt.storage;
+
+import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.platform.TableConfig;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The reads that bring a project together with its children in one request, so that the permission
+ * check costs nothing extra: "the project and a page of its history or documents" (one query over the
+ * project's partition) and "the project and one other item" (one BatchGetItem).
+ */
+@Singleton
+public class ProjectReads {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ProjectReads(DynamoDbClient dynamo, TableConfig table) {
+        this.dynamo = dynamo;
+        this.table = table.name();
+    }
+
+    /** A page of a project's child items (raw: the caller's codec maps them) with the project itself, if found. */
+    record Children(Optional<Project> project, List<Map<String, AttributeValue>> items, String nextCursor) {}
+
+    /**
+     * A page of the items whose sort key starts with {@code prefix} in a project's partition. The first page
+     * costs one query: the children sort right next to the project item (history just below PROJECT,
+     * newest first; documents just above, oldest first), so one key range returns the project, then the
+     * children. Later pages read the project and the page (two requests).
+     */
+    Children children(String orgId, String projectId, String prefix, boolean belowProject,
+                      Predicate<String> validCursor, String cursor, int limit) {
+        if (!Ids.isWellFormed(projectId)) {
+            return new Children(Optional.empty(), List.of(), null);
+        }
+        String after = Cursor.decode(cursor, validCursor);
+        Map<String, AttributeValue> projectKey = ProjectItem.key(orgId, projectId);
+        AttributeValue pk = projectKey.get(Keys.PK);
+        AttributeValue lastChild = AttributeValue.fromS(prefix + "\uffff");
+        AttributeValue project = projectKey.get(Keys.SK);
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .scanIndexForward(!belowProject)
+                .consistentRead(true);
+        Optional<Project> found = Optional.empty();
+        if (after == null) {
+            query.expressionAttributeValues(Map.of(":pk", pk,
+                    ":from", belowProject ? AttributeValue.fromS(prefix) : project,
+                    ":to", belowProject ? project : lastChild))
+                    .limit(limit + 1);
+        } else {
+            found = project(orgId, projectId);
+            query.expressionAttributeValues(Map.of(":pk", pk, ":from", AttributeValue.fromS(prefix), ":to", lastChild))
+                    .exclusiveStartKey(Map.of(Keys.PK, pk, Keys.SK, AttributeValue.fromS(after)))
+                    .limit(limit);
+        }
+        QueryResponse response = dynamo.query(query.build());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        String last = null;
+        for (Map<String, AttributeValue> item : response.items()) {
+            if (ProjectItem.isProject(item)) {
+                found = Optional.of(ProjectItem.toProject(item));
+            } else {
+                items.add(item);
+                last = Attrs.str(item, Keys.SK);
+            }
+        }
+        boolean more = Queries.hasMore(response) && last != null;
+        return new Children(found, items, more ? Cursor.encode(last) : null);
+    }
+
+    /** A project and one other item of the organization, read together (either may be absent). */
+    record ProjectAnd(Project project, Map<String, AttributeValue> other) {}
+
+    /** {@code otherKey} null: only the project. */
+    ProjectAnd projectAnd(String orgId, String projectId, Map<String, AttributeValue> otherKey) {
+        if (!Ids.isWellFormed(projectId)) {
+            return new ProjectAnd(null, null);
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(ProjectItem.key(orgId, projectId));
+        if (otherKey != null) {
+            keys.add(otherKey);
+        }
+        Project project = null;
+        Map<String, AttributeValue> other = null;
+        for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table, keys)) {
+            if (ProjectItem.isProject(item)) {
+                project = ProjectItem.toProject(item);
+            } else {
+                other = item;
+            }
+        }
+        return new ProjectAnd(project, other);
+    }
+
+    /** The project alone (strongly consistent), for later pages. */
+    private Optional<Project> project(String orgId, String projectId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(ProjectItem.key(orgId, projectId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ProjectItem.toProject(item));
+    }
+}

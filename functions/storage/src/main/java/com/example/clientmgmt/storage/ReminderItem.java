@@ -1,0 +1,64 @@
+package com.example.clientmgmt.storage;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * A document's reminder, as attributes of the document item. While armed it has {@code duePk} ({@link Keys#duePk})
+ * (one of {@link #SHARDS} partitions, a stable spread by document id) and {@code dueAt} (ISO instant,
+ * whole seconds), which put it in the sparse index DueReminders, and {@code armedVer} (the document
+ * version that armed it). A sweep claims it ({@code claimedBy}, {@code claimedAt}, {@code firstClaimedAt})
+ * and completes it ({@code firedFor}, {@code firedAt}, index attributes removed).
+ */
+final class ReminderItem {
+    /** Reminders are spread over this many partitions of the DueReminders index. */
+    static final int SHARDS = 4;
+    static final String ARMED_VERSION = "armedVer";
+    static final String CLAIMED_BY = "claimedBy";
+    static final String CLAIMED_AT = "claimedAt";
+    static final String FIRST_CLAIMED_AT = "firstClaimedAt";
+    static final String FIRED_FOR = "firedFor";
+    static final String FIRED_AT = "firedAt";
+    /** Removed when a reminder fires or is disarmed: it leaves the index. */
+    static final String[] INDEX = {Keys.DUE_PK, Keys.DUE_AT, ARMED_VERSION};
+    /** Removed when a reminder is re-armed or fires: a sweep holding an older claim can no longer complete it. */
+    static final String[] CLAIM = {CLAIMED_BY, CLAIMED_AT, FIRST_CLAIMED_AT};
+
+    private ReminderItem() {}
+
+    static String shardOf(String documentId) {
+        return Keys.duePk(Math.floorMod(documentId.hashCode(), SHARDS));
+    }
+
+    static String shard(int n) {
+        return Keys.duePk(n);
+    }
+
+    /** Index sort keys are compared as text: whole seconds, always the same width. */
+    static String dueText(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The attributes that arm a document's reminder for {@code dueAt}, by the document's version {@code version}. */
+    static Map<String, AttributeValue> armed(String documentId, Instant dueAt, long version) {
+        return Map.of(Keys.DUE_PK, AttributeValue.fromS(shardOf(documentId)),
+                Keys.DUE_AT, AttributeValue.fromS(dueText(dueAt)),
+                ARMED_VERSION, Attrs.n(version));
+    }
+
+    static long armedVersion(Map<String, AttributeValue> item) {
+        return Attrs.num(item, ARMED_VERSION);
+    }
+
+    static String dueAt(Map<String, AttributeValue> item) {
+        return Attrs.str(item, Keys.DUE_AT);
+    }
+
+    static Instant firstClaimedAt(Map<String, AttributeValue> item) {
+        return Attrs.instant(item, FIRST_CLAIMED_AT);
+    }
+}

@@ -1,0 +1,141 @@
+package com.example.clientmgmt.storage;
+
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.platform.TableConfig;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The reminder sweep's table access. A reminder is armed while its document item is in the sparse
+ * DueReminders index (see {@link ReminderItem}). Firing is: claim (conditional write with a lease), publish,
+ * write each recipient's notification (idempotent, see {@link NotificationStore#recordReminder}), then
+ * complete — take the document out of the index, only if this run still holds the claim on the same
+ * arming. A run that dies anywhere leaves a claim that lapses; the next run redoes the same steps with
+ * the same keys, so nothing is lost and no notification is doubled.
+ */
+@Singleton
+public class ReminderStore {
+    /** A claim older than this belongs to a run that died: another run may take the reminder over. */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public ReminderStore(DynamoDbClient dynamo, TableConfig table) {
+        this.dynamo = dynamo;
+        this.table = table.name();
+    }
+
+    /** A due reminder as the index holds it: the document and the arming it belongs to. */
+    public record DueReminder(AdminDocument document, long armedVer, String dueAt) {
+        /** Stable across retries and runs: consumers of the event use it to drop duplicates. */
+        public String idempotencyKey() {
+            return "reminder/" + document.orgId() + "/" + document.projectId() + "/" + document.id() + "/"
+                    + document.reminderDate() + "/" + armedVer;
+        }
+    }
+
+    /**
+     * The reminders due at or before {@code now}, page by page (at most {@code pageSize} each), shard after
+     * shard: index queries that read only what is due. Each page is queried when the previous one has
+     * been handled, so what a page's handling changes is not read again.
+     */
+    public Iterable<List<DueReminder>> due(Instant now, int pageSize) {
+        return () -> new Iterator<>() {
+            private int shard = 0;
+            private Map<String, AttributeValue> start = null;
+
+            @Override
+            public boolean hasNext() {
+                return shard < ReminderItem.SHARDS;
+            }
+
+            @Override
+            public List<DueReminder> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.DUE_REMINDERS)
+                        .keyConditionExpression("duePk = :shard AND dueAt <= :now")
+                        .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(ReminderItem.shard(shard)),
+                                ":now", AttributeValue.fromS(ReminderItem.dueText(now))))
+                        .limit(pageSize);
+                if (start != null) {
+                    query.exclusiveStartKey(start);
+                }
+                QueryResponse response = dynamo.query(query.build());
+                start = Queries.hasMore(response) ? response.lastEvaluatedKey() : null;
+                if (start == null) {
+                    shard++; // this shard is done: the next page is the next shard's first
+                }
+                return response.items().stream().map(i -> new DueReminder(DocumentItem.toDocument(i),
+                        ReminderItem.armedVersion(i), ReminderItem.dueAt(i))).toList();
+            }
+        };
+    }
+
+    /**
+     * Claims a reminder for {@code runId}: only while it is still armed the same way and nobody holds a live
+     * claim on it. Returns the time of the first claim of this arming (kept across takeovers: it names the
+     * notifications, so that a run taking over writes the same ones), or empty when another run has it, or
+     * it fired or changed meanwhile.
+     */
+    public Optional<Instant> claim(DueReminder reminder, String runId, Instant now) {
+        AttributeValue at = AttributeValue.fromS(now.toString());
+        Expressions e = new Expressions()
+                .set(ReminderItem.CLAIMED_BY, AttributeValue.fromS(runId))
+                .set(ReminderItem.CLAIMED_AT, at)
+                .setIfAbsent(ReminderItem.FIRST_CLAIMED_AT, at);
+        String claimedAt = e.name(ReminderItem.CLAIMED_AT);
+        e.condition(e.name(ReminderItem.ARMED_VERSION) + " = " + e.value(Attrs.n(reminder.armedVer())))
+                .condition("attribute_exists(" + e.name(Keys.DUE_AT) + ")")
+                .condition("(attribute_not_exists(" + claimedAt + ") OR " + claimedAt + " < "
+                        + e.value(AttributeValue.fromS(now.minus(CLAIM_LEASE).toString())) + ")");
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(e.updateItem(table, key(reminder))
+                    .returnValues(ReturnValue.ALL_NEW).build()).attributes();
+            return Optional.of(ReminderItem.firstClaimedAt(item));
+        } catch (ConditionalCheckFailedException refused) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Completes a published and notified reminder: takes the document out of the due index, only while
+     * {@code runId} still holds the claim on this arming. False when it no longer does (the run that took
+     * it over completes it, writing the same notifications).
+     */
+    public boolean complete(DueReminder reminder, String runId, Instant now) {
+        Expressions e = new Expressions()
+                .set(ReminderItem.FIRED_FOR, AttributeValue.fromS(reminder.document().reminderDate().toString()))
+                .set(ReminderItem.FIRED_AT, AttributeValue.fromS(now.toString()))
+                .remove(Keys.DUE_PK, Keys.DUE_AT)
+                .remove(ReminderItem.CLAIM);
+        e.condition(e.name(ReminderItem.CLAIMED_BY) + " = " + e.value(AttributeValue.fromS(runId)))
+                .condition(e.name(ReminderItem.ARMED_VERSION) + " = " + e.value(Attrs.n(reminder.armedVer())));
+        try {
+            dynamo.updateItem(e.updateItem(table, key(reminder)).build());
+            return true;
+        } catch (ConditionalCheckFailedException refused) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(DueReminder reminder) {
+        AdminDocument d = reminder.document();
+        return DocumentItem.key(d.orgId(), d.projectId(), d.id());
+    }
+}
