@@ -1,0 +1,133 @@
+package com.example.clientmgmt.storage;
+
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.AdminInfoPatch;
+import com.example.clientmgmt.domain.Change;
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Licence;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.Person;
+import com.example.clientmgmt.domain.ProblemCode;
+import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.testkit.AwsTestClients;
+import com.example.clientmgmt.testkit.Emulator;
+import com.example.clientmgmt.testkit.LocalResources;
+import com.example.clientmgmt.testkit.Template;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Store tests without HTTP: for one test class, a fresh table in the emulator created from template.yaml,
+ * and the storage beans wired as in a function (configuration, SDK clients), with every DynamoDB
+ * operation they send recorded, so a test can say how many requests an access pattern costs.
+ */
+final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
+    static final Instant NOW = Instant.parse("2026-11-27T15:00:00Z");
+    final List<String> operations = new CopyOnWriteArrayList<>();
+    AwsTestClients aws;
+    String table;
+    ApplicationContext context;
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        String endpoint = Emulator.endpoint();
+        aws = AwsTestClients.forEndpoint(endpoint);
+        LocalResources.Names names = LocalResources.Names.unique("s");
+        LocalResources.createTable(Template.load(), names.table(), aws.dynamoDb());
+        table = names.table();
+        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            }
+        };
+        context = ApplicationContext.builder()
+                .properties(Map.of("table.name", table, "aws.endpoint.url", endpoint))
+                .singletons(recorder).start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The DynamoDB operations {@code action} sent, in order. */
+    List<String> operationsOf(Runnable action) {
+        operations.clear();
+        action.run();
+        return List.copyOf(operations);
+    }
+
+    /** The item as stored, read behind the stores' back. */
+    Map<String, AttributeValue> rawItem(Map<String, AttributeValue> key) {
+        return aws.dynamoDb().getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+    }
+
+    /** Closes a project as its ADMIN {@code by} would. */
+    void close(Project project, Caller by) {
+        Project current = bean(ProjectStore.class).find(project.orgId(), project.id()).orElseThrow();
+        AdminInfo.Update update = current.adminInfo().apply(new AdminInfoPatch(Change.keep(), Change.keep(), Change.keep(),
+                Change.keep(), Change.set(ProjectState.CLOSED), Change.keep()));
+        bean(ProjectStore.class).updateAdminInfo(current, by, update, NOW);
+    }
+
+    static Caller caller(String user, String org) {
+        return new Caller(user, org, false);
+    }
+
+    /** A new ACTIVE project of {@code org} with these members. */
+    static Project project(String org, Map<String, Permission> members) {
+        return new Project(org, Ids.newId(NOW), "Projet " + System.nanoTime(),
+                new AdminInfo(null, null, null, null, ProjectState.ACTIVE, null), 1, members, Map.of(), NOW,
+                members.keySet().iterator().next());
+    }
+
+    static Person person(String org, String name, Licence licence) {
+        return new Person(org, Ids.newId(NOW), name, null, null, null, licence, Set.of());
+    }
+
+    static AdminDocument document(Project project, LocalDate reminder) {
+        return new AdminDocument(project.orgId(), project.id(), Ids.newId(NOW), "Assurance", "assurance.pdf",
+                "application/pdf", 100, DocumentStatus.PENDING_UPLOAD, null, null, null, null, reminder,
+                reminder == null ? null : "Renouveler", NOW, "owner", null);
+    }
+
+    /** Asserts that {@code action} is refused with this code (and message key, when given). */
+    static ProblemException refused(ProblemCode code, String messageKey, Executable action) {
+        ProblemException e = assertThrows(ProblemException.class, action);
+        assertEquals(code, e.code(), e::toString);
+        if (messageKey != null) {
+            assertEquals(messageKey, e.messageKey(), e::toString);
+        }
+        return e;
+    }
+}
