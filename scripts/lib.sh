@@ -3,8 +3,12 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
+TOOLS="$ROOT/.tools"
 MOTO_VERSION="5.2.5"
 CFN_LINT_VERSION="1.*"
+SAM_TRANSLATOR_VERSION="1.115.0"
+RIE_MODULE="github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie"
+RIE_VERSION="v0.0.0-20261030222936-bef5c4ba774d"
 MOTO_HOST="127.0.0.1"
 MOTO_PORT="${MOTO_PORT:-5055}"
 export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://$MOTO_HOST:$MOTO_PORT}"
@@ -16,16 +20,35 @@ MVN=(mvn -B -q -Dstyle.color=never -f "$ROOT/pom.xml")
 
 log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
 
-# Installs moto[server] and cfn-lint into .venv on first use (needs python3 with venv, or apt's python3-venv).
+# Installs moto[server], cfn-lint and aws-sam-translator into .venv on first use (needs python3 with venv, or
+# apt's python3-venv).
 ensure_venv() {
-  if [ -x "$VENV/bin/moto_server" ] && [ -x "$VENV/bin/cfn-lint" ]; then return; fi
-  log "installing moto[server]==$MOTO_VERSION and cfn-lint into .venv (first run only)"
+  local installed="$VENV/.installed-moto-$MOTO_VERSION-sam-translator-$SAM_TRANSLATOR_VERSION"
+  if [ -x "$VENV/bin/moto_server" ] && [ -x "$VENV/bin/cfn-lint" ] && [ -f "$installed" ]; then return; fi
+  log "installing moto[server]==$MOTO_VERSION, cfn-lint and aws-sam-translator==$SAM_TRANSLATOR_VERSION into .venv (first run only)"
   if ! python3 -m venv "$VENV" 2>/dev/null; then
     log "python3 venv module missing: installing python3-venv"
     (apt-get update -qq && apt-get install -y -qq python3-venv) >&2
     python3 -m venv "$VENV"
   fi
-  "$VENV/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION" "cfn-lint==$CFN_LINT_VERSION" >&2
+  "$VENV/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION" "cfn-lint==$CFN_LINT_VERSION" \
+    "aws-sam-translator==$SAM_TRANSLATOR_VERSION" >&2
+  touch "$installed"
+}
+
+# The Lambda runtime pieces, into .tools/ on first use: the Runtime Interface Emulator (built with go) and the
+# managed Java runtime's libraries (the Runtime Interface Client and its dependencies, from Maven).
+ensure_lambda_tools() {
+  if [ ! -x "$TOOLS/bin/aws-lambda-rie" ]; then
+    log "building the Lambda Runtime Interface Emulator into .tools/bin (first run only: go install, about a minute)"
+    mkdir -p "$TOOLS/bin"
+    GOBIN="$TOOLS/bin" go install "$RIE_MODULE@$RIE_VERSION" >&2
+  fi
+  if [ -z "$(ls "$TOOLS/lambda-runtime"/aws-lambda-java-runtime-interface-client-*.jar 2>/dev/null)" ]; then
+    log "fetching the Lambda Runtime Interface Client and its libraries into .tools/lambda-runtime (first run only)"
+    mvn -B -q --no-transfer-progress -f "$ROOT/scripts/harness/pom.xml" dependency:copy-dependencies \
+      -DoutputDirectory="$TOOLS/lambda-runtime" >&2
+  fi
 }
 
 # A cheap check (moto's data.json dumps every resource: slow once the emulator holds data).

@@ -1,0 +1,597 @@
+"""The Lambda-fidelity harness (scripts/test-lambda): every function of template.yaml run the way AWS Lambda
+runs it, as far as the pieces that exist outside AWS allow.
+
+For each function:
+- the exact artifact SAM deploys: its Lambda jar, unzipped as /var/task would hold it (see Makefile);
+- Lambda's Java runtime pieces: the Runtime Interface Emulator (RIE) as the Runtime API, the Runtime
+  Interface Client (RIC) as the JVM's entry point, with the managed runtime's JVM flags, the handler,
+  environment, memory and timeout of the template (SAM-translated, Globals merged);
+- SnapStart's environment: no access-key variables at all; credentials only from a loopback
+  container-credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI + AWS_CONTAINER_AUTHORIZATION_TOKEN,
+  token checked) that hands out the credentials of that function's own role, from the emulator's STS;
+  AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, so the RIC runs the CRaC beforeCheckpoint/afterRestore hooks
+  (org.crac delegating to the RIC's context, as -Dorg.crac.Core.Compat does in Lambda) after init and
+  before the first request; the RIE has no orchestrator that would restore a snapshot, so a thin shim in
+  front of its Runtime API answers the RIC's "restore/next" call, and forwards everything else;
+- IAM enforced: a separate emulator whose IAM checking is switched on after set-up; each function's role is
+  created from the template's own policies (expanded by aws-sam-translator); the emulator matches actions
+  against resource "*" only, so resources are widened for the local check (README);
+- every sample of events/ for the function (events/expected.json says what each must answer), then a
+  scenario across functions that checks effects: a declared document's upload event makes it AVAILABLE,
+  its due reminder fires and its ADMIN sees the notification.
+
+Prints one line per invocation and, last, "lambda: functions=N passed=N failed=M". A failure prints the
+function, the event and the runtime's error (and the tail of the function's log).
+Usage: python lambda_harness.py --moto-port PORT --rie PATH --runtime-lib DIR [--only FunctionId ...]
+"""
+import argparse
+import copy
+import datetime
+import http.client
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.error
+import urllib.request
+import uuid
+import zipfile
+from zoneinfo import ZoneInfo
+
+import boto3
+from samtranslator.translator.transform import transform
+from samtranslator.yaml_helper import yaml_parse
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+WORK = os.path.join(ROOT, "target", "lambda-harness")
+STACK, ACCOUNT, REGION = "harness", "123456789012", "us-east-1"
+# moto names a transaction's action after the API call; AWS authorizes each item's own action instead
+MOTO_TRANSACTION_ACTIONS = {
+    "dynamodb:TransactWriteItems": {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                                    "dynamodb:ConditionCheckItem"},
+    "dynamodb:TransactGetItems": {"dynamodb:GetItem"},
+}
+LOG_FAILURES = ("SnapStart priming failed", "AccessDenied", "is not authorized to perform", "Unable to load credentials",
+                "Status Code: 403")
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, seconds):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+# --- template ----------------------------------------------------------------------------------------------
+
+def translated_template():
+    """template.yaml as CloudFormation, the way `sam deploy` hands it over (Globals merged, roles generated)."""
+    with open(os.path.join(ROOT, "template.yaml"), encoding="utf-8") as f:
+        template = yaml_parse(f.read())
+    for resource in template["Resources"].values():
+        if resource["Type"] == "AWS::Serverless::Function":
+            resource["Properties"]["CodeUri"] = "s3://harness/code.zip"  # what `sam package` writes there
+
+    class NoManagedPolicies:
+        def load(self):
+            return {}
+
+    parameters = {name: p.get("Default", "harness-" + name.lower())
+                  for name, p in template.get("Parameters", {}).items()}
+    os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
+    return transform(template, parameters, NoManagedPolicies()), parameters
+
+
+class Intrinsics:
+    """Resolves the intrinsic functions the harness meets: Ref, Fn::Sub, Fn::GetAtt (…Arn), Fn::Join."""
+
+    def __init__(self, resources, parameters, names):
+        self.resources, self.parameters, self.names = resources, parameters, names
+
+    def ref(self, name):
+        pseudo = {"AWS::StackName": STACK, "AWS::AccountId": ACCOUNT, "AWS::Region": REGION, "AWS::Partition": "aws",
+                  "AWS::URLSuffix": "amazonaws.com"}
+        if name in pseudo:
+            return pseudo[name]
+        if name in self.parameters:
+            return self.parameters[name]
+        return self.names.get(name, name)
+
+    def get_att(self, name, attribute):
+        if attribute != "Arn":
+            return f"{name}.{attribute}"
+        kind = self.resources[name]["Type"]
+        physical = self.ref(name)
+        return {
+            "AWS::DynamoDB::Table": f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{physical}",
+            "AWS::Events::EventBus": f"arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{physical}",
+            "AWS::S3::Bucket": f"arn:aws:s3:::{physical}",
+        }.get(kind, f"arn:aws:harness:::{physical}")
+
+    def resolve(self, value):
+        if isinstance(value, list):
+            return [self.resolve(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if "Ref" in value:
+            return self.ref(value["Ref"])
+        if "Fn::GetAtt" in value:
+            target = value["Fn::GetAtt"]
+            name, attribute = target if isinstance(target, list) else target.split(".", 1)
+            return self.get_att(name, attribute)
+        if "Fn::Sub" in value:
+            text = value["Fn::Sub"]
+
+            def one(match):
+                token = match.group(1)
+                if "." in token and not token.startswith("AWS::"):
+                    return self.get_att(*token.split(".", 1))
+                return str(self.ref(token))
+
+            return re.sub(r"\$\{([^}]+)}", one, text)
+        if "Fn::Join" in value:
+            separator, parts = value["Fn::Join"]
+            return separator.join(str(self.resolve(p)) for p in parts)
+        return {k: self.resolve(v) for k, v in value.items()}
+
+
+def function_modules():
+    """FunctionId → Maven module, from the Makefile SAM builds with (`build-X: $(call lambda,module)`)."""
+    modules, current = {}, None
+    with open(os.path.join(ROOT, "Makefile"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^build-(\w+):", line)
+            if m:
+                current = m.group(1)
+            m = re.search(r"\$\(call lambda,([\w-]+)\)", line)
+            if m and current:
+                modules[current] = m.group(1)
+    return modules
+
+
+# --- the emulator with IAM ---------------------------------------------------------------------------------
+
+class Aws:
+    """The harness's own emulator: resources and roles are created with IAM checking off; then it is switched
+    on for good, and the harness itself goes on as an IAM user allowed everything."""
+
+    def __init__(self, port):
+        self.endpoint = f"http://127.0.0.1:{port}"
+        self.port = port
+        self.session = boto3.session.Session(aws_access_key_id="setup", aws_secret_access_key="setup", region_name=REGION)
+
+    def client(self, service, session=None):
+        return (session or self.session).client(service, endpoint_url=self.endpoint,
+                                                config=boto3.session.Config(s3={"addressing_style": "path"}))
+
+    def enable_iam(self):
+        admin = self.client("iam")
+        admin.create_user(UserName="harness-admin")
+        admin.put_user_policy(UserName="harness-admin", PolicyName="everything", PolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
+        key = admin.create_access_key(UserName="harness-admin")["AccessKey"]
+        request = urllib.request.Request(self.endpoint + "/moto-api/reset-auth", data=b"0", method="POST",
+                                         headers={"Content-Type": "text/plain"})
+        urllib.request.urlopen(request).read()
+        self.session = boto3.session.Session(aws_access_key_id=key["AccessKeyId"],
+                                             aws_secret_access_key=key["SecretAccessKey"], region_name=REGION)
+
+
+def create_resources(aws, cfn, intrinsics):
+    """The table, bucket and bus from the template's own definitions; only their names are the harness's."""
+    resources = cfn["Resources"]
+    table = resources["Table"]["Properties"]
+    dynamodb = aws.client("dynamodb")
+    dynamodb.create_table(TableName=intrinsics.ref("Table"), BillingMode=table["BillingMode"],
+                          AttributeDefinitions=table["AttributeDefinitions"], KeySchema=table["KeySchema"],
+                          GlobalSecondaryIndexes=table.get("GlobalSecondaryIndexes", []))
+    ttl = table.get("TimeToLiveSpecification")
+    if ttl and ttl.get("Enabled"):
+        dynamodb.update_time_to_live(TableName=intrinsics.ref("Table"), TimeToLiveSpecification=ttl)
+    bucket = intrinsics.ref("DocumentsBucket")
+    s3 = aws.client("s3")
+    s3.create_bucket(Bucket=bucket)
+    if resources["DocumentsBucket"]["Properties"].get("VersioningConfiguration", {}).get("Status") == "Enabled":
+        s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    aws.client("events").create_event_bus(Name=intrinsics.ref("EventBus"))
+
+
+def widened(statement):
+    """A policy statement as the emulator can check it: resources widened to "*" (it matches actions against
+    "*" only), and moto's transaction action names granted where AWS would authorize each item's action."""
+    actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+    extra = [moto for moto, aws in MOTO_TRANSACTION_ACTIONS.items() if aws & set(actions)]
+    return {"Effect": statement["Effect"], "Action": actions + extra, "Resource": "*"}
+
+
+def role_credentials(aws, function_id, cfn, intrinsics, drop_action=None):
+    """Creates the function's role from the SAM-generated one and assumes it: the credentials SnapStart hands out."""
+    role_id = cfn["Resources"][function_id]["Properties"]["Role"]["Fn::GetAtt"][0]
+    role = cfn["Resources"][role_id]["Properties"]
+    iam = aws.client("iam")
+    name = f"{function_id}Role"
+    iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(role["AssumeRolePolicyDocument"]))
+    for policy in role.get("Policies", []):
+        statements = [widened(intrinsics.resolve(s)) for s in policy["PolicyDocument"]["Statement"]]
+        if drop_action:
+            for s in statements:
+                s["Action"] = [a for a in s["Action"] if a != drop_action]
+            statements = [s for s in statements if s["Action"]]
+        iam.put_role_policy(RoleName=name, PolicyName=policy["PolicyName"],
+                            PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": statements}))
+    assumed = aws.client("sts").assume_role(RoleArn=f"arn:aws:iam::{ACCOUNT}:role/{name}",
+                                            RoleSessionName=function_id, DurationSeconds=3600)["Credentials"]
+    return {"AccessKeyId": assumed["AccessKeyId"], "SecretAccessKey": assumed["SecretAccessKey"],
+            "Token": assumed["SessionToken"],
+            "Expiration": assumed["Expiration"].astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+
+
+# --- loopback servers --------------------------------------------------------------------------------------
+
+class Quiet(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class CredentialsEndpoint:
+    """The container-credentials endpoint of SnapStart: one path per function, its token required."""
+
+    def __init__(self):
+        self.credentials, self.tokens, self.requests = {}, {}, []
+        endpoint = self
+
+        class Handler(Quiet):
+            def do_GET(self):
+                function_id = self.path.strip("/")
+                endpoint.requests.append(function_id)
+                token = endpoint.tokens.get(function_id)
+                if token is None or self.headers.get("Authorization") != token:
+                    self.reply(403, b'{"message":"bad token"}')
+                    return
+                self.reply(200, json.dumps(endpoint.credentials[function_id]).encode(), [("Content-Type", "application/json")])
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def register(self, function_id, credentials):
+        self.credentials[function_id] = credentials
+        self.tokens[function_id] = str(uuid.uuid4())
+        return f"http://127.0.0.1:{self.server.server_address[1]}/{function_id}", self.tokens[function_id]
+
+
+class RestoreShim:
+    """Stands between the RIC and the RIE's Runtime API: answers the one call the RIE cannot ("restore/next",
+    which in Lambda returns once the snapshot is restored) and forwards every other call unchanged."""
+
+    def __init__(self, runtime_api_port):
+        self.restores = 0
+        shim = self
+
+        class Handler(Quiet):
+            def forward(self):
+                if self.path.endswith("/runtime/restore/next"):
+                    shim.restores += 1
+                    self.reply(200)
+                    return
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                connection = http.client.HTTPConnection("127.0.0.1", runtime_api_port, timeout=None)
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+                try:
+                    connection.request(self.command, self.path, body=body, headers=headers)
+                    response = connection.getresponse()
+                    data = response.read()
+                except OSError:  # the emulator went away (the harness stops it): so does the runtime
+                    self.close_connection = True
+                    return
+                passed = [(k, v) for k, v in response.getheaders()
+                          if k.lower() not in ("content-length", "connection", "transfer-encoding", "date", "server")]
+                connection.close()
+                self.reply(response.status, data, passed)
+
+            do_GET = do_POST = do_PUT = forward
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.port = self.server.server_address[1]
+
+
+# --- one function ------------------------------------------------------------------------------------------
+
+class Function:
+    def __init__(self, function_id, properties, module, env, args):
+        self.id, self.module = function_id, module
+        self.memory = int(properties.get("MemorySize", 128))
+        self.timeout = int(properties.get("Timeout", 3))
+        self.handler = properties["Handler"]
+        self.env, self.args = env, args
+        self.log_path = os.path.join(WORK, f"{function_id}.log")
+        self.process = None
+
+    def artifact(self):
+        """The function's Lambda jar, unzipped as SAM ships it (Makefile: unzip into the artifacts directory)."""
+        target = os.path.join(self.args.artifacts_root, "functions", self.module, "target")
+        jars = [j for j in os.listdir(target) if j.endswith("-lambda.jar")] if os.path.isdir(target) else []
+        if not jars:
+            raise SystemExit(f"{self.id}: no Lambda jar in {target}: build it first (mvn package)")
+        task = os.path.join(WORK, "task", self.id)
+        shutil.rmtree(task, ignore_errors=True)
+        with zipfile.ZipFile(os.path.join(target, jars[0])) as jar:
+            jar.extractall(task)
+        return task
+
+    def start(self, credentials_uri, token):
+        task = self.artifact()
+        self.api_port, self.invoke_port = free_port(), free_port()
+        self.shim = RestoreShim(self.api_port)
+        env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TZ", "JAVA_HOME")}
+        env.update(self.env)
+        env.update({
+            "AWS_REGION": REGION, "AWS_DEFAULT_REGION": REGION,
+            "AWS_LAMBDA_FUNCTION_NAME": self.id, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(self.memory),
+            "AWS_LAMBDA_FUNCTION_TIMEOUT": str(self.timeout), "AWS_LAMBDA_FUNCTION_VERSION": "1",
+            "AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI": credentials_uri, "AWS_CONTAINER_AUTHORIZATION_TOKEN": token,
+            "LAMBDA_TASK_ROOT": task, "TZ": ":UTC",
+        })
+        # the emulator, reached through the SDK's own per-service endpoint variables
+        for service in ("DYNAMODB", "S3", "EVENTBRIDGE", "SQS", "SES", "SESV2", "STS"):
+            env[f"AWS_ENDPOINT_URL_{service}"] = f"http://127.0.0.1:{self.args.moto_port}"
+        env["S3_FORCE_PATH_STYLE"] = "true"  # the emulator's S3 is on 127.0.0.1: no virtual-host buckets
+        runtime_lib = os.path.join(self.args.runtime_lib, "*")
+        java = [
+            "java", f"-XX:MaxHeapSize={self.memory * 1024 * 85 // 100}k", "-XX:+UseSerialGC", "-Xshare:auto",
+            "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "-Djava.net.preferIPv4Stack=true",
+            "-XX:+ErrorFileToStderr",
+            "-classpath", f"{runtime_lib}:{task}:{os.path.join(task, 'lib', '*')}",
+            "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", self.handler,
+        ]
+        # SnapStart: no access-key variables reach the runtime (the RIE would pass them, empty, otherwise)
+        command = [self.args.rie, "--runtime-api-address", f"127.0.0.1:{self.api_port}",
+                   "--runtime-interface-emulator-address", f"127.0.0.1:{self.invoke_port}",
+                   "env", "-u", "AWS_ACCESS_KEY_ID", "-u", "AWS_SECRET_ACCESS_KEY", "-u", "AWS_SESSION_TOKEN",
+                   f"AWS_LAMBDA_RUNTIME_API=127.0.0.1:{self.shim.port}"] + java
+        self.log_file = open(self.log_path, "w", encoding="utf-8")
+        self.process = subprocess.Popen(command, env=env, cwd=task, stdout=self.log_file, stderr=subprocess.STDOUT)
+        if not wait_for_port(self.invoke_port, 20):
+            raise RuntimeError(f"{self.id}: the runtime interface emulator did not start (see {self.log_path})")
+
+    def invoke(self, event):
+        started = time.time()
+        request = urllib.request.Request(f"http://127.0.0.1:{self.invoke_port}/2015-03-31/functions/function/invocations",
+                                         data=json.dumps(event).encode("utf-8"), method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout + 60) as response:
+                payload = response.read().decode("utf-8")
+        except urllib.error.HTTPError as e:  # the emulator's own error: the runtime died, timed out…
+            return {"errorType": f"RuntimeInterfaceEmulator{e.code}",
+                    "errorMessage": e.read().decode("utf-8", "replace")}, int((time.time() - started) * 1000)
+        try:
+            return json.loads(payload), int((time.time() - started) * 1000)
+        except ValueError:
+            return {"errorType": "NotJson", "errorMessage": payload}, int((time.time() - started) * 1000)
+
+    def log_errors(self, lines=8):
+        """The runtime's last error lines (no stack frames), or the log's tail when it has none."""
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as f:
+                all_lines = f.readlines()
+        except OSError:
+            return ""
+        errors = [l for l in all_lines if re.search(r"ERROR|Exception|Caused by|errorMessage", l) and not l.startswith("\tat ")]
+        return "".join("    " + l for l in (errors or all_lines)[-lines:])
+
+    def log_problems(self):
+        with open(self.log_path, encoding="utf-8", errors="replace") as f:
+            return [line.rstrip() for line in f if any(marker in line for marker in LOG_FAILURES)]
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            self.log_file.close()
+        self.shim.server.shutdown()
+
+
+# --- what each event must do -------------------------------------------------------------------------------
+
+def load_event(name):
+    with open(os.path.join(ROOT, "events", name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def with_path(event, path, body=None):
+    """A sample HTTP event sent to another path (the scenario's own project and document)."""
+    e = copy.deepcopy(event)
+    e["rawPath"] = path
+    e["requestContext"]["http"]["path"] = path
+    if body is not None:
+        e["body"] = json.dumps(body)
+    return e
+
+
+class Outcome:
+    def __init__(self):
+        self.failures = []
+        self.count = 0
+
+    def check(self, function, event_name, result, millis, expectation, condition, detail=""):
+        self.count += 1
+        mark = "ok" if condition else "FAILED"
+        log(f"  {function.id:<22} {event_name:<44} {expectation:<34} {mark} ({millis} ms)")
+        if not condition:
+            error = result.get("errorMessage") or result.get("body") or json.dumps(result)[:800]
+            self.failures.append((function, event_name,
+                                  f"expected {expectation}; got {json.dumps(result)[:600]}\n    runtime error: {error}\n{detail}"))
+        return condition
+
+
+def status_of(result):
+    return result.get("statusCode") if isinstance(result, dict) else None
+
+
+def run_samples(functions, expected, outcome):
+    for name, spec in sorted(expected.items()):
+        function = functions.get(spec["function"])
+        if function is None:
+            continue
+        result, millis = function.invoke(load_event(name))
+        if "status" in spec:
+            outcome.check(function, name, result, millis, f"status {spec['status']}", status_of(result) == spec["status"])
+        elif spec.get("result") == "report":
+            outcome.check(function, name, result, millis, "a sweep report", isinstance(result, dict) and "runId" in result)
+        else:
+            outcome.check(function, name, result, millis, f"result {spec['result']}", result == spec["result"])
+
+
+def run_scenario(functions, aws, bucket, zone, outcome):
+    """Effects across functions: declare → upload → upload event → AVAILABLE → reminder fires → notification."""
+    needed = ["ProjectsFunction", "DocumentsFunction", "UploadEventsFunction", "ReminderFunction", "NotificationsFunction"]
+    if any(n not in functions for n in needed):
+        return
+    projects, documents, uploads = functions["ProjectsFunction"], functions["DocumentsFunction"], functions["UploadEventsFunction"]
+    result, millis = projects.invoke(load_event("projects-create.json"))
+    if not outcome.check(projects, "projects-create.json (scenario)", result, millis, "status 201", status_of(result) == 201):
+        return
+    project = json.loads(result["body"])["id"]
+    yesterday = (datetime.datetime.now(ZoneInfo(zone)).date() - datetime.timedelta(days=1)).isoformat()
+    content = "Certificat d'assurance — harnais\n".encode("utf-8")
+    declare = load_event("documents-declare.json")
+    body = json.loads(declare["body"])
+    body.update({"contentType": "text/plain", "sizeBytes": len(content), "reminderDate": yesterday})
+    result, millis = documents.invoke(with_path(declare, f"/projects/{project}/admin-documents", body))
+    if not outcome.check(documents, "documents-declare.json (scenario)", result, millis, "status 201", status_of(result) == 201):
+        return
+    declared = json.loads(result["body"])
+    document = declared["document"]["id"]
+    url = urllib.parse.urlparse(declared["upload"]["url"])
+    key = urllib.parse.unquote(url.path.split("/", 2)[2])  # path-style: /bucket/key
+    # the browser's PUT: the emulator cannot check presigned signatures (S3Proxy does, in the files tests)
+    version = aws.client("s3").put_object(Bucket=bucket, Key=key, Body=content, ContentType="text/plain")["VersionId"]
+    event = load_event("s3-document-uploaded-version.json")
+    record = event["Records"][0]
+    record["s3"]["bucket"].update({"name": bucket, "arn": f"arn:aws:s3:::{bucket}"})
+    record["s3"]["object"].update({"key": urllib.parse.quote(key), "versionId": version, "size": len(content)})
+    result, millis = uploads.invoke(event)
+    outcome.check(uploads, "s3-document-uploaded-version.json (scenario)", result, millis, "result ['AVAILABLE']",
+                  result == ["AVAILABLE"])
+    result, millis = documents.invoke(with_path(load_event("documents-read.json"), f"/projects/{project}/admin-documents/{document}"))
+    available = status_of(result) == 200 and json.loads(result["body"]).get("status") == "AVAILABLE"
+    outcome.check(documents, "documents-read.json (scenario)", result, millis, "status 200, AVAILABLE", available)
+    sweep, millis = functions["ReminderFunction"].invoke(load_event("reminder-schedule.json"))
+    outcome.check(functions["ReminderFunction"], "reminder-schedule.json (scenario)", sweep, millis, "fired >= 1",
+                  isinstance(sweep, dict) and sweep.get("fired", 0) >= 1 and sweep.get("publishFailed", 1) == 0)
+    creator = load_event("projects-create.json")["requestContext"]["authorizer"]
+    as_creator = load_event("notifications-list.json")
+    as_creator["requestContext"]["authorizer"] = creator  # the reminder's recipient: the project's ADMIN
+    result, millis = functions["NotificationsFunction"].invoke(as_creator)
+    items = json.loads(result["body"]).get("items", []) if status_of(result) == 200 else []
+    outcome.check(functions["NotificationsFunction"], "notifications-list.json (scenario)", result, millis,
+                  "the reminder's notification", any(i.get("documentId") == document for i in items))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--moto-port", type=int, required=True)
+    parser.add_argument("--rie", required=True)
+    parser.add_argument("--runtime-lib", required=True)
+    parser.add_argument("--only", nargs="*", default=None, help="function ids to run (default: every function)")
+    parser.add_argument("--drop-action", default=None, help="remove one IAM action from every role (shows the harness failing)")
+    parser.add_argument("--artifacts-root", default=ROOT,
+                        help="a checkout whose built Lambda jars to run (default: this one), e.g. an older commit")
+    args = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+
+    cfn, parameters = translated_template()
+    resources = cfn["Resources"]
+    names = {"Table": f"{STACK}-table-{uuid.uuid4().hex[:8]}"}
+    intrinsics = Intrinsics(resources, parameters, names)
+    for logical, resource in resources.items():
+        named = {"AWS::S3::Bucket": "BucketName", "AWS::Events::EventBus": "Name"}.get(resource["Type"])
+        if named and named in resource["Properties"]:
+            names[logical] = intrinsics.resolve(resource["Properties"][named])
+    modules = function_modules()
+    function_ids = [k for k, v in resources.items() if v["Type"] == "AWS::Lambda::Function"
+                    and (args.only is None or k in args.only)]
+
+    aws = Aws(args.moto_port)
+    create_resources(aws, cfn, intrinsics)
+    credentials = CredentialsEndpoint()
+    functions = {}
+    for function_id in function_ids:
+        properties = resources[function_id]["Properties"]
+        env = {k: str(intrinsics.resolve(v)) for k, v in properties.get("Environment", {}).get("Variables", {}).items()}
+        functions[function_id] = Function(function_id, properties, modules[function_id], env, args)
+        functions[function_id].credentials = role_credentials(aws, function_id, cfn, intrinsics, args.drop_action)
+    aws.enable_iam()
+    log(f"IAM checking on; {len(functions)} functions, each with its own role; runtime: RIE + RIC 2.10.1, "
+        f"SnapStart environment, JDK {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.split(chr(10))[0]}")
+
+    with open(os.path.join(ROOT, "events", "expected.json"), encoding="utf-8") as f:
+        expected = {k: v for k, v in json.load(f).items() if not k.startswith("_")}
+    outcome = Outcome()
+    try:
+        for function in functions.values():
+            uri, token = credentials.register(function.id, function.credentials)
+            function.start(uri, token)
+        for function_id in function_ids:
+            if not any(spec["function"] == function_id for spec in expected.values()):
+                outcome.failures.append((functions[function_id], "-", "no sample event in events/ for this function"))
+        run_samples(functions, expected, outcome)
+        zone = "America/Toronto"
+        run_scenario(functions, aws, names["DocumentsBucket"], zone, outcome)
+    finally:
+        for function in functions.values():
+            function.stop()
+    for function in functions.values():
+        if function.id not in credentials.requests:
+            outcome.failures.append((function, "-", "never asked the container-credentials endpoint for credentials"))
+        if function.shim.restores != 1:
+            outcome.failures.append((function, "-", f"the SnapStart hooks ran {function.shim.restores} times, not once"))
+        for line in function.log_problems():
+            outcome.failures.append((function, "(log)", line))
+
+    failed_functions = {f.id for f, _, _ in outcome.failures}
+    for function, event_name, message in outcome.failures:
+        log(f"\nFAILED {function.id} with {event_name}: {message}\n  runtime log ({function.log_path}):\n{function.log_errors()}")
+    log(f"lambda: functions={len(functions)} passed={len(functions) - len(failed_functions)} failed={len(failed_functions)}")
+    return 1 if outcome.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
