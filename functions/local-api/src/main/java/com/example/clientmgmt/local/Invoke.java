@@ -1,5 +1,6 @@
 package com.example.clientmgmt.local;
 
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * scripts/invoke FUNCTION EVENT_FILE: runs one function of template.yaml once, as {@code sam local invoke}
@@ -39,8 +42,7 @@ public final class Invoke {
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(TestApi.functionProperties(endpoint, LocalApi.NAMES)).start()) {
             Object result = invoke(template, args[0], Path.of(args[1]), context);
-            System.out.println(result != null && result.getClass().getName().startsWith("com.amazonaws")
-                    ? write(result) : context.getBean(io.micronaut.json.JsonMapper.class).writeValueAsString(result));
+            System.out.println(write(result));
         }
     }
 
@@ -87,11 +89,22 @@ public final class Invoke {
         throw new IllegalArgumentException(handler + " is not a RequestHandler");
     }
 
+    /**
+     * The serializer the Lambda Java runtime picks: a {@link CustomPojoSerializer} when the function's jar
+     * provides one (Micronaut's does), otherwise Lambda's own serializer for its event classes.
+     */
+    private static Optional<CustomPojoSerializer> customSerializer() {
+        return ServiceLoader.load(CustomPojoSerializer.class, Invoke.class.getClassLoader()).findFirst();
+    }
+
     @SuppressWarnings("unchecked")
     private static Object read(Class<?> type, Path file) throws Exception {
-        PojoSerializer<Object> serializer = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, Invoke.class.getClassLoader());
         try (InputStream in = Files.newInputStream(file)) {
-            return serializer.fromJson(in);
+            Optional<CustomPojoSerializer> custom = customSerializer();
+            if (custom.isPresent()) {
+                return custom.get().fromJson(in, type);
+            }
+            return ((PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, Invoke.class.getClassLoader())).fromJson(in);
         }
     }
 
@@ -100,9 +113,13 @@ public final class Invoke {
         if (result == null) {
             return "null";
         }
-        PojoSerializer<Object> serializer = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(result.getClass(), Invoke.class.getClassLoader());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        serializer.toJson(result, out);
+        Optional<CustomPojoSerializer> custom = customSerializer();
+        if (custom.isPresent()) {
+            custom.get().toJson(result, out, result.getClass());
+        } else {
+            ((PojoSerializer<Object>) LambdaEventSerializers.serializerFor(result.getClass(), Invoke.class.getClassLoader())).toJson(result, out);
+        }
         return out.toString(StandardCharsets.UTF_8);
     }
 }

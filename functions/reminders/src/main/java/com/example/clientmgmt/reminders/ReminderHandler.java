@@ -1,14 +1,13 @@
 package com.example.clientmgmt.reminders;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 
-/** ReminderFunction: each EventBridge schedule tick runs one sweep of due document reminders. */
-public class ReminderHandler extends MicronautRequestHandler<ScheduledEvent, ReminderSweep.Report> {
+/** ReminderFunction: each EventBridge schedule tick runs one sweep of due document reminders, as of the tick's time. */
+public class ReminderHandler extends MicronautRequestHandler<ScheduledTick, ReminderSweep.Report> {
     @Inject
     ReminderSweep sweep;
     @Inject
@@ -22,7 +21,7 @@ public class ReminderHandler extends MicronautRequestHandler<ScheduledEvent, Rem
     }
 
     @Override
-    public ReminderSweep.Report execute(ScheduledEvent event) {
-        return sweep.run(clock.instant());
+    public ReminderSweep.Report execute(ScheduledTick tick) {
+        return sweep.run(tick == null ? clock.instant() : tick.at(clock));
     }
 }

@@ -1,6 +1,5 @@
 package com.example.clientmgmt.reminders;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.example.clientmgmt.storage.ReminderStore;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.BusCapture;
@@ -263,11 +262,17 @@ class ReminderSweepTest {
     }
 
     @Test
-    void theScheduledHandlerSweepsWithTheClock() {
+    void theScheduledHandlerSweepsAsOfTheEventsTimeOrNowWithoutOne() {
+        String[] replayed = documentWithReminder("2027-12-20");
+        ReminderHandler handler = new ReminderHandler(api.context());
+        assertNotFired(replayed[1]);
+        ReminderSweep.Report report = handler.handleRequest(new ScheduledTick("Scheduled Event", "2027-12-20T12:30:00Z"), null);
+        assertTrue(report.fired() >= 1, report::toString);
+        assertFiredOnce(replayed[1]);
+
         String yesterday = LocalDate.now().minusDays(1).toString();
         String[] pd = documentWithReminder(yesterday);
-        ReminderHandler handler = new ReminderHandler(api.context());
-        ReminderSweep.Report report = handler.handleRequest(new ScheduledEvent(), null);
+        report = handler.handleRequest(new ScheduledTick("Scheduled Event", null), null);
         assertTrue(report.fired() >= 1, report::toString);
         assertFiredOnce(pd[1]);
     }

@@ -1,0 +1,32 @@
+package com.example.clientmgmt.documents;
+
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.files.DocumentFiles;
+import com.example.clientmgmt.platform.Primer;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+
+/**
+ * Primes the presigner of the documents function: one upload and one download URL signed for a document
+ * that does not exist (signing is computation: no request leaves the function).
+ */
+@Singleton
+public class PresignPrimer implements Primer {
+    private final DocumentFiles files;
+
+    public PresignPrimer(DocumentFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public String prime() {
+        String unknown = "00000000000000000000000000";
+        AdminDocument document = new AdminDocument("snapstart-priming", unknown, unknown, "priming", "priming.pdf",
+                "application/pdf", 1, DocumentStatus.AVAILABLE, 1L, null, null, null, null, null, Instant.EPOCH, "priming", null);
+        files.presignUpload(document);
+        files.presignDownload(document);
+        return "presigned an upload and a download";
+    }
+}

@@ -1,0 +1,56 @@
+package com.example.clientmgmt.storage;
+
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.ClientContact;
+import com.example.clientmgmt.domain.ContactRole;
+import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.Licence;
+import com.example.clientmgmt.domain.Money;
+import com.example.clientmgmt.domain.Notification;
+import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.Person;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectRef;
+import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.platform.Primer;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Primes what the HTTP primer's reads cannot reach: they ask for items that do not exist, so no found item is
+ * ever mapped. This maps one item of every type to its attributes and back (computation only, no request),
+ * so that the first item a restored function reads finds its codec and domain classes ready.
+ */
+@Singleton
+public class CodecPrimer implements Primer {
+    @Override
+    public String prime() {
+        String id = "00000000000000000000000000";
+        Instant at = Instant.EPOCH;
+        Project project = new Project("priming", id, "Priming", new AdminInfo("Client", LocalDate.EPOCH, LocalDate.EPOCH,
+                LocalDate.EPOCH, ProjectState.ACTIVE, new Money(new BigDecimal("1.00"), "CAD")), 1,
+                Map.of("priming", Permission.ADMIN), Map.of(ContactRole.BILLING, new ClientContact(id, "Priming")), at, "priming");
+        Person person = new Person("priming", id, "Priming", "Priming", "a@b.ca", "514 555-0000", Licence.FREE, Set.of(id + "#BILLING"));
+        AdminDocument document = new AdminDocument("priming", id, id, "Priming", "priming.pdf", "application/pdf", 1,
+                DocumentStatus.AVAILABLE, 1L, "etag", "v", null, LocalDate.EPOCH, "note", at, "priming", at);
+        Notification notification = new Notification(NotificationItem.id(at, id, 1), Notification.DOCUMENT_REMINDER, id,
+                "Priming", id, "Priming", LocalDate.EPOCH, "note", at, false);
+        boolean same = ProjectItem.toProject(ProjectItem.item(project)).equals(project)
+                && PersonItem.toPerson(PersonItem.item(person, 1)).equals(person)
+                && DocumentItem.toDocument(DocumentItem.item(document, 1)).equals(document);
+        NotificationItem.reminder(notification, "priming").updateExpression();
+        NotificationItem.toNotification(Map.of());
+        HistoryItem.toEntry(HistoryItem.item(new HistoryItem.Change(ProjectRef.of(project), "priming", at, id), 0,
+                "estimatedBudget", null, new Money(BigDecimal.ONE, "CAD")));
+        if (!same) {
+            throw new IllegalStateException("an item did not map back to what it was made from");
+        }
+        return "mapped a project, a person, a document, a notification and a history entry";
+    }
+}
