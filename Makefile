@@ -24,3 +24,6 @@ build-NotificationsFunction:
 
 build-ReminderFunction:
 	$(call lambda,reminders)
+
+build-PreTokenFunction:
+	$(call lambda,login)

@@ -60,7 +60,14 @@ public final class Invoke {
         }
         String[] handler = ((String) Template.properties(resource).get("Handler")).split("::");
         Class<?> type = Class.forName(handler[0]);
-        Object instance = type.getConstructor(ApplicationContext.class).newInstance(context);
+        // Micronaut handlers take the context (like the no-argument constructor the runtime calls, but on ours);
+        // a plain handler (the sign-in trigger) has only the no-argument one
+        Object instance;
+        try {
+            instance = type.getConstructor(ApplicationContext.class).newInstance(context);
+        } catch (NoSuchMethodException plain) {
+            instance = type.getConstructor().newInstance();
+        }
         Class<?> eventType = eventType(type);
         Object event = read(eventType, eventFile);
         String name = handler.length > 1 ? handler[1] : "handleRequest";

@@ -45,7 +45,11 @@ class SampleEventsTest {
                 tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
                     assertTrue(expected != null, "add the expected answer of " + file.getFileName() + " to events/expected.json");
                     Object result = Invoke.invoke(template, expected.get("function").asText(), file, api.context());
-                    if (expected.has("status")) {
+                    if (expected.has("claims")) {
+                        var event = assertInstanceOf(com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent.class, result);
+                        assertEquals(new ObjectMapper().convertValue(expected.get("claims"), java.util.Map.class),
+                                event.getResponse().getClaimsOverrideDetails().getClaimsToAddOrOverride());
+                    } else if (expected.has("status")) {
                         APIGatewayV2HTTPResponse response = assertInstanceOf(APIGatewayV2HTTPResponse.class, result);
                         assertEquals(expected.get("status").asInt(), response.getStatusCode(), response::getBody);
                     } else if ("report".equals(expected.get("result").asText())) {

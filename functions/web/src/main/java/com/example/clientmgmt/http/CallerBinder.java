@@ -2,6 +2,7 @@ package com.example.clientmgmt.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.OrganizationClaims;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import io.micronaut.core.bind.ArgumentBinder;
@@ -42,6 +43,7 @@ public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
         if (claims == null) {
             throw new ProblemException(ProblemCode.UNAUTHENTICATED);
         }
-        return new Caller(claims.get("sub"), claims.get("org"), "true".equalsIgnoreCase(claims.get("org_admin")));
+        return new Caller(claims.get(OrganizationClaims.SUB), claims.get(OrganizationClaims.ORG),
+                "true".equalsIgnoreCase(claims.get(OrganizationClaims.ORG_ADMIN)));
     }
 }
