@@ -417,6 +417,21 @@ class Function:
         with open(self.log_path, encoding="utf-8", errors="replace") as f:
             return [line.rstrip() for line in f if any(marker in line for marker in LOG_FAILURES)]
 
+    def non_json_lines(self):
+        """Lines the function itself wrote that are not one JSON object each (logs are JSON, one per line)."""
+        platform = re.compile(r"^(\d{2} \w{3} \d{4} .*\(rapid\)|START RequestId|END RequestId|REPORT RequestId|Picked up JAVA_TOOL_OPTIONS|\s*$)")
+        bad = []
+        with open(self.log_path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if platform.match(line):
+                    continue
+                try:
+                    if not isinstance(json.loads(line), dict):
+                        bad.append(line.rstrip())
+                except ValueError:
+                    bad.append(line.rstrip())
+        return bad
+
     def stop(self):
         if self.process:
             self.process.terminate()
@@ -590,6 +605,8 @@ def main():
             outcome.failures.append((function, "-", f"the SnapStart hooks ran {function.shim.restores} times, not once"))
         for line in function.log_problems():
             outcome.failures.append((function, "(log)", line))
+        for line in function.non_json_lines()[:5]:
+            outcome.failures.append((function, "(log)", "not a JSON log line: " + line[:300]))
 
     failed_functions = {f.id for f, _, _ in outcome.failures}
     for function, event_name, message in outcome.failures:

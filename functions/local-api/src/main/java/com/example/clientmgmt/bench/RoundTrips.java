@@ -8,7 +8,7 @@ import com.example.clientmgmt.testkit.LocalResources;
 import com.example.clientmgmt.testkit.Template;
 import com.example.clientmgmt.testkit.TestApi;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.example.clientmgmt.http.ApiHandler;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -76,7 +76,7 @@ public final class RoundTrips {
         Counter counter = new Counter();
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(TestApi.functionProperties(endpoint, names)).singletons(counter).start()) {
-            APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
+            ApiHandler function = new ApiHandler(context);
             LocalGateway gateway = new LocalGateway("127.0.0.1", 0, e -> function.handleRequest(e, null),
                     DevTokens.fromEnvironment(), List.of());
             ApiClient api = new ApiClient(gateway.baseUrl(), DevTokens.fromEnvironment());

@@ -75,7 +75,10 @@ public final class Invoke {
         Method method = java.util.Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(name) && m.getParameterCount() == 2 && m.getParameterTypes()[0].isAssignableFrom(eventType))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(handler[0] + " has no " + name + "(event, Context)"));
-        return method.invoke(instance, event, null);
+        Map<String, Object> properties = Template.properties(resource);
+        int memory = properties.get("MemorySize") instanceof Number n ? n.intValue() : 1024;
+        int timeout = properties.get("Timeout") instanceof Number n ? n.intValue() : 20;
+        return method.invoke(instance, event, LocalContext.of(functionId, memory, timeout));
     }
 
     /** The event class the handler declares through {@code RequestHandler<Event, Result>}. */

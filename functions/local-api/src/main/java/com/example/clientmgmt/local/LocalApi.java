@@ -11,7 +11,7 @@ import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.UploadEventPump;
 import com.example.clientmgmt.uploads.UploadEventsHandler;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.example.clientmgmt.http.ApiHandler;
 
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class LocalApi {
         LocalResources.create(Template.load(), NAMES, aws, origins);
         ApplicationContext context = ApplicationContext.builder()
                 .properties(TestApi.functionProperties(endpoint, NAMES)).start();
-        APIGatewayV2HTTPEventFunction function = new APIGatewayV2HTTPEventFunction(context);
+        ApiHandler function = new ApiHandler(context);
         DevTokens tokens = DevTokens.fromEnvironment();
         LocalGateway gateway;
         try {

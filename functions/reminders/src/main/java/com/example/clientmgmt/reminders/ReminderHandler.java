@@ -1,5 +1,7 @@
 package com.example.clientmgmt.reminders;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.example.clientmgmt.platform.RequestLog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -22,6 +24,11 @@ public class ReminderHandler extends MicronautRequestHandler<ScheduledTick, Remi
 
     @Override
     public ReminderSweep.Report execute(ScheduledTick tick) {
-        return sweep.run(tick == null ? clock.instant() : tick.at(clock));
+        RequestLog.begin(getApplicationContext().findBean(Context.class).map(Context::getAwsRequestId).orElse(null), null, null, null);
+        try {
+            return sweep.run(tick == null ? clock.instant() : tick.at(clock));
+        } finally {
+            RequestLog.end();
+        }
     }
 }

@@ -91,7 +91,9 @@ public final class LocalGateway implements AutoCloseable {
                                 + "\"code\":\"UNAUTHENTICATED\",\"detail\":\"A valid bearer token is required.\"}");
                 return;
             }
-            APIGatewayV2HTTPResponse response = handler.apply(toEvent(exchange, body, claims));
+            String requestId = UUID.randomUUID().toString();
+            exchange.getResponseHeaders().add("apigw-requestid", requestId); // as API Gateway answers it
+            APIGatewayV2HTTPResponse response = handler.apply(toEvent(exchange, body, claims, requestId));
             writeResponse(exchange, response);
         } catch (RuntimeException e) {
             e.printStackTrace();
@@ -104,7 +106,7 @@ public final class LocalGateway implements AutoCloseable {
         return body.length > MAX_BODY ? null : body;
     }
 
-    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, byte[] body, Map<String, String> claims) {
+    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, byte[] body, Map<String, String> claims, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new java.util.ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -140,7 +142,7 @@ public final class LocalGateway implements AutoCloseable {
                 .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(!text)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString())
+                        .withRequestId(requestId)
                         .withRouteKey("$default")
                         .withStage("$default")
                         .withTime(DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).format(now.atOffset(ZoneOffset.UTC)))

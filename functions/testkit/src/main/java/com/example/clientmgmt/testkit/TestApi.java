@@ -2,7 +2,7 @@ package com.example.clientmgmt.testkit;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import com.example.clientmgmt.http.ApiHandler;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * JUnit 5 extension: for one test class, fresh table/bucket/bus in the emulator (created from
  * template.yaml, so classes never see each other's data), the real Lambda handler
- * ({@link APIGatewayV2HTTPEventFunction}) configured for them, and a {@link LocalGateway} in front of
+ * ({@link ApiHandler}) configured for them, and a {@link LocalGateway} in front of
  * it on a free port. Tests talk HTTP to {@link #client()} exactly as the frontend would.
  */
 public final class TestApi implements BeforeAllCallback, AfterAllCallback {
@@ -27,7 +27,7 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
     private LocalResources.Names names;
     private AwsTestClients aws;
     private ApplicationContext context;
-    private APIGatewayV2HTTPEventFunction function;
+    private ApiHandler function;
     private LocalGateway gateway;
     private ApiClient client;
     private Function<ApplicationContext, Consumer<S3Event>> uploadHandler;
@@ -64,7 +64,7 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
         Map<String, Object> properties = new HashMap<>(functionProperties(endpoint, names));
         properties.putAll(extraProperties);
         context = ApplicationContext.builder().properties(properties).singletons(singletons.toArray()).start();
-        function = new APIGatewayV2HTTPEventFunction(context);
+        function = new ApiHandler(context);
         if (uploadHandler != null) {
             uploads = UploadEventPump.connect(aws, names.bucket(), uploadHandler.apply(context));
         }
@@ -97,7 +97,7 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
         return client;
     }
 
-    public APIGatewayV2HTTPEventFunction function() {
+    public ApiHandler function() {
         return function;
     }
 

@@ -1,10 +1,14 @@
 package com.example.clientmgmt.uploads;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.example.clientmgmt.platform.RequestLog;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.List;
  * the event: finalizing is idempotent.
  */
 public class UploadEventsHandler extends MicronautRequestHandler<S3Event, List<String>> {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadEventsHandler.class);
     @Inject
     UploadFinalizer finalizer;
 
@@ -27,6 +32,17 @@ public class UploadEventsHandler extends MicronautRequestHandler<S3Event, List<S
 
     @Override
     public List<String> execute(S3Event event) {
+        RequestLog.begin(getApplicationContext().findBean(Context.class).map(Context::getAwsRequestId).orElse(null), null, null, null);
+        try {
+            List<String> outcomes = finalizeAll(event);
+            LOG.info("upload event: {}", outcomes);
+            return outcomes;
+        } finally {
+            RequestLog.end();
+        }
+    }
+
+    private List<String> finalizeAll(S3Event event) {
         List<String> outcomes = new ArrayList<>();
         if (event == null || event.getRecords() == null) {
             return outcomes;

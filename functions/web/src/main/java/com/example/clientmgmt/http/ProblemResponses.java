@@ -3,6 +3,7 @@ package com.example.clientmgmt.http;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.platform.RequestLog;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -84,7 +85,7 @@ public class ProblemResponses implements ExceptionHandler<ProblemException, Http
                 Messages.text(locale, "title." + problem.code().name(), List.of()),
                 status, problem.code().name(),
                 Messages.text(locale, problem.messageKey(), problem.args()),
-                fields);
+                fields, status == 500 ? RequestLog.requestId() : null);
         return HttpResponse.<Problem>status(HttpStatus.valueOf(status)).contentType(MEDIA_TYPE)
                 .header("Content-Language", locale.toLanguageTag()).body(body);
     }
