@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ReminderSchedule;
+import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.storage.NotificationStore;
 import com.example.clientmgmt.storage.ProjectStore;
 import com.example.clientmgmt.storage.ReminderStore;
@@ -12,6 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +39,15 @@ public class ReminderSweep {
     private final NotificationStore notifications;
     private final ReminderEvents events;
 
-    public ReminderSweep(ReminderStore reminders, ProjectStore projects, NotificationStore notifications, ReminderEvents events) {
+    private final Metrics metrics;
+
+    public ReminderSweep(ReminderStore reminders, ProjectStore projects, NotificationStore notifications, ReminderEvents events,
+                         Metrics metrics) {
         this.reminders = reminders;
         this.projects = projects;
         this.notifications = notifications;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** What a run did; logged, and returned by the handler. */
@@ -49,6 +55,7 @@ public class ReminderSweep {
     public record Report(String runId, int due, int fired, int heldClosed, int takenByOthers, int publishFailed, int notifications) {}
 
     public Report run(Instant now) {
+        long started = System.nanoTime();
         String runId = UUID.randomUUID().toString();
         int due = 0, fired = 0, held = 0, taken = 0, failed = 0, notified = 0;
         for (List<DueReminder> page : reminders.due(now, PAGE)) {
@@ -88,6 +95,9 @@ public class ReminderSweep {
         }
         Report report = new Report(runId, due, fired, held, taken, failed, notified);
         LOG.info("reminder sweep {}", report);
+        metrics.record(Map.of("RemindersDue", (double) due, "RemindersFired", (double) fired,
+                "ReminderPublishFailed", (double) failed, "RemindersHeldClosed", (double) held), Unit.COUNT, Map.of());
+        metrics.record(Map.of("SweepDuration", (System.nanoTime() - started) / 1e6), Unit.MILLISECONDS, Map.of());
         return report;
     }
 

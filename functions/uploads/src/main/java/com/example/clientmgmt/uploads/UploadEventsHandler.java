@@ -2,6 +2,7 @@ package com.example.clientmgmt.uploads;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.platform.RequestLog;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import io.micronaut.context.ApplicationContext;
@@ -9,9 +10,11 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * UploadEventsFunction: S3 ObjectCreated events of the documents bucket. Each record is finalized on its
@@ -20,8 +23,15 @@ import java.util.List;
  */
 public class UploadEventsHandler extends MicronautRequestHandler<S3Event, List<String>> {
     private static final Logger LOG = LoggerFactory.getLogger(UploadEventsHandler.class);
+    /** One metric per outcome, which the alarms and dashboards read. */
+    static final Map<UploadFinalizer.Outcome, String> METRIC = Map.of(
+            UploadFinalizer.Outcome.AVAILABLE, "UploadsFinalized", UploadFinalizer.Outcome.REJECTED, "UploadsRejected",
+            UploadFinalizer.Outcome.UNKNOWN_KEY, "UploadsUnknown", UploadFinalizer.Outcome.ALREADY_FINAL, "UploadsAlreadyFinal",
+            UploadFinalizer.Outcome.OBJECT_GONE, "UploadsObjectGone");
     @Inject
     UploadFinalizer finalizer;
+    @Inject
+    Metrics metrics;
 
     public UploadEventsHandler() {
     }
@@ -36,6 +46,8 @@ public class UploadEventsHandler extends MicronautRequestHandler<S3Event, List<S
         try {
             List<String> outcomes = finalizeAll(event);
             LOG.info("upload event: {}", outcomes);
+            metrics.record(outcomes.stream().collect(java.util.stream.Collectors.toMap(
+                    o -> METRIC.get(UploadFinalizer.Outcome.valueOf(o)), o -> 1.0, Double::sum)), Unit.COUNT, Map.of());
             return outcomes;
         } finally {
             RequestLog.end();

@@ -3,6 +3,7 @@ package com.example.clientmgmt.http;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.platform.RequestLog;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpRequest;
@@ -17,7 +18,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import software.amazon.cloudwatchlogs.emf.model.Unit;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -32,10 +36,15 @@ import java.util.Locale;
 public class ProblemResponses implements ExceptionHandler<ProblemException, HttpResponse<Problem>>, ErrorResponseProcessor<Problem> {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+    private final Metrics metrics;
+
+    public ProblemResponses(Metrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        return render(request, exception);
+        return counted(render(request, exception));
     }
 
     /** Errors Micronaut raises before or around our code: mapped by their status. */
@@ -45,7 +54,13 @@ public class ProblemResponses implements ExceptionHandler<ProblemException, Http
         ProblemException problem = context.getRootCause()
                 .filter(ProblemException.class::isInstance).map(ProblemException.class::cast)
                 .orElseGet(() -> fromStatus(status, context));
-        return render(context.getRequest(), problem);
+        return counted(render(context.getRequest(), problem));
+    }
+
+    /** Metric {@code ProblemResponses} by {@code Code}: what users are refused, and the 500s an alarm watches. */
+    private MutableHttpResponse<Problem> counted(MutableHttpResponse<Problem> response) {
+        response.getBody().ifPresent(problem -> metrics.record(Map.of("ProblemResponses", 1.0), Unit.COUNT, Map.of("Code", problem.code())));
+        return response;
     }
 
     private static ProblemException fromStatus(int status, ErrorContext context) {
