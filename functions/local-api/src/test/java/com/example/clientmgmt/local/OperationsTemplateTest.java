@@ -1,0 +1,84 @@
+package com.example.clientmgmt.local;
+
+import com.example.clientmgmt.testkit.Template;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What keeps failures from going unseen, in template.yaml: every function has a log group with retention and
+ * alarms on its errors and throttles (a function added later without them fails this test); asynchronous
+ * functions hand failed events to a queue; the bus is archived; the API logs every request.
+ */
+class OperationsTemplateTest {
+    static final Template TEMPLATE = Template.load(ContractTest.ROOT.resolve("template.yaml"));
+
+    static Set<String> functions() {
+        Set<String> out = new TreeSet<>();
+        TEMPLATE.resources().forEach((id, r) -> {
+            if ("AWS::Serverless::Function".equals(Template.map(r).get("Type"))) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    /** The functions each alarm of {@code metric} watches (its FunctionName dimension is !Ref of one). */
+    static Set<String> watched(String metric) {
+        Set<String> out = new HashSet<>();
+        TEMPLATE.resources().values().stream().map(Template::map)
+                .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type")))
+                .map(r -> Template.map(r.get("Properties")))
+                .filter(p -> metric.equals(p.get("MetricName")) && "AWS/Lambda".equals(p.get("Namespace")))
+                .forEach(p -> Template.list(p.get("Dimensions")).stream().map(Template::map)
+                        .filter(d -> "FunctionName".equals(d.get("Name")))
+                        .forEach(d -> out.add((String) Template.map(d.get("Value")).get("Ref"))));
+        return out;
+    }
+
+    @Test
+    void everyFunctionHasItsLogGroupAndAlarmsOnErrorsAndThrottles() {
+        Set<String> logged = new HashSet<>();
+        TEMPLATE.resources().values().stream().map(Template::map).filter(r -> "AWS::Logs::LogGroup".equals(r.get("Type")))
+                .forEach(r -> {
+                    Map<String, Object> p = Template.map(r.get("Properties"));
+                    assertTrue(p.containsKey("RetentionInDays"));
+                    Object name = p.get("LogGroupName");
+                    if (name instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String text && text.startsWith("/aws/lambda/${")) {
+                        logged.add(text.substring("/aws/lambda/${".length(), text.length() - 1));
+                    }
+                });
+        assertEquals(functions(), new TreeSet<>(logged), "a log group per function");
+        assertTrue(watched("Errors").containsAll(functions()), "errors alarm per function; missing: " + diff(functions(), watched("Errors")));
+        assertTrue(watched("Throttles").containsAll(functions()), "throttles alarm per function; missing: " + diff(functions(), watched("Throttles")));
+    }
+
+    @Test
+    void asynchronousWorkThatFailsIsKeptAndTheBusIsArchived() {
+        for (String async : List.of("UploadEventsFunction", "ReminderFunction")) {
+            Map<String, Object> config = Template.map(Template.properties(TEMPLATE.resources().get(async)).get("EventInvokeConfig"));
+            assertEquals("SQS", Template.map(Template.map(config.get("DestinationConfig")).get("OnFailure")).get("Type"), async);
+            assertTrue(watched("AsyncEventsDropped").contains(async), async);
+        }
+        Map<String, Object> sweep = Template.map(Template.map(Template.map(Template.properties(TEMPLATE.resources().get("ReminderFunction"))
+                .get("Events")).get("Sweep")).get("Properties"));
+        assertTrue(sweep.containsKey("DeadLetterConfig"), "the schedule's target has a dead-letter queue");
+        assertTrue(TEMPLATE.resources().values().stream().map(Template::map).anyMatch(r -> "AWS::Events::Archive".equals(r.get("Type"))));
+        Map<String, Object> api = Template.properties(TEMPLATE.resources().get("HttpApi"));
+        assertTrue(Template.map(api.get("AccessLogSettings")).get("Format").toString().contains("$context.requestId"));
+        assertTrue(Template.map(api.get("DefaultRouteSettings")).containsKey("ThrottlingRateLimit"));
+    }
+
+    private static Set<String> diff(Set<String> all, Set<String> some) {
+        Set<String> out = new TreeSet<>(all);
+        out.removeAll(some);
+        return out;
+    }
+}
