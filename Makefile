@@ -19,6 +19,9 @@ build-DocumentsFunction:
 build-UploadEventsFunction:
 	$(call lambda,uploads)
 
+build-UploadReconcileFunction:
+	$(call lambda,uploads)
+
 build-NotificationsFunction:
 	$(call lambda,notifications)
 

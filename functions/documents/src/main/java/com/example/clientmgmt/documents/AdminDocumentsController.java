@@ -76,8 +76,9 @@ public class AdminDocumentsController {
         AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, fileName,
                 UploadPolicy.normalize(contentType), size, DocumentStatus.PENDING_UPLOAD, null, null, null, null,
                 reminderDate, reminderNote, now, caller.userId(), null);
-        documents.declare(caller, document, now);
-        return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document), DocumentView.Upload.of(files.presignUpload(document))),
+        DocumentFiles.PresignedUpload upload = files.presignUpload(document);
+        documents.declare(caller, document, now, upload.expiresAt());
+        return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document), DocumentView.Upload.of(upload)),
                 URI.create("/projects/" + projectId + "/admin-documents/" + document.id()));
     }
 

@@ -82,6 +82,7 @@ public final class LocalApi {
         }
         out.append("\nTry: curl -s -H \"Authorization: Bearer $TOKEN_MARIE\" ").append(gateway.baseUrl()).append("/projects\n");
         out.append("Reminders: scripts/invoke ReminderFunction events/reminder-schedule.json (events on the bus show up below)\n");
+        out.append("Lost upload events: scripts/invoke UploadReconcileFunction events/reconcile-schedule.json (edit its \"time\")\n");
         out.append("Ctrl-C stops the API and the emulator.\n");
         System.out.println(out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -62,14 +62,23 @@ class OperationsTemplateTest {
 
     @Test
     void asynchronousWorkThatFailsIsKeptAndTheBusIsArchived() {
-        for (String async : List.of("UploadEventsFunction", "ReminderFunction")) {
+        for (String async : List.of("UploadEventsFunction", "ReminderFunction", "UploadReconcileFunction")) {
             Map<String, Object> config = Template.map(Template.properties(TEMPLATE.resources().get(async)).get("EventInvokeConfig"));
             assertEquals("SQS", Template.map(Template.map(config.get("DestinationConfig")).get("OnFailure")).get("Type"), async);
             assertTrue(watched("AsyncEventsDropped").contains(async), async);
         }
-        Map<String, Object> sweep = Template.map(Template.map(Template.map(Template.properties(TEMPLATE.resources().get("ReminderFunction"))
-                .get("Events")).get("Sweep")).get("Properties"));
-        assertTrue(sweep.containsKey("DeadLetterConfig"), "the schedule's target has a dead-letter queue");
+        int schedules = 0;
+        for (String function : functions()) {
+            Object events = Template.properties(TEMPLATE.resources().get(function)).get("Events");
+            for (Object event : events == null ? List.of() : Template.map(events).values()) {
+                if ("Schedule".equals(Template.map(event).get("Type"))) {
+                    schedules++;
+                    assertTrue(Template.map(Template.map(event).get("Properties")).containsKey("DeadLetterConfig"),
+                            function + ": the schedule's target has a dead-letter queue");
+                }
+            }
+        }
+        assertEquals(2, schedules, "the reminder sweep and the upload reconciliation");
         assertTrue(TEMPLATE.resources().values().stream().map(Template::map).anyMatch(r -> "AWS::Events::Archive".equals(r.get("Type"))));
         Map<String, Object> api = Template.properties(TEMPLATE.resources().get("HttpApi"));
         assertTrue(Template.map(api.get("AccessLogSettings")).get("Format").toString().contains("$context.requestId"));

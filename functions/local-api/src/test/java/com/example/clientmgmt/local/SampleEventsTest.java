@@ -1,7 +1,6 @@
 package com.example.clientmgmt.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.example.clientmgmt.reminders.ReminderSweep;
 import com.example.clientmgmt.testkit.Template;
 import com.example.clientmgmt.testkit.TestApi;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,8 +51,9 @@ class SampleEventsTest {
                     } else if (expected.has("status")) {
                         APIGatewayV2HTTPResponse response = assertInstanceOf(APIGatewayV2HTTPResponse.class, result);
                         assertEquals(expected.get("status").asInt(), response.getStatusCode(), response::getBody);
-                    } else if ("report".equals(expected.get("result").asText())) {
-                        assertInstanceOf(ReminderSweep.Report.class, result);
+                    } else if (expected.has("report")) {
+                        JsonNode report = new ObjectMapper().valueToTree(result);
+                        expected.get("report").forEach(field -> assertTrue(report.has(field.asText()), field + " in " + report));
                     } else {
                         assertEquals(new ObjectMapper().convertValue(expected.get("result"), List.class), result);
                     }

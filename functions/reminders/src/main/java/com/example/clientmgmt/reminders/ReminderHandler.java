@@ -1,5 +1,6 @@
 package com.example.clientmgmt.reminders;
 
+import com.example.clientmgmt.platform.ScheduledTick;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.example.clientmgmt.platform.RequestLog;
 import io.micronaut.context.ApplicationContext;

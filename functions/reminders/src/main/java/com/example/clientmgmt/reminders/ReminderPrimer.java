@@ -1,5 +1,6 @@
 package com.example.clientmgmt.reminders;
 
+import com.example.clientmgmt.platform.ScheduledTick;
 import com.example.clientmgmt.platform.Primer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;

@@ -1,5 +1,6 @@
 package com.example.clientmgmt.reminders;
 
+import com.example.clientmgmt.platform.ScheduledTick;
 import com.example.clientmgmt.storage.ReminderStore;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.BusCapture;

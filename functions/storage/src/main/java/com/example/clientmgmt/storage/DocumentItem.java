@@ -14,7 +14,9 @@ import java.util.Map;
  * An admin document (the project's partition, sort key {@link Keys#DOCUMENT_PREFIX} + id): what was declared,
  * what the upload check found ({@code status}, size, checksum, pinned {@code versionId}), the reminder
  * date and note, {@code ver} (user edits are conditioned on it) and, while the upload is pending or was
- * rejected, {@code expiresAt} (TTL). An armed reminder adds the attributes of {@link ReminderItem}.
+ * rejected, {@code expiresAt} (TTL). An armed reminder adds the attributes of {@link ReminderItem}. While the
+ * upload is awaited, {@link #awaitingUpload} puts it in the Lookup index until the upload URL expires, so that the
+ * reconciliation finds it if S3's event never comes.
  */
 public final class DocumentItem {
     static final String VERSION = "ver";
@@ -79,6 +81,15 @@ public final class DocumentItem {
         item.put(VERSION, Attrs.n(version));
         return item;
     }
+
+    /** The Lookup index entry of a pending upload whose URL expires at {@code urlExpiresAt}. */
+    static Map<String, AttributeValue> awaitingUpload(Instant urlExpiresAt) {
+        return Map.of(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.PENDING_UPLOADS),
+                Keys.LOOKUP_SK, AttributeValue.fromS(Keys.instantText(urlExpiresAt)));
+    }
+
+    /** Removed when the upload's outcome is known: the document leaves the pending uploads. */
+    static final String[] AWAITING_UPLOAD = {Keys.LOOKUP_PK, Keys.LOOKUP_SK};
 
     static AttributeValue status(DocumentStatus status) {
         return AttributeValue.fromS(status.name());

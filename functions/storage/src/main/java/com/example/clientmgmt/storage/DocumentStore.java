@@ -15,15 +15,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,11 +60,16 @@ public class DocumentStore {
     /** A project and one of its documents, with the document's version for conditional edits. */
     public record ProjectAndDocument(Project project, AdminDocument document, long version) {}
 
-    /** Stores a newly declared document (PENDING_UPLOAD, expiring if the upload never comes) with its history entry, guarded. */
-    public void declare(Caller caller, AdminDocument document, Instant at) {
+    /**
+     * Stores a newly declared document with its history entry, guarded. PENDING_UPLOAD, it expires if the
+     * upload never comes, and waits among the pending uploads until its URL expires ({@code uploadExpiresAt}),
+     * when the reconciliation looks for its object if S3's event has not come.
+     */
+    public void declare(Caller caller, AdminDocument document, Instant at, Instant uploadExpiresAt) {
         Map<String, AttributeValue> item = DocumentItem.newItem(document, schedule);
         if (document.status() == DocumentStatus.PENDING_UPLOAD) {
             item.put(DocumentItem.EXPIRES_AT, DocumentItem.expiresAt(at.plus(PENDING_LIFETIME)));
+            item.putAll(DocumentItem.awaitingUpload(uploadExpiresAt));
         }
         transact(caller, List.of(
                 ProjectGuard.check(table, caller, document.projectId()),
@@ -148,7 +157,8 @@ public class DocumentStore {
                 .set(DocumentItem.CHECKSUM, Attrs.s(checksum))
                 .set(DocumentItem.OBJECT_VERSION, Attrs.s(versionId))
                 .set(DocumentItem.UPLOADED_AT, AttributeValue.fromS(at.toString()))
-                .remove(DocumentItem.EXPIRES_AT));
+                .remove(DocumentItem.EXPIRES_AT)
+                .remove(DocumentItem.AWAITING_UPLOAD));
     }
 
     /** PENDING_UPLOAD → REJECTED with the reason (its reminder disarmed); false when it was no longer pending. */
@@ -157,7 +167,53 @@ public class DocumentStore {
                 .set(DocumentItem.STATUS, DocumentItem.status(DocumentStatus.REJECTED))
                 .set(DocumentItem.REJECT_REASON, AttributeValue.fromS(reason))
                 .set(DocumentItem.EXPIRES_AT, DocumentItem.expiresAt(at.plus(REJECTED_LIFETIME)))
-                .remove(ReminderItem.INDEX));
+                .remove(ReminderItem.INDEX)
+                .remove(DocumentItem.AWAITING_UPLOAD));
+    }
+
+    /**
+     * The pending uploads whose URL expired at or before {@code before}, oldest first, page by page (at most
+     * {@code pageSize} each): index queries that read only those. Each page is queried when the previous one
+     * has been handled; handling takes documents out of the index, so a page never starts behind them.
+     */
+    public Iterable<List<AdminDocument>> awaitingUpload(Instant before, int pageSize) {
+        return () -> new Iterator<>() {
+            private Map<String, AttributeValue> start = null;
+            private boolean done = false;
+
+            @Override
+            public boolean hasNext() {
+                return !done;
+            }
+
+            @Override
+            public List<AdminDocument> next() {
+                if (done) {
+                    throw new NoSuchElementException();
+                }
+                QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.LOOKUP)
+                        .keyConditionExpression("#pk = :pending AND #sk <= :before")
+                        .expressionAttributeNames(Map.of("#pk", Keys.LOOKUP_PK, "#sk", Keys.LOOKUP_SK))
+                        .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Keys.PENDING_UPLOADS),
+                                ":before", AttributeValue.fromS(Keys.instantText(before))))
+                        .limit(pageSize);
+                if (start != null) {
+                    query.exclusiveStartKey(start);
+                }
+                QueryResponse response = dynamo.query(query.build());
+                start = Queries.hasMore(response) ? response.lastEvaluatedKey() : null;
+                done = start == null;
+                return response.items().stream().map(DocumentItem::toDocument).toList();
+            }
+        };
+    }
+
+    /**
+     * Takes a still-pending document out of the pending uploads without deciding it (its upload never came:
+     * it stays PENDING_UPLOAD until it expires). False when it was no longer pending.
+     */
+    public boolean stopAwaitingUpload(AdminDocument document) {
+        return whilePending(document, new Expressions().remove(DocumentItem.AWAITING_UPLOAD));
     }
 
     private boolean whilePending(AdminDocument document, Expressions e) {

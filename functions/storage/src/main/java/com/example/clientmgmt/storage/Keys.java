@@ -2,6 +2,9 @@ package com.example.clientmgmt.storage;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -19,7 +22,11 @@ import java.util.Map;
  * search words       pk = ORG#o#PEOPLE#WORDS, sk = word#personId
  * notifications      pk = ORG#o#NOTIFY#u, sk = NOTIF#createdMillis.documentId.armedVer
  * due reminders      document items carry duePk = DUE#0..3 and dueAt while armed (sparse index DueReminders)
+ * pending uploads     document items carry lpk = UPLOADS#PENDING and lsk = the upload URL's expiry while pending (index Lookup)
  * </pre>
+ *
+ * A stack update can add one global secondary index at most, so access patterns added after the first
+ * deployment share one overloaded, sparse index, {@link #LOOKUP}: each gives its items an {@code lpk} of its own.
  */
 public final class Keys {
     private Keys() {}
@@ -40,6 +47,11 @@ public final class Keys {
     public static final String DUE_PK = "duePk";
     public static final String DUE_AT = "dueAt";
 
+    /** The shared, overloaded sparse index: {@code lpk} names the access pattern (and its partition), {@code lsk} orders it. */
+    public static final String LOOKUP = "Lookup";
+    public static final String LOOKUP_PK = "lpk";
+    public static final String LOOKUP_SK = "lsk";
+
     public static final String PROJECT = "PROJECT";
     static final String HISTORY_PREFIX = "HISTORY#";
     static final String DOCUMENT_PREFIX = "PROJECT#DOCUMENT#";
@@ -48,6 +60,7 @@ public final class Keys {
     static final String NOTIFICATION_PREFIX = "NOTIF#";
     private static final String ORG = "ORG#";
     private static final String DUE_PREFIX = "DUE#";
+    static final String PENDING_UPLOADS = "UPLOADS#PENDING";
 
     public static String projectPk(String orgId, String projectId) {
         return ORG + orgId + "#PROJECT#" + projectId;
@@ -75,6 +88,11 @@ public final class Keys {
 
     static String duePk(int shard) {
         return DUE_PREFIX + shard;
+    }
+
+    /** An instant as index sort keys hold it, compared as text: whole seconds, always the same width. */
+    static String instantText(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** A primary key. */

@@ -3,8 +3,6 @@ package com.example.clientmgmt.storage;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -38,9 +36,8 @@ final class ReminderItem {
         return Keys.duePk(n);
     }
 
-    /** Index sort keys are compared as text: whole seconds, always the same width. */
     static String dueText(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        return Keys.instantText(instant);
     }
 
     /** The attributes that arm a document's reminder for {@code dueAt}, by the document's version {@code version}. */

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static com.example.clientmgmt.storage.StorageFixture.NOW;
+import static com.example.clientmgmt.storage.StorageFixture.UPLOAD_URL;
 import static com.example.clientmgmt.storage.StorageFixture.caller;
 import static com.example.clientmgmt.storage.StorageFixture.document;
 import static com.example.clientmgmt.storage.StorageFixture.project;
@@ -52,7 +55,7 @@ class DocumentStoreTest {
     void aDeclaredDocumentIsPendingExpiresIfNeverUploadedAndHasItsReminderArmed() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
-        assertEquals(List.of("TransactWriteItems"), db.operationsOf(() -> documents().declare(OWNER, d, NOW)));
+        assertEquals(List.of("TransactWriteItems"), db.operationsOf(() -> documents().declare(OWNER, d, NOW, NOW.plus(UPLOAD_URL))));
         Map<String, AttributeValue> raw = raw(d);
         assertEquals(Long.toString(NOW.plus(DocumentStore.PENDING_LIFETIME).getEpochSecond()), raw.get("expiresAt").n());
         assertEquals("2027-03-01T12:00:00Z", raw.get("dueAt").s(), "07:00 in Toronto");
@@ -70,7 +73,7 @@ class DocumentStoreTest {
         List<String> declared = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             AdminDocument d = document(p, null);
-            documents().declare(OWNER, d, NOW);
+            documents().declare(OWNER, d, NOW, NOW.plus(UPLOAD_URL));
             declared.add(d.id());
         }
         declared.sort(String::compareTo);
@@ -89,7 +92,7 @@ class DocumentStoreTest {
     void aNewReminderDateReArmsAndClearingItDisarms() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
-        documents().declare(OWNER, d, NOW);
+        documents().declare(OWNER, d, NOW, NOW.plus(UPLOAD_URL));
         db.aws.dynamoDb().updateItem(b -> b.tableName(db.table).key(DocumentItem.key(ORG, p.id(), d.id()))
                 .updateExpression("SET claimedBy = :r, claimedAt = :t").expressionAttributeValues(Map.of(
                         ":r", AttributeValue.fromS("some-run"), ":t", AttributeValue.fromS(NOW.toString()))));
@@ -115,14 +118,14 @@ class DocumentStoreTest {
     void guardedWritesRefuseStaleVersionsOtherPeopleAndClosedProjects() {
         Project p = newProject();
         AdminDocument d = document(p, null);
-        documents().declare(OWNER, d, NOW);
+        documents().declare(OWNER, d, NOW, NOW.plus(UPLOAD_URL));
         refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().edit(OWNER, d, 7, d.withDetails("x", null, null), NOW));
         refused(ProblemCode.FORBIDDEN, null, () -> documents().edit(caller("lea", ORG), d, 1, d.withDetails("x", null, null), NOW));
-        refused(ProblemCode.FORBIDDEN, null, () -> documents().declare(caller("lea", ORG), document(p, null), NOW));
-        refused(ProblemCode.NOT_FOUND, null, () -> documents().declare(caller("owner", "org-other"), document(p, null), NOW));
+        refused(ProblemCode.FORBIDDEN, null, () -> documents().declare(caller("lea", ORG), document(p, null), NOW, NOW.plus(UPLOAD_URL)));
+        refused(ProblemCode.NOT_FOUND, null, () -> documents().declare(caller("owner", "org-other"), document(p, null), NOW, NOW.plus(UPLOAD_URL)));
         db.close(p, OWNER);
         refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().delete(OWNER, d, NOW));
-        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().declare(OWNER, document(p, null), NOW));
+        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().declare(OWNER, document(p, null), NOW, NOW.plus(UPLOAD_URL)));
         assertEquals(d, documents().find(ORG, p.id(), d.id()).orElseThrow());
     }
 
@@ -130,7 +133,7 @@ class DocumentStoreTest {
     void aDeletedDocumentIsGoneAndItsDeletionRecorded() {
         Project p = newProject();
         AdminDocument d = document(p, null);
-        documents().declare(OWNER, d, NOW);
+        documents().declare(OWNER, d, NOW, NOW.plus(UPLOAD_URL));
         documents().delete(OWNER, d, NOW.plusSeconds(1));
         assertTrue(documents().find(ORG, p.id(), d.id()).isEmpty());
         assertNull(documents().load(ORG, p.id(), d.id()).document());
@@ -142,7 +145,7 @@ class DocumentStoreTest {
     void uploadResultsAreWrittenOnlyWhilePending() {
         Project p = newProject();
         AdminDocument ok = document(p, LocalDate.of(2027, 3, 1));
-        documents().declare(OWNER, ok, NOW);
+        documents().declare(OWNER, ok, NOW, NOW.plus(UPLOAD_URL));
         assertTrue(documents().markAvailable(ok, 100, "etag", "v1", NOW));
         assertFalse(documents().markAvailable(ok, 100, "etag", "v2", NOW), "a repeated event changes nothing");
         assertFalse(documents().markRejected(ok, "SIZE_MISMATCH", NOW));
@@ -153,11 +156,47 @@ class DocumentStoreTest {
         assertTrue(raw(ok).containsKey("dueAt"), "an available document keeps its reminder");
 
         AdminDocument bad = document(p, LocalDate.of(2027, 3, 1));
-        documents().declare(OWNER, bad, NOW);
+        documents().declare(OWNER, bad, NOW, NOW.plus(UPLOAD_URL));
         assertTrue(documents().markRejected(bad, "SIZE_MISMATCH", NOW));
         Map<String, AttributeValue> raw = raw(bad);
         assertEquals("REJECTED", raw.get("status").s());
         assertFalse(raw.containsKey("dueAt"), "a rejected document's reminder is disarmed");
         assertNotEquals(null, raw.get("expiresAt"));
+        assertFalse(raw.containsKey("lpk"), "a decided upload is no longer awaited");
+        assertFalse(raw(ok).containsKey("lpk"));
+    }
+
+    @Test
+    void pendingUploadsAreFoundOnceTheirUrlExpiredPageByPageUntilDecided() {
+        Project p = newProject();
+        Instant longAgo = NOW.minus(Duration.ofDays(30)); // older than any other test's declarations in this table
+        List<String> expired = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            AdminDocument d = document(p, null);
+            documents().declare(OWNER, d, longAgo, longAgo.plus(UPLOAD_URL).plusSeconds(i));
+            expired.add(d.id());
+        }
+        AdminDocument stillValid = document(p, null);
+        documents().declare(OWNER, stillValid, longAgo.plus(UPLOAD_URL), longAgo.plus(UPLOAD_URL).plus(UPLOAD_URL));
+        Instant checkAt = longAgo.plus(UPLOAD_URL).plusSeconds(10);
+
+        List<List<String>> pages = new ArrayList<>();
+        List<String> operations = db.operationsOf(() -> documents().awaitingUpload(checkAt, 2)
+                .forEach(page -> pages.add(page.stream().map(AdminDocument::id).toList())));
+        assertEquals(expired, pages.stream().flatMap(List::stream).toList(), "oldest URL first, the valid one not yet");
+        assertTrue(pages.stream().allMatch(page -> page.size() <= 2));
+        assertTrue(operations.stream().allMatch("Query"::equals), operations.toString());
+
+        AdminDocument first = documents().find(ORG, p.id(), expired.get(0)).orElseThrow();
+        AdminDocument second = documents().find(ORG, p.id(), expired.get(1)).orElseThrow();
+        assertTrue(documents().markAvailable(first, 100, "etag", "v1", checkAt));
+        assertTrue(documents().stopAwaitingUpload(second));
+        assertEquals(DocumentStatus.PENDING_UPLOAD, documents().find(ORG, p.id(), second.id()).orElseThrow().status(),
+                "no longer awaited, but still pending until it expires");
+        assertTrue(raw(second).containsKey("expiresAt"));
+        assertFalse(documents().stopAwaitingUpload(first), "only a pending document");
+        List<String> left = new ArrayList<>();
+        documents().awaitingUpload(checkAt, 10).forEach(page -> page.forEach(d -> left.add(d.id())));
+        assertEquals(expired.subList(2, 5), left);
     }
 }

@@ -29,6 +29,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,6 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
     static final Instant NOW = Instant.parse("2026-11-27T15:00:00Z");
+    /** How long the upload URL of a document declared by a test stays valid. */
+    static final Duration UPLOAD_URL = Duration.ofMinutes(15);
     final List<String> operations = new CopyOnWriteArrayList<>();
     AwsTestClients aws;
     String table;

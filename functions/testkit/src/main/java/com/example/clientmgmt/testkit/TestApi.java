@@ -50,6 +50,11 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
         return uploads.drain();
     }
 
+    /** Loses the upload events S3 has sent so far, as a failed delivery would; returns how many. */
+    public int loseUploadEvents() {
+        return uploads.lose();
+    }
+
     public TestApi withProperty(String name, Object value) {
         extraProperties.put(name, value);
         return this;

@@ -46,6 +46,15 @@ public final class UploadEventPump {
 
     /** Delivers every message waiting now; returns how many S3 events were handled. */
     public int drain() {
+        return take(true);
+    }
+
+    /** Loses every message waiting now, as if S3 had never delivered them; returns how many S3 events were lost. */
+    public int lose() {
+        return take(false);
+    }
+
+    private int take(boolean deliver) {
         int delivered = 0;
         while (true) {
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
@@ -54,7 +63,9 @@ public final class UploadEventPump {
             }
             for (Message message : messages) {
                 if (message.body().contains("\"Records\"")) {
-                    handler.accept(serializer.fromJson(message.body()));
+                    if (deliver) {
+                        handler.accept(serializer.fromJson(message.body()));
+                    }
                     delivered++;
                 }
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));

@@ -44,7 +44,15 @@ public class UploadFinalizer {
             LOG.warn("upload event for a key that is no declared document, ignored: {}", key);
             return Outcome.UNKNOWN_KEY;
         }
-        AdminDocument document = found.get();
+        return finalizeDocument(found.get(), eventVersionId);
+    }
+
+    /**
+     * Finalizes {@code document} with its object as S3 holds it now ({@code versionId}, or the latest version
+     * when null): the upload event's path once the document is read, and the reconciliation's.
+     */
+    public Outcome finalizeDocument(AdminDocument document, String eventVersionId) {
+        String key = document.objectKey();
         if (document.status() != DocumentStatus.PENDING_UPLOAD) {
             if (eventVersionId != null && !eventVersionId.equals(document.versionId())) {
                 // a second PUT through a still-valid URL: the checked version stays the one served
@@ -55,7 +63,7 @@ public class UploadFinalizer {
         }
         Optional<DocumentFiles.StoredObject> stored = files.head(key, eventVersionId);
         if (stored.isEmpty()) {
-            LOG.warn("upload event for {} but the object is gone", key);
+            LOG.warn("no object at {} for pending document {}", key, document.id());
             return Outcome.OBJECT_GONE;
         }
         DocumentFiles.StoredObject object = stored.get();

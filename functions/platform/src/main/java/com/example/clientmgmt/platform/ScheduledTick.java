@@ -1,4 +1,4 @@
-package com.example.clientmgmt.reminders;
+package com.example.clientmgmt.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
@@ -10,9 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * What the reminder function reads of EventBridge's scheduled event: its {@code time}, the moment the
- * schedule fired (other fields are ignored). The sweep runs "as of" that moment, so replaying an edited
- * event replays any moment (scripts/invoke); an event without a readable time runs as of now.
+ * What a scheduled function (reminder sweep, upload reconciliation) reads of EventBridge's scheduled event:
+ * its {@code time}, the moment the schedule fired (other fields are ignored). The work runs "as of" that
+ * moment, so replaying an edited event replays any moment (scripts/invoke); an event without a readable
+ * time runs as of now.
  */
 @Serdeable
 public record ScheduledTick(@Nullable @JsonProperty("detail-type") String detailType, @Nullable String time) {

@@ -1,0 +1,166 @@
+package com.example.clientmgmt.documents;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.example.clientmgmt.platform.ScheduledTick;
+import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.World;
+import com.example.clientmgmt.uploads.ReconcileHandler;
+import com.example.clientmgmt.uploads.UploadEventsHandler;
+import com.example.clientmgmt.uploads.UploadReconciler;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.example.clientmgmt.documents.AdminDocumentsApiTest.HTTP;
+import static com.example.clientmgmt.documents.AdminDocumentsApiTest.PDF;
+import static com.example.clientmgmt.documents.AdminDocumentsApiTest.declaration;
+import static com.example.clientmgmt.documents.AdminDocumentsApiTest.docs;
+import static com.example.clientmgmt.documents.AdminDocumentsApiTest.upload;
+import static com.example.clientmgmt.testkit.World.expect;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Uploads whose S3 event was lost: the scheduled reconciliation (through its Lambda handler, as of the tick's
+ * time) finds them once their URL expired, and settles each from what S3 holds, as the event would have.
+ * Time is driven through the tick, never waited for.
+ */
+class UploadReconciliationTest {
+    @RegisterExtension
+    static TestApi api = new TestApi().withUploadEvents(context -> {
+        UploadEventsHandler handler = new UploadEventsHandler(context);
+        return event -> handler.handleRequest(event, null);
+    });
+    /** documents.upload-validity (10 min) + uploads.reconcile-grace (15 min), as application.properties sets them. */
+    static final Duration CHECKED_AFTER = Duration.ofMinutes(25);
+    static World world;
+    static ApiClient c;
+
+    @BeforeAll
+    static void setUp() {
+        c = api.client();
+        world = new World(c);
+    }
+
+    /** The S3 event of one upload, as the lost one would have been. */
+    static S3Event event(String key) {
+        return new S3Event(List.of(new S3EventNotification.S3EventNotificationRecord("us-east-1", "ObjectCreated:Put", "aws:s3",
+                Instant.now().toString(), "2.1", null, null,
+                new S3EventNotification.S3Entity("config", new S3EventNotification.S3BucketEntity(api.names().bucket(), null, null),
+                        new S3EventNotification.S3ObjectEntity(key, (long) PDF.length, "etag", null, "seq"), "1.0"), null)));
+    }
+
+    static UploadReconciler.Report reconcileAsOf(Instant at) {
+        return new ReconcileHandler(api.context()).handleRequest(new ScheduledTick("Scheduled Event", at.toString()), null);
+    }
+
+    static JsonNode declared(String fileName, long size) {
+        return expect(201, c.post(docs(world.openProject)).token(world.adam).body(declaration(fileName, "application/pdf", size)).send()).json();
+    }
+
+    static String id(JsonNode declared) {
+        return declared.get("document").get("id").asText();
+    }
+
+    static JsonNode read(String id) {
+        return expect(200, c.get(docs(world.openProject) + "/" + id).token(world.adam).send()).json();
+    }
+
+    static String key(String id) {
+        return "documents/" + world.org + "/" + world.openProject + "/" + id;
+    }
+
+    @Test
+    void anUploadWhoseEventWasLostIsSettledOnceItsUrlExpiredAndNothingPendingIsRemoved() throws Exception {
+        Instant declaredAt = Instant.now();
+        JsonNode good = declared("assurance.pdf", PDF.length);
+        JsonNode lying = declared("cautionnement.pdf", 10);
+        JsonNode never = declared("jamais envoyé.pdf", PDF.length);
+        JsonNode late = declared("tardif.pdf", PDF.length);
+        assertEquals(200, upload(good, PDF, "application/pdf"));
+        assertEquals(200, upload(lying, "twelve bytes".getBytes(StandardCharsets.UTF_8), "application/pdf"));
+        assertEquals(200, upload(late, PDF, "application/pdf"));
+        assertEquals(3, api.loseUploadEvents());
+
+        assertEquals(0, reconcileAsOf(declaredAt).checked(), "URLs still valid: uploads may still come");
+        assertEquals(0, reconcileAsOf(declaredAt.plus(Duration.ofMinutes(11))).checked(), "URL expired, but an upload may still be arriving");
+        for (JsonNode d : List.of(good, lying, never, late)) {
+            assertEquals("PENDING_UPLOAD", read(id(d)).get("status").asText());
+        }
+
+        UploadReconciler.Report report = reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5));
+        assertEquals(new UploadReconciler.Report(report.asOf(), 4, 2, 1, 1, 0), report);
+
+        JsonNode available = read(id(good));
+        assertEquals("AVAILABLE", available.get("status").asText());
+        assertEquals(PDF.length, available.get("sizeBytes").asLong());
+        JsonNode link = expect(200, c.get(docs(world.openProject) + "/" + id(good) + "/download").token(world.lea).send()).json();
+        assertArrayEquals(PDF, HTTP.send(HttpRequest.newBuilder(URI.create(link.get("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body(), "the uploaded bytes, not lost");
+
+        assertEquals("SIZE_MISMATCH", read(id(lying)).get("rejectReason").asText());
+        assertTrue(api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key(id(lying)))).versions().isEmpty(),
+                "the lying object is removed as its event would have done");
+
+        assertEquals("PENDING_UPLOAD", read(id(never)).get("status").asText(), "never uploaded: left pending until it expires, not removed");
+        assertEquals("AVAILABLE", read(id(late)).get("status").asText());
+        assertEquals(List.of("ALREADY_FINAL"), new UploadEventsHandler(api.context())
+                .handleRequest(event(key(id(late))), null), "the event that comes after all changes nothing");
+
+        UploadReconciler.Report again = reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plus(Duration.ofHours(1)));
+        assertEquals(0, again.checked(), "settled and given-up uploads are not checked again");
+    }
+
+    @Test
+    void anEventAndAReconciliationRacingSettleEachUploadOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 8; round++) {
+                Instant declaredAt = Instant.now();
+                JsonNode d = declared("course " + round + ".pdf", PDF.length);
+                assertEquals(200, upload(d, PDF, "application/pdf"));
+                assertEquals(1, api.loseUploadEvents());
+                String key = key(id(d));
+                List<Callable<Object>> racers = List.of(
+                        () -> reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5)),
+                        () -> reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5)),
+                        () -> new UploadEventsHandler(api.context()).handleRequest(event(key), null));
+                List<Object> results = new ArrayList<>();
+                for (Future<Object> f : pool.invokeAll(racers)) {
+                    results.add(f.get());
+                }
+                int finalized = 0;
+                for (Object r : results) {
+                    if (r instanceof UploadReconciler.Report report) {
+                        finalized += report.finalized();
+                    } else if (((List<?>) r).contains("AVAILABLE")) {
+                        finalized++;
+                    }
+                }
+                assertEquals(1, finalized, "round " + round + ": settled once, by one of them: " + results);
+                JsonNode doc = read(id(d));
+                assertEquals("AVAILABLE", doc.get("status").asText());
+                assertEquals(1, api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key)).versions().size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

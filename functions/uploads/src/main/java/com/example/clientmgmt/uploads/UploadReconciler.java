@@ -1,0 +1,79 @@
+package com.example.clientmgmt.uploads;
+
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.platform.Metrics;
+import com.example.clientmgmt.storage.DocumentStore;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reconciliation of uploads, so that a lost S3 event never loses an uploaded file: on each run, every
+ * document still PENDING_UPLOAD whose upload URL expired (more than {@code uploads.reconcile-grace} ago, so
+ * that an upload started just before the expiry has finished) is checked against S3. Its object there is
+ * finalized exactly as its event would have done it (AVAILABLE or REJECTED); no object means the upload
+ * never came: the document leaves the pending uploads and stays PENDING_UPLOAD until it expires. Nothing
+ * pending is ever removed here, and every write is conditioned on the document still being pending, so a
+ * late event and a run racing it settle the document once.
+ */
+@Singleton
+public class UploadReconciler {
+    static final int PAGE = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(UploadReconciler.class);
+    private final DocumentStore documents;
+    private final UploadFinalizer finalizer;
+    private final Metrics metrics;
+    private final Duration grace;
+
+    public UploadReconciler(DocumentStore documents, UploadFinalizer finalizer, Metrics metrics,
+                            @Value("${uploads.reconcile-grace}") Duration grace) {
+        this.documents = documents;
+        this.finalizer = finalizer;
+        this.metrics = metrics;
+        this.grace = grace;
+    }
+
+    /** What a run found; logged, and returned by the handler. */
+    @Serdeable
+    public record Report(String asOf, int checked, int finalized, int rejected, int neverUploaded, int alreadyFinal) {}
+
+    public Report run(Instant now) {
+        long started = System.nanoTime();
+        int checked = 0, finalized = 0, rejected = 0, never = 0, already = 0;
+        for (List<AdminDocument> page : documents.awaitingUpload(now.minus(grace), PAGE)) {
+            for (AdminDocument document : page) {
+                checked++;
+                switch (finalizer.finalizeDocument(document, null)) {
+                    case AVAILABLE -> finalized++;
+                    case REJECTED -> rejected++;
+                    case OBJECT_GONE -> {
+                        if (documents.stopAwaitingUpload(document)) {
+                            never++;
+                        } else {
+                            already++;
+                        }
+                    }
+                    case ALREADY_FINAL, UNKNOWN_KEY -> already++;
+                }
+            }
+        }
+        Report report = new Report(now.toString(), checked, finalized, rejected, never, already);
+        if (finalized + rejected > 0) {
+            LOG.warn("upload reconciliation settled uploads whose S3 event never came: {}", report);
+        } else {
+            LOG.info("upload reconciliation {}", report);
+        }
+        metrics.record(Map.of("UploadEventsLost", (double) (finalized + rejected), "UploadsReconciledAvailable", (double) finalized,
+                "UploadsReconciledRejected", (double) rejected, "UploadsNeverArrived", (double) never), Unit.COUNT, Map.of());
+        metrics.record(Map.of("ReconcileDuration", (System.nanoTime() - started) / 1e6), Unit.MILLISECONDS, Map.of());
+        return report;
+    }
+}
