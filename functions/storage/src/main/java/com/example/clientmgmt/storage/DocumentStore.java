@@ -16,18 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -177,35 +174,12 @@ public class DocumentStore {
      * has been handled; handling takes documents out of the index, so a page never starts behind them.
      */
     public Iterable<List<AdminDocument>> awaitingUpload(Instant before, int pageSize) {
-        return () -> new Iterator<>() {
-            private Map<String, AttributeValue> start = null;
-            private boolean done = false;
-
-            @Override
-            public boolean hasNext() {
-                return !done;
-            }
-
-            @Override
-            public List<AdminDocument> next() {
-                if (done) {
-                    throw new NoSuchElementException();
-                }
-                QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.LOOKUP)
-                        .keyConditionExpression("#pk = :pending AND #sk <= :before")
-                        .expressionAttributeNames(Map.of("#pk", Keys.LOOKUP_PK, "#sk", Keys.LOOKUP_SK))
-                        .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Keys.PENDING_UPLOADS),
-                                ":before", AttributeValue.fromS(Keys.instantText(before))))
-                        .limit(pageSize);
-                if (start != null) {
-                    query.exclusiveStartKey(start);
-                }
-                QueryResponse response = dynamo.query(query.build());
-                start = Queries.hasMore(response) ? response.lastEvaluatedKey() : null;
-                done = start == null;
-                return response.items().stream().map(DocumentItem::toDocument).toList();
-            }
-        };
+        return Queries.pages(dynamo, QueryRequest.builder().tableName(table).indexName(Keys.LOOKUP)
+                .keyConditionExpression("#pk = :pending AND #sk <= :before")
+                .expressionAttributeNames(Map.of("#pk", Keys.LOOKUP_PK, "#sk", Keys.LOOKUP_SK))
+                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Keys.PENDING_UPLOADS),
+                        ":before", AttributeValue.fromS(Keys.instantText(before))))
+                .limit(pageSize).build(), DocumentItem::toDocument);
     }
 
     /**

@@ -1,13 +1,76 @@
 package com.example.clientmgmt.storage;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** What every paged query asks of its answer. */
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+/** What every paged query asks of its answer, and the batch jobs' page-by-page reading. */
 final class Queries {
     private Queries() {}
 
     /** True when DynamoDB stopped before the end of the key range: another page may follow. */
     static boolean hasMore(QueryResponse response) {
         return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+    }
+
+    /**
+     * Every page of {@code query}, each mapped item by item. A page is requested only when the caller asks
+     * for it, after handling the previous one, so what that handling changed is not read again.
+     */
+    static <T> Iterable<List<T>> pages(DynamoDbClient dynamo, QueryRequest query, Function<Map<String, AttributeValue>, T> mapping) {
+        return () -> new Iterator<>() {
+            private Map<String, AttributeValue> start = null;
+            private boolean done = false;
+
+            @Override
+            public boolean hasNext() {
+                return !done;
+            }
+
+            @Override
+            public List<T> next() {
+                if (done) {
+                    throw new NoSuchElementException();
+                }
+                QueryResponse response = dynamo.query(start == null ? query : query.toBuilder().exclusiveStartKey(start).build());
+                start = hasMore(response) ? response.lastEvaluatedKey() : null;
+                done = start == null;
+                return response.items().stream().map(mapping).toList();
+            }
+        };
+    }
+
+    /** The pages of each of {@code parts} in turn, each part's read only when the previous one is done. */
+    static <T> Iterable<List<T>> oneAfterAnother(List<Iterable<List<T>>> parts) {
+        return () -> new Iterator<>() {
+            private int part = 0;
+            private Iterator<List<T>> current = null;
+
+            @Override
+            public boolean hasNext() {
+                while (current == null || !current.hasNext()) {
+                    if (part == parts.size()) {
+                        return false;
+                    }
+                    current = parts.get(part++).iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public List<T> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 }

@@ -7,15 +7,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -54,37 +52,16 @@ public class ReminderStore {
      * been handled, so what a page's handling changes is not read again.
      */
     public Iterable<List<DueReminder>> due(Instant now, int pageSize) {
-        return () -> new Iterator<>() {
-            private int shard = 0;
-            private Map<String, AttributeValue> start = null;
-
-            @Override
-            public boolean hasNext() {
-                return shard < ReminderItem.SHARDS;
-            }
-
-            @Override
-            public List<DueReminder> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.DUE_REMINDERS)
-                        .keyConditionExpression("duePk = :shard AND dueAt <= :now")
-                        .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(ReminderItem.shard(shard)),
-                                ":now", AttributeValue.fromS(ReminderItem.dueText(now))))
-                        .limit(pageSize);
-                if (start != null) {
-                    query.exclusiveStartKey(start);
-                }
-                QueryResponse response = dynamo.query(query.build());
-                start = Queries.hasMore(response) ? response.lastEvaluatedKey() : null;
-                if (start == null) {
-                    shard++; // this shard is done: the next page is the next shard's first
-                }
-                return response.items().stream().map(i -> new DueReminder(DocumentItem.toDocument(i),
-                        ReminderItem.armedVersion(i), ReminderItem.dueAt(i))).toList();
-            }
-        };
+        List<Iterable<List<DueReminder>>> shards = new ArrayList<>();
+        for (int shard = 0; shard < ReminderItem.SHARDS; shard++) {
+            shards.add(Queries.pages(dynamo, QueryRequest.builder().tableName(table).indexName(Keys.DUE_REMINDERS)
+                    .keyConditionExpression("duePk = :shard AND dueAt <= :now")
+                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(ReminderItem.shard(shard)),
+                            ":now", AttributeValue.fromS(ReminderItem.dueText(now))))
+                    .limit(pageSize).build(),
+                    i -> new DueReminder(DocumentItem.toDocument(i), ReminderItem.armedVersion(i), ReminderItem.dueAt(i))));
+        }
+        return Queries.oneAfterAnother(shards);
     }
 
     /**
