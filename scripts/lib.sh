@@ -7,6 +7,7 @@ TOOLS="$ROOT/.tools"
 MOTO_VERSION="5.2.5"
 CFN_LINT_VERSION="1.*"
 SAM_TRANSLATOR_VERSION="1.115.0"
+CHECKOV_VERSION="3.2.459"
 RIE_MODULE="github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie"
 RIE_VERSION="v0.0.0-20261030222936-bef5c4ba774d"
 MOTO_HOST="127.0.0.1"
@@ -34,6 +35,18 @@ ensure_venv() {
   "$VENV/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION" "cfn-lint==$CFN_LINT_VERSION" \
     "aws-sam-translator==$SAM_TRANSLATOR_VERSION" >&2
   touch "$installed"
+}
+
+# checkov (the template's security and reliability checks) in its own venv under .tools/, on first use:
+# its dependencies pin versions that cfn-lint's and moto's do not agree with.
+ensure_checkov() {
+  local venv="$TOOLS/checkov-venv"
+  if [ -x "$venv/bin/checkov" ] && [ -f "$venv/.installed-$CHECKOV_VERSION" ]; then return; fi
+  log "installing checkov==$CHECKOV_VERSION into .tools/checkov-venv (first run only)"
+  mkdir -p "$TOOLS"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "checkov==$CHECKOV_VERSION" >&2
+  touch "$venv/.installed-$CHECKOV_VERSION"
 }
 
 # The Lambda runtime pieces, into .tools/ on first use: the Runtime Interface Emulator (built with go) and the
