@@ -3,10 +3,10 @@ package com.example.clientmgmt.documents;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Change;
-import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FieldError;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
-import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.UploadPolicy;
@@ -34,7 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code /projects/{id}/admin-documents}: the "Documents admin" tab. */
+/** {@code /projects/{id}/admin-documents}: the "Documents admin" tab's records. Their file versions: {@link DocumentVersionsController}. */
 @Controller("/projects/{projectId}/admin-documents")
 public class AdminDocumentsController {
     static final int MAX_TITLE = 200;
@@ -42,116 +42,114 @@ public class AdminDocumentsController {
     static final int MAX_NOTE = 1000;
     private final DocumentStore documents;
     private final DocumentFiles files;
+    private final DocumentAccess access;
     private final UploadPolicy policy;
     private final JsonMapper json;
     private final Clock clock;
 
-    public AdminDocumentsController(DocumentStore documents, DocumentFiles files, UploadPolicy policy, JsonMapper json, Clock clock) {
+    public AdminDocumentsController(DocumentStore documents, DocumentFiles files, DocumentAccess access, UploadPolicy policy,
+                                    JsonMapper json, Clock clock) {
         this.documents = documents;
         this.files = files;
+        this.access = access;
         this.policy = policy;
         this.json = json;
         this.clock = clock;
     }
 
-    /** ADMIN declares a document and gets a presigned PUT for its bytes; it stays PENDING_UPLOAD until S3 has them. */
+    /**
+     * ADMIN declares a document with its first file version and gets a presigned PUT for its bytes; the
+     * version stays PENDING_UPLOAD until S3 has them.
+     */
     @Post
     public HttpResponse<DocumentView.Declared> declare(Caller caller, @PathVariable String projectId, @Nullable @Body String body) {
         JsonBody in = JsonBody.parse(json, body);
         String title = in.requiredText("title", MAX_TITLE);
-        String fileName = in.requiredText("fileName", MAX_FILE_NAME);
-        String contentType = in.requiredText("contentType", 127);
-        long size = in.requiredLong("sizeBytes");
+        DocumentKind kind = in.enumChange("kind", DocumentKind.class).applyTo(DocumentKind.OTHER);
+        LocalDate expiresOn = in.dateChange("expiresOn").applyTo(null);
+        FileDeclaration file = FileDeclaration.read(in, policy);
         LocalDate reminderDate = in.dateChange("reminderDate").applyTo(null);
         String reminderNote = in.optionalText("reminderNote", MAX_NOTE);
         in.finish();
-        List<FieldError> refused = policy.checkDeclared(contentType, size);
-        if (!refused.isEmpty()) {
-            throw ProblemException.invalid(refused);
-        }
-        if (!Ids.isWellFormed(projectId)) {
-            throw new ProblemException(ProblemCode.NOT_FOUND);
-        }
+        file.check(policy);
+        var project = documents.load(caller.orgId(), projectId, null).project();
+        ProjectAccess.requireChange(project, caller);
         Instant now = clock.instant();
-        AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, fileName,
-                UploadPolicy.normalize(contentType), size, DocumentStatus.PENDING_UPLOAD, null, null, null, null,
-                reminderDate, reminderNote, now, caller.userId(), null);
-        DocumentFiles.PresignedUpload upload = files.presignUpload(document);
-        documents.declare(caller, document, now, upload.expiresAt());
-        return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document), DocumentView.Upload.of(upload)),
-                URI.create("/projects/" + projectId + "/admin-documents/" + document.id()));
+        FileVersion version = file.version(Ids.newId(now), now, caller, access.pendingUntil(now));
+        AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, kind, expiresOn,
+                reminderDate, reminderNote, now, caller.userId(), List.of(version));
+        DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
+        documents.declare(caller, document, project.name(), now);
+        return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document, now), DocumentView.Version.of(version, now),
+                DocumentView.Upload.of(upload)), URI.create("/projects/" + projectId + "/admin-documents/" + document.id()));
     }
 
+    /** The documents, oldest first; {@code kind} keeps one kind (a page may then be shorter than {@code limit}). */
     @Get
-    public PageView<DocumentView> list(Caller caller, @PathVariable String projectId,
+    public PageView<DocumentView> list(Caller caller, @PathVariable String projectId, @Nullable @QueryValue String kind,
                                        @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        ProjectPage<AdminDocument> page = documents.page(caller.orgId(), projectId, cursor, Paging.limit(limit));
+        DocumentKind only = kindFilter(kind);
+        ProjectPage<AdminDocument> page = documents.page(caller.orgId(), projectId, only, cursor, Paging.limit(limit));
         ProjectAccess.requireRead(page.project().orElse(null), caller);
-        return PageView.of(page.page(), DocumentView::of);
+        Instant now = clock.instant();
+        return PageView.of(page.page(), d -> DocumentView.of(d, now));
     }
 
     @Get("/{documentId}")
     public DocumentView read(Caller caller, @PathVariable String projectId, @PathVariable String documentId) {
-        return DocumentView.of(readable(caller, projectId, documentId).document());
+        return DocumentView.of(access.readable(caller, projectId, documentId).document(), clock.instant());
     }
 
-    /** A short-lived link to the bytes, named as the user's file; only once the upload was checked. */
+    /** A short-lived link to the newest available version's bytes, named as the user's file. */
     @Get("/{documentId}/download")
     public DocumentView.Download download(Caller caller, @PathVariable String projectId, @PathVariable String documentId) {
-        AdminDocument document = readable(caller, projectId, documentId).document();
-        if (document.status() != DocumentStatus.AVAILABLE) {
-            throw new ProblemException(ProblemCode.DOCUMENT_NOT_AVAILABLE, "DOCUMENT_NOT_AVAILABLE", List.of(document.status()), List.of());
-        }
-        DocumentFiles.PresignedDownload link = files.presignDownload(document);
-        return new DocumentView.Download(link.url(), link.expiresAt().toString());
+        AdminDocument document = access.readable(caller, projectId, documentId).document();
+        return access.download(document, document.current().orElse(null), clock.instant());
     }
 
-    /** ADMIN retitles, or sets, changes or clears ({@code null}) the reminder date and note. */
+    /** ADMIN retitles, changes the kind, or sets, changes or clears ({@code null}) the expiry date, reminder date and note. */
     @Patch("/{documentId}")
     public DocumentView edit(Caller caller, @PathVariable String projectId, @PathVariable String documentId, @Nullable @Body String body) {
         JsonBody in = JsonBody.parse(json, body);
         Change<String> title = in.textChange("title", MAX_TITLE);
+        Change<DocumentKind> kind = in.enumChange("kind", DocumentKind.class);
+        Change<LocalDate> expiresOn = in.dateChange("expiresOn");
         Change<LocalDate> reminderDate = in.dateChange("reminderDate");
         Change<String> reminderNote = in.textChange("reminderNote", MAX_NOTE);
         in.finish();
         if (title instanceof Change.Clear) {
             throw ProblemException.invalid(FieldError.of("title", "BLANK"));
         }
-        DocumentStore.ProjectAndDocument loaded = changeable(caller, projectId, documentId);
+        DocumentStore.ProjectAndDocument loaded = access.changeable(caller, projectId, documentId);
         AdminDocument before = loaded.document();
-        AdminDocument after = before.withDetails(title.applyTo(before.title()), reminderDate.applyTo(before.reminderDate()),
+        AdminDocument after = before.withDetails(title.applyTo(before.title()), kind.applyTo(before.kind()),
+                expiresOn.applyTo(before.expiresOn()), reminderDate.applyTo(before.reminderDate()),
                 reminderNote.applyTo(before.reminderNote()));
+        Instant now = clock.instant();
         if (!after.equals(before)) {
-            documents.edit(caller, before, loaded.version(), after, clock.instant());
+            documents.edit(caller, before, loaded.version(), after, now);
         }
-        return DocumentView.of(after);
+        return DocumentView.of(after, now);
     }
 
-    /** ADMIN deletes the record and the object (the bucket's versioning keeps a recoverable copy). */
+    /** ADMIN deletes the record and the objects of all its versions (the bucket's versioning keeps recoverable copies). */
     @Delete("/{documentId}")
     public HttpResponse<Void> delete(Caller caller, @PathVariable String projectId, @PathVariable String documentId) {
-        AdminDocument document = changeable(caller, projectId, documentId).document();
+        AdminDocument document = access.changeable(caller, projectId, documentId).document();
         documents.delete(caller, document, clock.instant());
-        files.delete(document.objectKey());
+        files.delete(document);
         return HttpResponse.noContent();
     }
 
-    private DocumentStore.ProjectAndDocument readable(Caller caller, String projectId, String documentId) {
-        DocumentStore.ProjectAndDocument loaded = documents.load(caller.orgId(), projectId, documentId);
-        ProjectAccess.requireRead(loaded.project(), caller);
-        return existing(loaded);
-    }
-
-    private DocumentStore.ProjectAndDocument changeable(Caller caller, String projectId, String documentId) {
-        DocumentStore.ProjectAndDocument loaded = documents.load(caller.orgId(), projectId, documentId);
-        ProjectAccess.requireChange(loaded.project(), caller);
-        return existing(loaded);
-    }
-
-    private static DocumentStore.ProjectAndDocument existing(DocumentStore.ProjectAndDocument loaded) {
-        if (loaded.document() == null) {
-            throw new ProblemException(ProblemCode.NOT_FOUND);
+    static DocumentKind kindFilter(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
         }
-        return loaded;
+        try {
+            return DocumentKind.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(FieldError.of("kind", "UNKNOWN_VALUE", List.of(DocumentKind.values()).toString()
+                    .replaceAll("[\\[\\]]", "")));
+        }
     }
 }

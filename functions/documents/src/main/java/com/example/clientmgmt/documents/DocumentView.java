@@ -1,24 +1,54 @@
 package com.example.clientmgmt.documents;
 
 import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.files.DocumentFiles;
+import com.example.clientmgmt.storage.DocumentStore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** An admin document as the API shows it; {@code sizeBytes} is the stored size once AVAILABLE, the declared one before. */
+/**
+ * An admin document as the API shows it, as of a moment (a pending version past its deadline reads as
+ * expired): its record, and the file it shows — the newest available version, else the newest one
+ * ({@code fileName}… null when it has none). {@code sizeBytes} is the stored size once checked, the
+ * declared one before.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record DocumentView(String id, String title, String fileName, String contentType, long sizeBytes, String status,
-                    String rejectReason, String reminderDate, String reminderNote, String checksum,
-                    String createdAt, String createdBy, String uploadedAt) {
-    static DocumentView of(AdminDocument d) {
-        return new DocumentView(d.id(), d.title(), d.fileName(), d.contentType(),
-                d.sizeBytes() != null ? d.sizeBytes() : d.declaredSize(), d.status().name(), d.rejectReason(),
-                d.reminderDate() == null ? null : d.reminderDate().toString(), d.reminderNote(), d.checksum(),
-                d.createdAt().toString(), d.createdBy(), d.uploadedAt() == null ? null : d.uploadedAt().toString());
+record DocumentView(String id, String title, String kind, String expiresOn, String status, String reminderDate,
+                    String reminderNote, String createdAt, String createdBy, String currentVersionId, int versionCount,
+                    String fileName, String contentType, Long sizeBytes, String rejectReason, String checksum, String uploadedAt) {
+    static DocumentView of(AdminDocument d, Instant now) {
+        FileVersion shown = d.shown().orElse(null);
+        return new DocumentView(d.id(), d.title(), d.kind().name(), text(d.expiresOn()), d.statusAt(now).name(),
+                text(d.reminderDate()), d.reminderNote(), d.createdAt().toString(), d.createdBy(),
+                d.current().map(FileVersion::id).orElse(null), d.versions().size(),
+                shown == null ? null : shown.fileName(), shown == null ? null : shown.contentType(),
+                shown == null ? null : shown.size(), shown == null ? null : shown.rejectReason(),
+                shown == null ? null : shown.checksum(), shown == null ? null : text(shown.uploadedAt()));
     }
+
+    static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** One file version. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Version(String id, String fileName, String contentType, long sizeBytes, String status, String rejectReason,
+                   String checksum, String uploadedBy, String createdAt, String uploadedAt) {
+        static Version of(FileVersion v, Instant now) {
+            return new Version(v.id(), v.fileName(), v.contentType(), v.size(), v.statusAt(now).name(), v.rejectReason(),
+                    v.checksum(), v.createdBy(), v.createdAt().toString(), text(v.uploadedAt()));
+        }
+    }
+
+    @Serdeable
+    record Versions(List<Version> items) {}
 
     @Serdeable
     record Upload(String url, String method, Map<String, String> headers, String expiresAt) {
@@ -27,9 +57,22 @@ record DocumentView(String id, String title, String fileName, String contentType
         }
     }
 
+    /** A declared document: the document, its first version, and how to upload that version's bytes. */
     @Serdeable
-    record Declared(DocumentView document, Upload upload) {}
+    record Declared(DocumentView document, Version version, Upload upload) {}
+
+    /** A new version of a document and how to upload its bytes. */
+    @Serdeable
+    record NewVersion(Version version, Upload upload) {}
 
     @Serdeable
-    record Download(String url, String expiresAt) {}
+    record Download(String url, String expiresAt, String versionId) {}
+
+    /** A document of the expiring list, with its project. */
+    @Serdeable
+    record Expiring(String projectId, String projectName, DocumentView document) {
+        static Expiring of(DocumentStore.Expiring e, Instant now) {
+            return new Expiring(e.document().projectId(), e.projectName(), DocumentView.of(e.document(), now));
+        }
+    }
 }

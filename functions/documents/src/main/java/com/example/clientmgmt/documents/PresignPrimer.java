@@ -1,12 +1,14 @@
 package com.example.clientmgmt.documents;
 
 import com.example.clientmgmt.domain.AdminDocument;
-import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.platform.Primer;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Primes the presigner of the documents function: one upload and one download URL signed for a document
@@ -23,10 +25,12 @@ public class PresignPrimer implements Primer {
     @Override
     public String prime() {
         String unknown = "00000000000000000000000000";
-        AdminDocument document = new AdminDocument("snapstart-priming", unknown, unknown, "priming", "priming.pdf",
-                "application/pdf", 1, DocumentStatus.AVAILABLE, 1L, null, null, null, null, null, Instant.EPOCH, "priming", null);
-        files.presignUpload(document);
-        files.presignDownload(document);
+        FileVersion version = new FileVersion(unknown, "priming.pdf", "application/pdf", 1, FileVersion.Status.AVAILABLE, 1L,
+                null, null, null, Instant.EPOCH, "priming", Instant.EPOCH, null);
+        AdminDocument document = new AdminDocument("snapstart-priming", unknown, unknown, "priming", DocumentKind.OTHER, null,
+                null, null, Instant.EPOCH, "priming", List.of(version));
+        files.presignUpload(document, version);
+        files.presignDownload(document, version);
         return "presigned an upload and a download";
     }
 }

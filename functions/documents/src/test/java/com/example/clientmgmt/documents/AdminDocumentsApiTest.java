@@ -130,7 +130,8 @@ class AdminDocumentsApiTest {
         String id = declared.get("document").get("id").asText();
         assertEquals("PUT", upload.get("method").asText());
         URI url = URI.create(upload.get("url").asText());
-        assertTrue(url.getPath().endsWith("/documents/" + world.org + "/" + world.openProject + "/" + id), url::toString);
+        String version = declared.get("version").get("id").asText();
+        assertTrue(url.getPath().endsWith("/documents/" + world.org + "/" + world.openProject + "/" + id + "/" + version), url::toString);
         assertFalse(url.toString().contains("passwd"));
         Map<String, String> q = query(url.toString());
         assertEquals("600", q.get("X-Amz-Expires"));
@@ -172,7 +173,7 @@ class AdminDocumentsApiTest {
         String id = uploaded(p, "bond.pdf");
         JsonNode first = expect(200, c.get(docs(p) + "/" + id).token(world.adam).send()).json();
         UploadEventsHandler handler = new UploadEventsHandler(api.context());
-        String key = "documents/" + world.org + "/" + p + "/" + id;
+        String key = "documents/" + world.org + "/" + p + "/" + id + "/" + first.get("currentVersionId").asText();
         assertEquals(List.of("ALREADY_FINAL"), handler.handleRequest(event(key), null));
         assertEquals(List.of("ALREADY_FINAL"), handler.handleRequest(event(key), null));
         assertEquals(first, expect(200, c.get(docs(p) + "/" + id).token(world.adam).send()).json());

@@ -48,7 +48,7 @@ class UploadReconciliationTest {
         UploadEventsHandler handler = new UploadEventsHandler(context);
         return event -> handler.handleRequest(event, null);
     });
-    /** documents.upload-validity (10 min) + uploads.reconcile-grace (15 min), as application.properties sets them. */
+    /** documents.upload-validity (10 min) + documents.upload-grace (15 min), as application.properties sets them. */
     static final Duration CHECKED_AFTER = Duration.ofMinutes(25);
     static World world;
     static ApiClient c;
@@ -83,12 +83,13 @@ class UploadReconciliationTest {
         return expect(200, c.get(docs(world.openProject) + "/" + id).token(world.adam).send()).json();
     }
 
-    static String key(String id) {
-        return "documents/" + world.org + "/" + world.openProject + "/" + id;
+    /** The object key of a declared document's first version. */
+    static String key(JsonNode declared) {
+        return "documents/" + world.org + "/" + world.openProject + "/" + id(declared) + "/" + declared.get("version").get("id").asText();
     }
 
     @Test
-    void anUploadWhoseEventWasLostIsSettledOnceItsUrlExpiredAndNothingPendingIsRemoved() throws Exception {
+    void anUploadWhoseEventWasLostIsSettledOnceItsDeadlinePassedAndNoDocumentIsRemoved() throws Exception {
         Instant declaredAt = Instant.now();
         JsonNode good = declared("assurance.pdf", PDF.length);
         JsonNode lying = declared("cautionnement.pdf", 10);
@@ -116,13 +117,17 @@ class UploadReconciliationTest {
                 HttpResponse.BodyHandlers.ofByteArray()).body(), "the uploaded bytes, not lost");
 
         assertEquals("SIZE_MISMATCH", read(id(lying)).get("rejectReason").asText());
-        assertTrue(api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key(id(lying)))).versions().isEmpty(),
+        assertTrue(api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key(lying))).versions().isEmpty(),
                 "the lying object is removed as its event would have done");
 
-        assertEquals("PENDING_UPLOAD", read(id(never)).get("status").asText(), "never uploaded: left pending until it expires, not removed");
+        JsonNode neverRead = read(id(never));
+        assertEquals("NO_FILE", neverRead.get("status").asText(), "never uploaded: its version expired, the document stays");
+        assertEquals("jamais envoyé.pdf", neverRead.get("fileName").asText());
+        JsonNode versions = expect(200, c.get(docs(world.openProject) + "/" + id(never) + "/versions").token(world.lea).send()).json();
+        assertEquals("EXPIRED", versions.get("items").get(0).get("status").asText());
         assertEquals("AVAILABLE", read(id(late)).get("status").asText());
         assertEquals(List.of("ALREADY_FINAL"), new UploadEventsHandler(api.context())
-                .handleRequest(event(key(id(late))), null), "the event that comes after all changes nothing");
+                .handleRequest(event(key(late)), null), "the event that comes after all changes nothing");
 
         UploadReconciler.Report again = reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plus(Duration.ofHours(1)));
         assertEquals(0, again.checked(), "settled and given-up uploads are not checked again");
@@ -137,7 +142,7 @@ class UploadReconciliationTest {
                 JsonNode d = declared("course " + round + ".pdf", PDF.length);
                 assertEquals(200, upload(d, PDF, "application/pdf"));
                 assertEquals(1, api.loseUploadEvents());
-                String key = key(id(d));
+                String key = key(d);
                 List<Callable<Object>> racers = List.of(
                         () -> reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5)),
                         () -> reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5)),

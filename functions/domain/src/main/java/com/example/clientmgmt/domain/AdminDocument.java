@@ -2,38 +2,97 @@ package com.example.clientmgmt.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * A document of a project's "Documents admin" tab (contract, insurance certificate, bond…). The user's
- * file name is data only; the object lives under a key the server generates ({@link #objectKey()}).
- * {@code versionId} pins the object version that was checked, so downloads always give that one.
+ * A document of a project's "Documents admin" tab (contract, insurance certificate, bond…): a record that
+ * is renewed, not re-created. It has a title, a {@link DocumentKind}, an optional expiry date, a reminder,
+ * and its file {@link FileVersion}s, newest first. Downloads serve the newest AVAILABLE version; older ones
+ * stay listed and downloadable. The user's file names are data only: each version's bytes live under a key
+ * the server generates ({@link #objectKey(String)}).
  */
 public record AdminDocument(
         String orgId,
         String projectId,
         String id,
         String title,
-        String fileName,
-        String contentType,
-        long declaredSize,
-        DocumentStatus status,
-        Long sizeBytes,
-        String checksum,
-        String versionId,
-        String rejectReason,
+        DocumentKind kind,
+        LocalDate expiresOn,
         LocalDate reminderDate,
         String reminderNote,
         Instant createdAt,
         String createdBy,
-        Instant uploadedAt) {
+        List<FileVersion> versions) {
+    /** A document holds at most this many versions (its item stays far below DynamoDB's 400 KB). */
+    public static final int MAX_VERSIONS = 100;
 
-    /** Where the bytes live: organization, project and document ids only, never the file name. */
-    public String objectKey() {
-        return DocumentKeys.objectKey(orgId, projectId, id);
+    /** The refusal of a version beyond {@link #MAX_VERSIONS}. */
+    public static ProblemException full() {
+        return new ProblemException(ProblemCode.CONFLICT, "TOO_MANY_VERSIONS", List.of(MAX_VERSIONS), List.of());
     }
 
-    public AdminDocument withDetails(String newTitle, LocalDate newReminderDate, String newReminderNote) {
-        return new AdminDocument(orgId, projectId, id, newTitle, fileName, contentType, declaredSize, status, sizeBytes,
-                checksum, versionId, rejectReason, newReminderDate, newReminderNote, createdAt, createdBy, uploadedAt);
+    public AdminDocument {
+        versions = List.copyOf(versions);
+    }
+
+    /** Where a version's bytes live: organization, project, document and version ids only, never a file name. */
+    public String objectKey(String versionId) {
+        return DocumentKeys.objectKey(orgId, projectId, id, versionId);
+    }
+
+    public Optional<FileVersion> version(String versionId) {
+        return versions.stream().filter(v -> v.id().equals(versionId)).findFirst();
+    }
+
+    /** The newest AVAILABLE version: what a download serves. */
+    public Optional<FileVersion> current() {
+        return versions.stream().filter(v -> v.status() == FileVersion.Status.AVAILABLE).findFirst();
+    }
+
+    /** See {@link DocumentStatus}. */
+    public DocumentStatus statusAt(Instant now) {
+        if (current().isPresent()) {
+            return DocumentStatus.AVAILABLE;
+        }
+        for (FileVersion v : versions) {
+            switch (v.statusAt(now)) {
+                case PENDING_UPLOAD -> {
+                    return DocumentStatus.PENDING_UPLOAD;
+                }
+                case REJECTED -> {
+                    return DocumentStatus.REJECTED;
+                }
+                default -> {
+                    // expired: look at the one before
+                }
+            }
+        }
+        return DocumentStatus.NO_FILE;
+    }
+
+    /** The version the document shows: the newest available one, else the newest one (none: NO_FILE, no version). */
+    public Optional<FileVersion> shown() {
+        return current().or(() -> versions.stream().findFirst());
+    }
+
+    public AdminDocument withDetails(String newTitle, DocumentKind newKind, LocalDate newExpiresOn,
+                                     LocalDate newReminderDate, String newReminderNote) {
+        return new AdminDocument(orgId, projectId, id, newTitle, newKind, newExpiresOn, newReminderDate, newReminderNote,
+                createdAt, createdBy, versions);
+    }
+
+    /** The id of a version added at {@code now}: it sorts after every version the document has. */
+    public String nextVersionId(Instant now) {
+        return Ids.newIdAfter(versions.isEmpty() ? null : versions.get(0).id(), now);
+    }
+
+    /** With {@code version} added as the newest. */
+    public AdminDocument withNewVersion(FileVersion version) {
+        List<FileVersion> all = new ArrayList<>(versions.size() + 1);
+        all.add(version);
+        all.addAll(versions);
+        return new AdminDocument(orgId, projectId, id, title, kind, expiresOn, reminderDate, reminderNote, createdAt, createdBy, all);
     }
 }

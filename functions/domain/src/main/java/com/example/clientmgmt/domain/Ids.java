@@ -28,6 +28,27 @@ public final class Ids {
         return new String(out);
     }
 
+    /**
+     * A new id that sorts after {@code previous} (an id of ours, or null), even when the clock has not moved
+     * past it: where order is what "newest" means (a document's versions).
+     */
+    public static String newIdAfter(String previous, Instant now) {
+        if (previous == null) {
+            return newId(now);
+        }
+        long last = timeOf(previous);
+        return newId(now.toEpochMilli() > last ? now : Instant.ofEpochMilli(last + 1));
+    }
+
+    /** The creation time (milliseconds) an id of ours starts with. */
+    static long timeOf(String id) {
+        long time = 0;
+        for (int i = 0; i < 10; i++) {
+            time = (time << 5) | new String(ALPHABET).indexOf(id.charAt(i));
+        }
+        return time;
+    }
+
     /** True when the text could be an id we generated; anything else is simply not found. */
     public static boolean isWellFormed(String id) {
         return id != null && SHAPE.matcher(id).matches();

@@ -23,11 +23,12 @@ public record ReminderSchedule(ZoneId zone) {
     }
 
     /**
-     * Whether a document's reminder is armed: it has a date and the document was not rejected. Reminders
-     * of a closed project stay armed, but {@link #mayFire} holds them until the project is reopened.
+     * Whether a document's reminder is armed: it has a date. What happens to its files does not disarm it
+     * (a document whose versions were all rejected still needs renewing). Reminders of a closed project
+     * stay armed, but {@link #mayFire} holds them until the project is reopened.
      */
     public static boolean isArmed(AdminDocument document) {
-        return document.reminderDate() != null && document.status() != DocumentStatus.REJECTED;
+        return document.reminderDate() != null;
     }
 
     /** A due reminder fires unless its project is closed: then it waits for the reopening. */

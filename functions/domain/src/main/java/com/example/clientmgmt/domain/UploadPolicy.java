@@ -54,7 +54,7 @@ public record UploadPolicy(long maxBytes, Set<String> allowedContentTypes) {
      * Why the object S3 holds does not match the declaration, or null when it does: same size, same
      * type, within limits.
      */
-    public String rejectionOf(AdminDocument declared, long actualSize, String actualContentType) {
+    public String rejectionOf(FileVersion declared, long actualSize, String actualContentType) {
         if (actualSize != declared.declaredSize()) {
             return "SIZE_MISMATCH";
         }

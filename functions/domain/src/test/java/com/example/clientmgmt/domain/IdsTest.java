@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,5 +18,18 @@ class IdsTest {
         assertFalse(Ids.isWellFormed("../etc/passwd"));
         assertFalse(Ids.isWellFormed("01HXYZ#PROJECT"));
         assertFalse(Ids.isWellFormed(null));
+    }
+
+    @Test
+    void anIdMadeAfterAnotherSortsAfterItEvenWithinTheSameMillisecond() {
+        Instant t = Instant.parse("2026-11-27T15:00:00.123Z");
+        String previous = Ids.newId(t);
+        assertEquals(t.toEpochMilli(), Ids.timeOf(previous));
+        for (int i = 0; i < 200; i++) {
+            String next = Ids.newIdAfter(previous, t);
+            assertTrue(next.compareTo(previous) > 0, previous + " then " + next);
+            previous = next;
+        }
+        assertTrue(Ids.newIdAfter(null, t).startsWith(Ids.newId(t).substring(0, 10)));
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,17 +40,17 @@ class ReminderScheduleTest {
     }
 
     @Test
-    void closedProjectsHoldTheirRemindersAndRejectedDocumentsHaveNone() {
+    void closedProjectsHoldTheirRemindersAndWhatHappensToFilesDoesNotDisarmThem() {
         Project open = ProjectAccessTest.project(ProjectState.ACTIVE, Permission.ADMIN);
         Project closed = ProjectAccessTest.project(ProjectState.CLOSED, Permission.ADMIN);
         assertTrue(ReminderSchedule.mayFire(open));
         assertFalse(ReminderSchedule.mayFire(closed));
         assertFalse(ReminderSchedule.mayFire(null));
-        AdminDocument doc = new AdminDocument("o", "P", "D", "t", "f", "application/pdf", 1, DocumentStatus.AVAILABLE,
-                1L, null, null, null, LocalDate.of(2026, 1, 1), null, Instant.EPOCH, "u", null);
-        assertTrue(ReminderSchedule.isArmed(doc));
-        assertFalse(ReminderSchedule.isArmed(doc.withDetails("t", null, null)));
-        assertFalse(ReminderSchedule.isArmed(new AdminDocument("o", "P", "D", "t", "f", "application/pdf", 1, DocumentStatus.REJECTED,
-                1L, null, null, "SIZE_MISMATCH", LocalDate.of(2026, 1, 1), null, Instant.EPOCH, "u", null)));
+        FileVersion rejected = new FileVersion("V", "f.pdf", "application/pdf", 1, FileVersion.Status.REJECTED, 2L, null, null,
+                "SIZE_MISMATCH", Instant.EPOCH, "u", null, null);
+        AdminDocument doc = new AdminDocument("o", "P", "D", "t", DocumentKind.INSURANCE, null, LocalDate.of(2026, 1, 1), null,
+                Instant.EPOCH, "u", List.of(rejected));
+        assertTrue(ReminderSchedule.isArmed(doc), "a document whose versions were all rejected still needs renewing");
+        assertFalse(ReminderSchedule.isArmed(doc.withDetails("t", DocumentKind.INSURANCE, null, null, null)));
     }
 }

@@ -1,6 +1,7 @@
 package com.example.clientmgmt.files;
 
 import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.platform.AwsClients;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -70,11 +72,16 @@ public class DocumentFiles implements AutoCloseable {
     /** What S3 holds under a key. */
     public record StoredObject(long size, String contentType, String eTag, String versionId) {}
 
-    public PresignedUpload presignUpload(AdminDocument document) {
+    /** How long an upload URL stays valid (documents.upload-validity). */
+    public Duration uploadValidity() {
+        return uploadValidity;
+    }
+
+    public PresignedUpload presignUpload(AdminDocument document, FileVersion version) {
         PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
                 .signatureDuration(uploadValidity)
-                .putObjectRequest(o -> o.bucket(bucket).key(document.objectKey())
-                        .contentType(document.contentType()).contentLength(document.declaredSize())));
+                .putObjectRequest(o -> o.bucket(bucket).key(document.objectKey(version.id()))
+                        .contentType(version.contentType()).contentLength(version.declaredSize())));
         Map<String, String> headers = new LinkedHashMap<>();
         presigned.signedHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {
@@ -84,15 +91,16 @@ public class DocumentFiles implements AutoCloseable {
         return new PresignedUpload(presigned.url().toString(), "PUT", headers, presigned.expiration());
     }
 
-    public PresignedDownload presignDownload(AdminDocument document) {
+    /** A link to one version's bytes, pinned to the S3 version that was checked, named as the user's file. */
+    public PresignedDownload presignDownload(AdminDocument document, FileVersion version) {
         PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p
                 .signatureDuration(downloadValidity)
                 .getObjectRequest(o -> {
-                    o.bucket(bucket).key(document.objectKey())
-                            .responseContentDisposition(contentDisposition(document.fileName()))
-                            .responseContentType(document.contentType());
-                    if (document.versionId() != null) {
-                        o.versionId(document.versionId());
+                    o.bucket(bucket).key(document.objectKey(version.id()))
+                            .responseContentDisposition(contentDisposition(version.fileName()))
+                            .responseContentType(version.contentType());
+                    if (version.objectVersion() != null) {
+                        o.versionId(version.objectVersion());
                     }
                 }));
         return new PresignedDownload(presigned.url().toString(), presigned.expiration());
@@ -138,9 +146,16 @@ public class DocumentFiles implements AutoCloseable {
         });
     }
 
-    /** Deletes a document's object: versioning keeps the bytes recoverable as a noncurrent version. */
-    public void delete(String key) {
-        s3.deleteObject(d -> d.bucket(bucket).key(key));
+    /**
+     * Deletes the objects of every version of a document, in one request: versioning keeps the bytes
+     * recoverable as noncurrent versions (the bucket's lifecycle removes them after 90 days).
+     */
+    public void delete(AdminDocument document) {
+        List<ObjectIdentifier> keys = document.versions().stream()
+                .map(v -> ObjectIdentifier.builder().key(document.objectKey(v.id())).build()).toList();
+        if (!keys.isEmpty()) {
+            s3.deleteObjects(d -> d.bucket(bucket).delete(del -> del.objects(keys).quiet(true)));
+        }
     }
 
     private static String canonical(String header) {

@@ -1,7 +1,8 @@
 package com.example.clientmgmt.files;
 
 import com.example.clientmgmt.domain.AdminDocument;
-import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.FileVersion;
 import io.micronaut.context.ApplicationContext;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -67,9 +69,16 @@ class PresignedUrlSignatureTest {
         proxy.stop();
     }
 
+    static final String VERSION = "01ARZ3NDEKTSV4RRFFQ69G5FV1";
+
     static AdminDocument document(String id, String type, long size) {
-        return new AdminDocument("org1", "01ARZ3NDEKTSV4RRFFQ69G5FAV", id, "Contrat", "contrat \"final\" é.pdf", type, size,
-                DocumentStatus.PENDING_UPLOAD, null, null, null, null, null, null, Instant.now(), "u", null);
+        return new AdminDocument("org1", "01ARZ3NDEKTSV4RRFFQ69G5FAV", id, "Contrat", DocumentKind.CONTRACT, null, null, null,
+                Instant.now(), "u", List.of(FileVersion.declared(VERSION, "contrat \"final\" é.pdf", type, size, Instant.now(), "u",
+                Instant.now().plusSeconds(3600))));
+    }
+
+    static FileVersion version(AdminDocument doc) {
+        return doc.versions().get(0);
     }
 
     static int put(String url, String type, byte[] body) throws Exception {
@@ -81,14 +90,15 @@ class PresignedUrlSignatureTest {
     void theDeclaredObjectIsAccepted() throws Exception {
         DocumentFiles files = context.getBean(DocumentFiles.class);
         AdminDocument doc = document("01ARZ3NDEKTSV4RRFFQ69G5FA1", "application/pdf", BYTES.length);
-        assertEquals(200, put(files.presignUpload(doc).url(), "application/pdf", BYTES));
-        DocumentFiles.StoredObject stored = files.head(doc.objectKey(), null).orElseThrow();
+        assertEquals(200, put(files.presignUpload(doc, version(doc)).url(), "application/pdf", BYTES));
+        DocumentFiles.StoredObject stored = files.head(doc.objectKey(VERSION), null).orElseThrow();
         assertEquals(BYTES.length, stored.size());
         assertEquals("application/pdf", stored.contentType());
-        AdminDocument available = new AdminDocument(doc.orgId(), doc.projectId(), doc.id(), doc.title(), doc.fileName(),
-                doc.contentType(), doc.declaredSize(), DocumentStatus.AVAILABLE, (long) BYTES.length, null, null, null, null, null,
-                doc.createdAt(), doc.createdBy(), Instant.now());
-        HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(files.presignDownload(available).url())).build(),
+        FileVersion declared = version(doc);
+        FileVersion available = new FileVersion(VERSION, declared.fileName(), declared.contentType(), declared.declaredSize(),
+                FileVersion.Status.AVAILABLE, (long) BYTES.length, null, stored.versionId(), null, declared.createdAt(), "u",
+                Instant.now(), null);
+        HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(files.presignDownload(doc, available).url())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, got.statusCode());
         assertArrayEquals(BYTES, got.body());
@@ -99,20 +109,20 @@ class PresignedUrlSignatureTest {
     void anotherTypeOrSizeIsRefusedByS3Itself() throws Exception {
         DocumentFiles files = context.getBean(DocumentFiles.class);
         AdminDocument doc = document("01ARZ3NDEKTSV4RRFFQ69G5FA2", "application/pdf", BYTES.length);
-        String url = files.presignUpload(doc).url();
+        String url = files.presignUpload(doc, version(doc)).url();
         assertEquals(403, put(url, "text/html", BYTES), "content type is signed");
         assertEquals(403, put(url, "application/pdf", "a larger body than declared".getBytes(StandardCharsets.UTF_8)), "length is signed");
-        assertEquals(403, put(url.replace(doc.id(), "01ARZ3NDEKTSV4RRFFQ69G5FA9"), "application/pdf", BYTES), "the key is signed");
+        assertEquals(403, put(url.replace(VERSION, "01ARZ3NDEKTSV4RRFFQ69G5FA9"), "application/pdf", BYTES), "the key is signed");
         assertEquals(403, HTTP.send(HttpRequest.newBuilder(URI.create(url)).DELETE().build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
                 "the method is signed");
-        assertEquals(false, files.head(doc.objectKey(), null).isPresent());
+        assertEquals(false, files.head(doc.objectKey(VERSION), null).isPresent());
     }
 
     @Test
     void anExpiredUrlIsRefused() throws Exception {
         DocumentFiles files = shortLived.getBean(DocumentFiles.class);
         AdminDocument doc = document("01ARZ3NDEKTSV4RRFFQ69G5FA3", "application/pdf", BYTES.length);
-        String url = files.presignUpload(doc).url();
+        String url = files.presignUpload(doc, version(doc)).url();
         Thread.sleep(2_100);
         assertEquals(403, put(url, "application/pdf", BYTES));
     }

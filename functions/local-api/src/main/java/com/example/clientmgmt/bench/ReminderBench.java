@@ -2,7 +2,8 @@ package com.example.clientmgmt.bench;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.AdminInfo;
-import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
@@ -88,10 +89,11 @@ public final class ReminderBench {
             boolean due = i < n;
             LocalDate reminder = due ? LocalDate.of(2027, 5, 1 + (int) (i % 28))
                     : (i % 2 == 0 ? LocalDate.of(2031, 1, 1) : null);
-            AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, "doc-" + i + ".pdf",
-                    "application/pdf", 1000, DocumentStatus.AVAILABLE, 1000L, "etag", "v1", null, reminder,
-                    due ? "Renouveler" : null, now, "boss", now);
-            batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, schedule))).build());
+            FileVersion file = new FileVersion(Ids.newId(now), "doc-" + i + ".pdf", "application/pdf", 1000,
+                    FileVersion.Status.AVAILABLE, 1000L, "etag", "v1", null, now, "boss", now, null);
+            AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, DocumentKind.INSURANCE, null,
+                    reminder, due ? "Renouveler" : null, now, "boss", List.of(file));
+            batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, p.name(), schedule))).build());
             if ((i + 1) % 10_000 == 0) {
                 System.out.printf("  seeded %d of %d documents%n", i + 1, total);
             }

@@ -1,5 +1,7 @@
 package com.example.clientmgmt.bench;
 
+import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.storage.DocumentStore;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.DevTokens;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,18 +111,33 @@ public final class RoundTrips {
             measure(trips, counter, "DELETE /projects/{id}/client-contacts/{role}", () -> api.delete(base + "/client-contacts/billing")
                     .token(boss).send());
             String document = measure(trips, counter, "POST /projects/{id}/admin-documents", () -> api.post(base + "/admin-documents")
-                    .token(boss).body(Map.of("title", "Contrat", "fileName", "contrat.pdf", "contentType", "application/pdf",
-                            "sizeBytes", 10, "reminderDate", "2027-01-15")).send()).json().get("document").get("id").asText();
+                    .token(boss).body(Map.of("title", "Contrat", "kind", "INSURANCE", "expiresOn", "2026-12-15", "fileName", "contrat.pdf",
+                            "contentType", "application/pdf", "sizeBytes", 10, "reminderDate", "2027-01-15")).send())
+                    .json().get("document").get("id").asText();
             measure(trips, counter, "GET /projects/{id}/admin-documents", () -> api.get(base + "/admin-documents").token(boss).send());
             measure(trips, counter, "GET /projects/{id}/admin-documents/{docId}", () -> api.get(base + "/admin-documents/" + document)
                     .token(boss).send());
+            String version = measure(trips, counter, "POST /projects/{id}/admin-documents/{docId}/versions", () -> api.post(base
+                    + "/admin-documents/" + document + "/versions").token(boss).body(Map.of("fileName", "contrat 2027.pdf",
+                    "contentType", "application/pdf", "sizeBytes", 10)).send()).json().get("version").get("id").asText();
+            measure(trips, counter, "GET /projects/{id}/admin-documents/{docId}/versions", () -> api.get(base + "/admin-documents/"
+                    + document + "/versions").token(boss).send());
+            DocumentStore documents = context.getBean(DocumentStore.class); // the upload check, without S3
+            AdminDocument declared = documents.find(org, project, document).orElseThrow();
+            documents.markAvailable(declared, version, 10, "etag", null, Instant.now());
+            measure(trips, counter, "GET …/{docId}/versions/{versionId}/download", () -> api.get(base + "/admin-documents/"
+                    + document + "/versions/" + version + "/download").token(boss).send());
+            measure(trips, counter, "GET /admin-documents/expiring (org admin)", () -> api.get("/admin-documents/expiring")
+                    .token(boss).send());
+            measure(trips, counter, "GET /admin-documents/expiring (member)", () -> api.get("/admin-documents/expiring")
+                    .token(api.token("lea", org, false)).send());
             measure(trips, counter, "PATCH /projects/{id}/admin-documents/{docId}", () -> api.patch(base + "/admin-documents/" + document)
                     .token(boss).body(Map.of("reminderDate", "2027-02-01")).send());
             measure(trips, counter, "DELETE /projects/{id}/admin-documents/{docId}", () -> api.delete(base + "/admin-documents/" + document)
                     .token(boss).send());
             measure(trips, counter, "GET /notifications", () -> api.get("/notifications").token(boss).send());
             System.out.println("DynamoDB round trips per request (the document DELETE also removes its S3 object, not counted):");
-            trips.forEach((route, n) -> System.out.printf("  %-46s %d%n", route, n));
+            trips.forEach((route, n) -> System.out.printf("  %-54s %d%n", route, n));
             int max = trips.values().stream().max(Integer::compare).orElse(0);
             Files.writeString(Path.of(args[0]), String.join(" ", names.table(), project, "boss", org, Integer.toString(max)));
             gateway.close();

@@ -1,6 +1,16 @@
 package com.example.clientmgmt.local;
 
 import com.example.clientmgmt.testkit.ApiClient;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +20,9 @@ import java.util.Map;
  * Demo data for the local API, loaded through the API itself (so it obeys every rule the product has):
  * organization {@code demo-construction} with an org admin, an ADMIN, a LIMITED member and a user with
  * no permission, projects in each state, a directory with people of each licence (Sylvie Lévesque has
- * none, to try LICENCE_REQUIRED) and client contacts; plus a second organization to show isolation.
+ * none, to try LICENCE_REQUIRED) and client contacts, admin documents (an insurance certificate renewed once, a
+ * licence that has expired, a bond that expires within 30 days: dates relative to today); plus a second
+ * organization to show isolation.
  */
 final class DemoData {
     static final String ORG = "demo-construction";
@@ -51,12 +63,20 @@ final class DemoData {
         contact(api, marie, tour, "execution", elise);
         contact(api, marie, ecole, "submission", nadia);
         contact(api, marie, entrepot, "billing", louis);
-        document(api, marie, tour, "Contrat signé", "Contrat Tour Horizon (signé).pdf", "application/pdf",
+        LocalDate today = LocalDate.now(ZoneId.of("America/Toronto"));
+        document(api, marie, tour, "Contrat signé", "CONTRACT", null, "Contrat Tour Horizon (signé).pdf", "application/pdf",
                 "%PDF-1.7\n% Contrat Tour Horizon\n%%EOF\n", "2027-01-15", "Vérifier la retenue de garantie");
-        document(api, marie, tour, "Certificat d'assurance 2026", "assurance-responsabilité-2026.txt", "text/plain",
-                "Certificat d'assurance responsabilité civile — valide jusqu'au 2026-12-31\n", "2026-12-01", "Renouveler l'assurance");
-        document(api, marie, entrepot, "Cautionnement d'exécution", "cautionnement.txt", "text/plain",
-                "Cautionnement d'exécution 50 %\n", null, null);
+        // an insurance certificate renewed once: two versions, the newest one served
+        String insurance = document(api, marie, tour, "Certificat d'assurance responsabilité civile", "INSURANCE",
+                today.plusMonths(11).toString(), "assurance-responsabilité-2025-2026.txt", "text/plain",
+                "Certificat d'assurance responsabilité civile — police 2025-2026\n", null, null);
+        version(api, marie, tour, insurance, "assurance-responsabilité-2026-2027.txt", "text/plain",
+                "Certificat d'assurance responsabilité civile — police 2026-2027 (renouvelée)\n");
+        // a licence that has already expired, and a bond that expires within 30 days: the expiring list shows both
+        document(api, marie, tour, "Licence RBQ de l'entrepreneur", "LICENCE_PERMIT", today.minusDays(10).toString(),
+                "licence-rbq.txt", "text/plain", "Licence RBQ 5678-1234-01\n", null, null);
+        document(api, marie, entrepot, "Cautionnement d'exécution", "BOND", today.plusDays(21).toString(), "cautionnement.txt",
+                "text/plain", "Cautionnement d'exécution 50 %\n", today.plusDays(7).toString(), "Demander la prolongation à la caution");
         patch(api, marie, entrepot, Map.of("state", "CLOSED"));
         project(api, api.token("paul", OTHER_ORG, true), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
         if (tour == null || ecole == null) {
@@ -84,12 +104,16 @@ final class DemoData {
         require(200, api.put("/projects/" + project + "/client-contacts/" + role).token(token).body(Map.of("personId", personId)).send());
     }
 
-    /** Declares a document, then uploads its bytes through the presigned URL as a browser would. */
-    private static void document(ApiClient api, String token, String project, String title, String fileName, String type,
-                                 String content, String reminderDate, String reminderNote) {
-        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Declares a document, then uploads its bytes through the presigned URL as a browser would; returns its id. */
+    private static String document(ApiClient api, String token, String project, String title, String kind, String expiresOn,
+                                   String fileName, String type, String content, String reminderDate, String reminderNote) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
+        body.put("kind", kind);
+        if (expiresOn != null) {
+            body.put("expiresOn", expiresOn);
+        }
         body.put("fileName", fileName);
         body.put("contentType", type);
         body.put("sizeBytes", bytes.length);
@@ -97,16 +121,28 @@ final class DemoData {
             body.put("reminderDate", reminderDate);
             body.put("reminderNote", reminderNote);
         }
-        var upload = require(201, api.post("/projects/" + project + "/admin-documents").token(token).body(body).send()).json().get("upload");
+        JsonNode declared = require(201, api.post("/projects/" + project + "/admin-documents").token(token).body(body).send()).json();
+        put(declared.get("upload"), type, bytes);
+        return declared.get("document").get("id").asText();
+    }
+
+    /** Adds a file version to a document and uploads its bytes. */
+    private static void version(ApiClient api, String token, String project, String document, String fileName, String type, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        JsonNode added = require(201, api.post("/projects/" + project + "/admin-documents/" + document + "/versions").token(token)
+                .body(Map.of("fileName", fileName, "contentType", type, "sizeBytes", bytes.length)).send()).json();
+        put(added.get("upload"), type, bytes);
+    }
+
+    private static void put(JsonNode upload, String type, byte[] bytes) {
         try {
-            var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload.get("url").asText()))
-                    .header("Content-Type", type)
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-            int status = java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpRequest put = HttpRequest.newBuilder(URI.create(upload.get("url").asText())).header("Content-Type", type)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+            int status = HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
                 throw new IllegalStateException("demo upload answered " + status);
             }
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("demo upload failed", e);
         }
     }

@@ -3,6 +3,7 @@ package com.example.clientmgmt.platform;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.UploadPolicy;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -16,7 +17,9 @@ import java.time.ZoneId;
  */
 @Factory
 public class Settings {
+    /** The system clock, unless a test supplies its own. */
     @Singleton
+    @Requires(missingBeans = Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -4,7 +4,9 @@ import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.ClientContact;
 import com.example.clientmgmt.domain.ContactRole;
-import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.FileVersion;
+import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.Licence;
 import com.example.clientmgmt.domain.Money;
 import com.example.clientmgmt.domain.Notification;
@@ -19,6 +21,8 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,13 +41,14 @@ public class CodecPrimer implements Primer {
                 LocalDate.EPOCH, ProjectState.ACTIVE, new Money(new BigDecimal("1.00"), "CAD")), 1,
                 Map.of("priming", Permission.ADMIN), Map.of(ContactRole.BILLING, new ClientContact(id, "Priming")), at, "priming");
         Person person = new Person("priming", id, "Priming", "Priming", "a@b.ca", "514 555-0000", Licence.FREE, Set.of(id + "#BILLING"));
-        AdminDocument document = new AdminDocument("priming", id, id, "Priming", "priming.pdf", "application/pdf", 1,
-                DocumentStatus.AVAILABLE, 1L, "etag", "v", null, LocalDate.EPOCH, "note", at, "priming", at);
+        AdminDocument document = new AdminDocument("priming", id, id, "Priming", DocumentKind.INSURANCE, LocalDate.EPOCH,
+                LocalDate.EPOCH, "note", at, "priming", List.of(new FileVersion(id, "priming.pdf", "application/pdf", 1,
+                FileVersion.Status.AVAILABLE, 1L, "etag", "v", null, at, "priming", at, at)));
         Notification notification = new Notification(NotificationItem.id(at, id, 1), Notification.DOCUMENT_REMINDER, id,
                 "Priming", id, "Priming", LocalDate.EPOCH, "note", at, false);
         boolean same = ProjectItem.toProject(ProjectItem.item(project)).equals(project)
                 && PersonItem.toPerson(PersonItem.item(person, 1)).equals(person)
-                && DocumentItem.toDocument(DocumentItem.item(document, 1)).equals(document);
+                && DocumentItem.toDocument(DocumentItem.newItem(document, "Priming", new ReminderSchedule(ZoneId.of("UTC")))).equals(document);
         NotificationItem.reminder(notification, "priming").updateExpression();
         NotificationItem.toNotification(Map.of());
         HistoryItem.toEntry(HistoryItem.item(new HistoryItem.Change(ProjectRef.of(project), "priming", at, id), 0,

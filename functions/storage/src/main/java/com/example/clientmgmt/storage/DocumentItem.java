@@ -1,36 +1,47 @@
 package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.AdminDocument;
-import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * An admin document (the project's partition, sort key {@link Keys#DOCUMENT_PREFIX} + id): what was declared,
- * what the upload check found ({@code status}, size, checksum, pinned {@code versionId}), the reminder
- * date and note, {@code ver} (user edits are conditioned on it) and, while the upload is pending or was
- * rejected, {@code expiresAt} (TTL). An armed reminder adds the attributes of {@link ReminderItem}. While the
- * upload is awaited, {@link #awaitingUpload} puts it in the Lookup index until the upload URL expires, so that the
- * reconciliation finds it if S3's event never comes.
+ * An admin document (the project's partition, sort key {@link Keys#DOCUMENT_PREFIX} + id): title, kind,
+ * expiry date, reminder date and note, {@code ver} (user edits are conditioned on it), the project's name
+ * (for the expiring list; a project's name never changes) and {@code versions}, a map of version id → the
+ * file version (see {@link #version}). One item holds the whole document, so reading a document, its
+ * versions or a download costs one request with the project. While it has an expiry date it is in the
+ * Lookup index ({@code lpk = ORG#o#EXPIRING}, {@code lsk = expiresOn#project#document}); an armed reminder
+ * adds the attributes of {@link ReminderItem}. A pending version also has its own small item,
+ * {@link PendingUploadItem}.
  */
 public final class DocumentItem {
     static final String VERSION = "ver";
-    static final String STATUS = "status";
     static final String TITLE = "title";
+    static final String KIND = "kind";
+    static final String EXPIRES_ON = "expiresOn";
+    static final String PROJECT_NAME = "projectName";
     static final String REMINDER_DATE = "reminderDate";
     static final String REMINDER_NOTE = "reminderNote";
-    static final String SIZE = "sizeBytes";
-    static final String CHECKSUM = "checksum";
-    static final String OBJECT_VERSION = "versionId";
-    static final String UPLOADED_AT = "uploadedAt";
-    static final String REJECT_REASON = "rejectReason";
-    /** DynamoDB's TTL attribute (epoch seconds). */
-    static final String EXPIRES_AT = "expiresAt";
+    static final String VERSIONS = "versions";
+    /** Attributes of one version, inside {@code versions.<id>}. */
+    static final String V_STATUS = "status";
+    static final String V_SIZE = "sizeBytes";
+    static final String V_CHECKSUM = "checksum";
+    static final String V_OBJECT_VERSION = "objectVersion";
+    static final String V_UPLOADED_AT = "uploadedAt";
+    static final String V_REJECT_REASON = "rejectReason";
+    /** The Lookup index attributes of the expiring list. */
+    static final String[] EXPIRING = {Keys.LOOKUP_PK, Keys.LOOKUP_SK};
 
     private DocumentItem() {}
 
@@ -47,69 +58,91 @@ public final class DocumentItem {
     }
 
     /**
-     * A newly declared document at version 1, its reminder armed when it has one. The reminder benchmark
-     * seeds its documents with this too, so they are stored exactly as declared ones.
+     * A newly declared document at version 1, its reminder armed when it has one, in the expiring list when
+     * it expires. The reminder benchmark seeds its documents with this too, so they are stored exactly as
+     * declared ones.
      */
-    public static Map<String, AttributeValue> newItem(AdminDocument document, ReminderSchedule schedule) {
-        Map<String, AttributeValue> item = item(document, 1);
-        if (ReminderSchedule.isArmed(document)) {
-            item.putAll(ReminderItem.armed(document.id(), schedule.dueAt(document.reminderDate()), 1));
-        }
-        return item;
-    }
-
-    static Map<String, AttributeValue> item(AdminDocument d, long version) {
+    public static Map<String, AttributeValue> newItem(AdminDocument d, String projectName, ReminderSchedule schedule) {
         Map<String, AttributeValue> item = new HashMap<>(key(d.orgId(), d.projectId(), d.id()));
         item.put("type", AttributeValue.fromS("AdminDocument"));
         item.put("orgId", AttributeValue.fromS(d.orgId()));
         item.put("projectId", AttributeValue.fromS(d.projectId()));
         item.put("id", AttributeValue.fromS(d.id()));
         item.put(TITLE, AttributeValue.fromS(d.title()));
-        item.put("fileName", AttributeValue.fromS(d.fileName()));
-        item.put("contentType", AttributeValue.fromS(d.contentType()));
-        item.put("declaredSize", Attrs.n(d.declaredSize()));
-        item.put(STATUS, status(d.status()));
-        Attrs.putIfPresent(item, SIZE, d.sizeBytes() == null ? null : Attrs.n(d.sizeBytes()));
-        Attrs.putIfPresent(item, CHECKSUM, d.checksum());
-        Attrs.putIfPresent(item, OBJECT_VERSION, d.versionId());
-        Attrs.putIfPresent(item, REJECT_REASON, d.rejectReason());
+        item.put(KIND, AttributeValue.fromS(d.kind().name()));
+        Attrs.putIfPresent(item, EXPIRES_ON, d.expiresOn());
+        Attrs.putIfPresent(item, PROJECT_NAME, projectName);
         Attrs.putIfPresent(item, REMINDER_DATE, d.reminderDate());
         Attrs.putIfPresent(item, REMINDER_NOTE, d.reminderNote());
         item.put("createdAt", AttributeValue.fromS(d.createdAt().toString()));
         item.put("createdBy", AttributeValue.fromS(d.createdBy()));
-        Attrs.putIfPresent(item, UPLOADED_AT, d.uploadedAt());
-        item.put(VERSION, Attrs.n(version));
+        Map<String, AttributeValue> versions = new HashMap<>();
+        d.versions().forEach(v -> versions.put(v.id(), version(v)));
+        item.put(VERSIONS, AttributeValue.fromM(versions));
+        item.put(VERSION, Attrs.n(1));
+        if (d.expiresOn() != null) {
+            item.putAll(expiring(d.orgId(), d.projectId(), d.id(), d.expiresOn()));
+        }
+        if (ReminderSchedule.isArmed(d)) {
+            item.putAll(ReminderItem.armed(d.id(), schedule.dueAt(d.reminderDate()), 1));
+        }
         return item;
     }
 
-    /** The Lookup index entry of a pending upload whose URL expires at {@code urlExpiresAt}. */
-    static Map<String, AttributeValue> awaitingUpload(Instant urlExpiresAt) {
-        return Map.of(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.PENDING_UPLOADS),
-                Keys.LOOKUP_SK, AttributeValue.fromS(Keys.instantText(urlExpiresAt)));
+    /** One file version, as the value of {@code versions.<id>}. */
+    static AttributeValue version(FileVersion v) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("fileName", AttributeValue.fromS(v.fileName()));
+        m.put("contentType", AttributeValue.fromS(v.contentType()));
+        m.put("declaredSize", Attrs.n(v.declaredSize()));
+        m.put(V_STATUS, status(v.status()));
+        Attrs.putIfPresent(m, V_SIZE, v.sizeBytes() == null ? null : Attrs.n(v.sizeBytes()));
+        Attrs.putIfPresent(m, V_CHECKSUM, v.checksum());
+        Attrs.putIfPresent(m, V_OBJECT_VERSION, v.objectVersion());
+        Attrs.putIfPresent(m, V_REJECT_REASON, v.rejectReason());
+        m.put("createdAt", AttributeValue.fromS(v.createdAt().toString()));
+        m.put("createdBy", AttributeValue.fromS(v.createdBy()));
+        Attrs.putIfPresent(m, V_UPLOADED_AT, v.uploadedAt());
+        Attrs.putIfPresent(m, "pendingUntil", v.pendingUntil());
+        return AttributeValue.fromM(m);
     }
 
-    /** Removed when the upload's outcome is known: the document leaves the pending uploads. */
-    static final String[] AWAITING_UPLOAD = {Keys.LOOKUP_PK, Keys.LOOKUP_SK};
+    /** The Lookup index entry of a document that expires on {@code expiresOn}: its organization's expiring list. */
+    static Map<String, AttributeValue> expiring(String orgId, String projectId, String documentId, LocalDate expiresOn) {
+        return Map.of(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.expiringPk(orgId)),
+                Keys.LOOKUP_SK, AttributeValue.fromS(expiresOn + "#" + projectId + "#" + documentId));
+    }
 
-    static AttributeValue status(DocumentStatus status) {
+    static AttributeValue status(FileVersion.Status status) {
         return AttributeValue.fromS(status.name());
-    }
-
-    /** The TTL value that removes the item after {@code at}. */
-    static AttributeValue expiresAt(Instant at) {
-        return Attrs.n(at.getEpochSecond());
     }
 
     static long version(Map<String, AttributeValue> item) {
         return Attrs.num(item, VERSION);
     }
 
+    static String projectName(Map<String, AttributeValue> item) {
+        return Attrs.str(item, PROJECT_NAME);
+    }
+
     static AdminDocument toDocument(Map<String, AttributeValue> i) {
+        List<FileVersion> versions = new ArrayList<>();
+        AttributeValue all = i.get(VERSIONS);
+        if (all != null && all.hasM()) {
+            all.m().forEach((id, v) -> versions.add(toVersion(id, v.m())));
+        }
+        versions.sort(Comparator.comparing(FileVersion::id).reversed()); // ids grow with time: newest first
+        String kind = Attrs.str(i, KIND);
         return new AdminDocument(Attrs.str(i, "orgId"), Attrs.str(i, "projectId"), Attrs.str(i, "id"), Attrs.str(i, TITLE),
-                Attrs.str(i, "fileName"), Attrs.str(i, "contentType"), Attrs.num(i, "declaredSize"),
-                DocumentStatus.valueOf(Attrs.str(i, STATUS)), Attrs.optionalNum(i, SIZE),
-                Attrs.str(i, CHECKSUM), Attrs.str(i, OBJECT_VERSION), Attrs.str(i, REJECT_REASON),
+                kind == null ? DocumentKind.OTHER : DocumentKind.valueOf(kind), Attrs.date(i, EXPIRES_ON),
                 Attrs.date(i, REMINDER_DATE), Attrs.str(i, REMINDER_NOTE),
-                Attrs.instant(i, "createdAt"), Attrs.str(i, "createdBy"), Attrs.instant(i, UPLOADED_AT));
+                Attrs.instant(i, "createdAt"), Attrs.str(i, "createdBy"), versions);
+    }
+
+    private static FileVersion toVersion(String id, Map<String, AttributeValue> m) {
+        return new FileVersion(id, Attrs.str(m, "fileName"), Attrs.str(m, "contentType"), Attrs.num(m, "declaredSize"),
+                FileVersion.Status.valueOf(Attrs.str(m, V_STATUS)), Attrs.optionalNum(m, V_SIZE), Attrs.str(m, V_CHECKSUM),
+                Attrs.str(m, V_OBJECT_VERSION), Attrs.str(m, V_REJECT_REASON), Attrs.instant(m, "createdAt"),
+                Attrs.str(m, "createdBy"), Attrs.instant(m, V_UPLOADED_AT), Attrs.instant(m, "pendingUntil"));
     }
 }

@@ -29,7 +29,12 @@ public class HistoryLog {
 
     /** One change by {@code caller} at {@code at}: its entries share an id and keep the order they are added in. */
     public Change change(ProjectRef project, Caller caller, Instant at) {
-        return new Change(new HistoryItem.Change(project, caller.userId(), at, Ids.newId(at)));
+        return change(project, caller.userId(), at);
+    }
+
+    /** One change made by {@code actor}, a user id or a named part of the system (e.g. the upload check). */
+    public Change change(ProjectRef project, String actor, Instant at) {
+        return new Change(new HistoryItem.Change(project, actor, at, Ids.newId(at)));
     }
 
     public final class Change {

@@ -16,13 +16,16 @@ import java.util.Map;
  * project partition  pk = ORG#o#PROJECT#p
  *   HISTORY#millis#id#n   admin history (sorts below PROJECT: one descending query reads the project, then history)
  *   PROJECT               the project, its admin info, its members' permissions, its client contacts
- *   PROJECT#DOCUMENT#d    admin documents (just above PROJECT: one ascending query reads the project, then documents)
+ *   PROJECT#DOCUMENT#d    admin documents with their file versions (just above PROJECT: one ascending query reads the
+ *                         project, then documents)
+ *   PROJECT#UPLOAD#d#v    a file version awaiting its upload (after the documents' range)
  *   USER#u                membership (index ByUser lists a user's projects)
  * person             pk = ORG#o#PERSON#id, sk = PERSON  (index ByName: gsi2pk = ORG#o#PEOPLE, gsi2sk = folded name#id)
  * search words       pk = ORG#o#PEOPLE#WORDS, sk = word#personId
  * notifications      pk = ORG#o#NOTIFY#u, sk = NOTIF#createdMillis.documentId.armedVer
  * due reminders      document items carry duePk = DUE#0..3 and dueAt while armed (sparse index DueReminders)
- * pending uploads     document items carry lpk = UPLOADS#PENDING and lsk = the upload URL's expiry while pending (index Lookup)
+ * pending uploads     PROJECT#UPLOAD# items: lpk = UPLOADS#PENDING, lsk = the version's deadline#version (index Lookup)
+ * expiring documents  document items with an expiry date: lpk = ORG#o#EXPIRING, lsk = expiresOn#project#document (index Lookup)
  * </pre>
  *
  * A stack update can add one global secondary index at most, so access patterns added after the first
@@ -55,6 +58,7 @@ public final class Keys {
     public static final String PROJECT = "PROJECT";
     static final String HISTORY_PREFIX = "HISTORY#";
     static final String DOCUMENT_PREFIX = "PROJECT#DOCUMENT#";
+    static final String UPLOAD_PREFIX = "PROJECT#UPLOAD#";
     static final String MEMBER_PREFIX = "USER#";
     static final String PERSON = "PERSON";
     static final String NOTIFICATION_PREFIX = "NOTIF#";
@@ -84,6 +88,10 @@ public final class Keys {
 
     static String notificationsPk(String orgId, String userId) {
         return ORG + orgId + "#NOTIFY#" + userId;
+    }
+
+    static String expiringPk(String orgId) {
+        return ORG + orgId + "#EXPIRING";
     }
 
     static String duePk(int shard) {

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +111,18 @@ public class MembershipStore {
             query.exclusiveStartKey(MembershipItem.indexKey(caller.orgId(), after, caller.userId()));
         }
         return query.build();
+    }
+
+    /** The ids of every project the caller is a member of (ADMIN or LIMITED): their memberships on ByUser. */
+    public Set<String> memberProjectIds(Caller caller) {
+        Set<String> ids = new HashSet<>();
+        for (List<String> page : Queries.pages(dynamo, QueryRequest.builder().tableName(table).indexName(Keys.BY_USER)
+                .keyConditionExpression("gsi1pk = :u")
+                .expressionAttributeValues(Map.of(":u", MembershipItem.userPartition(caller.orgId(), caller.userId())))
+                .build(), MembershipItem::projectId)) {
+            ids.addAll(page);
+        }
+        return ids;
     }
 
     /**

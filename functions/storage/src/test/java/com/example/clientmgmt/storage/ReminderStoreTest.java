@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static com.example.clientmgmt.storage.StorageFixture.NOW;
-import static com.example.clientmgmt.storage.StorageFixture.UPLOAD_URL;
 import static com.example.clientmgmt.storage.StorageFixture.caller;
 import static com.example.clientmgmt.storage.StorageFixture.document;
 import static com.example.clientmgmt.storage.StorageFixture.project;
@@ -62,12 +61,12 @@ class ReminderStoreTest {
         Set<String> due = new HashSet<>();
         for (int i = 0; i < 9; i++) {
             AdminDocument d = document(p, LocalDate.of(2030, 1, 1 + i));
-            db.bean(DocumentStore.class).declare(OWNER, d, NOW, NOW.plus(UPLOAD_URL));
+            db.bean(DocumentStore.class).declare(OWNER, d, "Projet", NOW);
             if (i < 6) {
                 due.add(d.id());
             }
         }
-        db.bean(DocumentStore.class).declare(OWNER, document(p, null), NOW, NOW.plus(UPLOAD_URL));
+        db.bean(DocumentStore.class).declare(OWNER, document(p, null), "Projet", NOW);
         Instant now = Instant.parse("2030-01-06T12:00:00Z"); // 07:00 in Toronto on the 6th
         List<ReminderStore.DueReminder> found = allDue(now, 2);
         assertEquals(due, new HashSet<>(found.stream().map(r -> r.document().id()).toList()));
@@ -80,7 +79,7 @@ class ReminderStoreTest {
     void aClaimHoldsUntilItsLeaseLapsesAndOnlyItsHolderCompletes() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2031, 5, 5));
-        db.bean(DocumentStore.class).declare(OWNER, d, NOW, NOW.plus(UPLOAD_URL));
+        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", NOW);
         Instant now = Instant.parse("2031-05-05T12:00:00Z");
         ReminderStore.DueReminder r = dueOf(d, now);
         Instant first = reminders().claim(r, "run-1", now).orElseThrow();
@@ -98,11 +97,11 @@ class ReminderStoreTest {
     void aReArmedReminderCannotBeClaimedOrCompletedWithItsOldArming() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2031, 6, 6));
-        db.bean(DocumentStore.class).declare(OWNER, d, NOW, NOW.plus(UPLOAD_URL));
+        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", NOW);
         Instant now = Instant.parse("2031-06-06T12:00:00Z");
         ReminderStore.DueReminder old = dueOf(d, now);
         reminders().claim(old, "run-1", now).orElseThrow();
-        db.bean(DocumentStore.class).edit(OWNER, d, 1, d.withDetails(d.title(), LocalDate.of(2031, 6, 5), d.reminderNote()), NOW);
+        db.bean(DocumentStore.class).edit(OWNER, d, 1, d.withDetails(d.title(), d.kind(), d.expiresOn(), LocalDate.of(2031, 6, 5), d.reminderNote()), NOW);
         assertFalse(reminders().complete(old, "run-1", now));
         assertTrue(reminders().claim(old, "run-2", now).isEmpty());
     }

@@ -5,7 +5,8 @@ import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.AdminInfoPatch;
 import com.example.clientmgmt.domain.Change;
 import com.example.clientmgmt.domain.Caller;
-import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Licence;
 import com.example.clientmgmt.domain.Permission;
@@ -118,10 +119,11 @@ final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
         return new Person(org, Ids.newId(NOW), name, null, null, null, licence, Set.of());
     }
 
+    /** A new document of {@code project} with one version awaiting its upload until {@link #UPLOAD_URL} after NOW. */
     static AdminDocument document(Project project, LocalDate reminder) {
-        return new AdminDocument(project.orgId(), project.id(), Ids.newId(NOW), "Assurance", "assurance.pdf",
-                "application/pdf", 100, DocumentStatus.PENDING_UPLOAD, null, null, null, null, reminder,
-                reminder == null ? null : "Renouveler", NOW, "owner", null);
+        return new AdminDocument(project.orgId(), project.id(), Ids.newId(NOW), "Assurance", DocumentKind.INSURANCE, null, reminder,
+                reminder == null ? null : "Renouveler", NOW, "owner",
+                List.of(FileVersion.declared(Ids.newId(NOW), "assurance.pdf", "application/pdf", 100, NOW, "owner", NOW.plus(UPLOAD_URL))));
     }
 
     /** Asserts that {@code action} is refused with this code (and message key, when given). */

@@ -31,7 +31,7 @@ public class UploadEventPrimer implements Primer {
 
     @Override
     public String prime() throws IOException {
-        String key = DocumentKeys.objectKey("snapstart-priming", UNKNOWN, UNKNOWN);
+        String key = DocumentKeys.objectKey("snapstart-priming", UNKNOWN, UNKNOWN, UNKNOWN);
         String event = "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\","
                 + "\"eventTime\":\"1970-01-01T00:00:00.000Z\",\"s3\":{\"s3SchemaVersion\":\"1.0\",\"bucket\":{\"name\":\"priming\"},"
                 + "\"object\":{\"key\":\"" + key + "\",\"size\":1}}}]}";

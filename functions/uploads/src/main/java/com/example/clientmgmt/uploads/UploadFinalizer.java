@@ -2,7 +2,7 @@ package com.example.clientmgmt.uploads;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.DocumentKeys;
-import com.example.clientmgmt.domain.DocumentStatus;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.UploadPolicy;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.storage.DocumentStore;
@@ -14,9 +14,11 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Finalizes one uploaded object: the document it belongs to becomes AVAILABLE when S3 holds exactly
- * what was declared, otherwise REJECTED and the object version is removed. Every step is conditioned on
- * the document still being PENDING_UPLOAD, so a repeated or late event changes nothing.
+ * Finalizes one uploaded file version: it becomes AVAILABLE when S3 holds exactly what was declared,
+ * otherwise REJECTED and the object version is removed. Every step is conditioned on the version still
+ * being PENDING_UPLOAD, so a repeated or late event changes nothing; an object that arrives for a version
+ * that can no longer take it (expired, rejected) is removed, so nothing stays in the bucket that no
+ * document owns.
  */
 @Singleton
 public class UploadFinalizer {
@@ -37,46 +39,50 @@ public class UploadFinalizer {
         this.clock = clock;
     }
 
-    public Outcome finalizeUpload(String key, String eventVersionId) {
+    /** An S3 event's object: the version its key names, with the S3 version the event names (null when none). */
+    public Outcome finalizeUpload(String key, String eventObjectVersion) {
         Optional<DocumentKeys.Parsed> parsed = DocumentKeys.parse(key);
         Optional<AdminDocument> found = parsed.flatMap(p -> documents.find(p.orgId(), p.projectId(), p.documentId()));
-        if (found.isEmpty()) {
-            LOG.warn("upload event for a key that is no declared document, ignored: {}", key);
+        Optional<FileVersion> version = found.flatMap(d -> d.version(parsed.get().versionId()));
+        if (version.isEmpty()) {
+            LOG.warn("upload event for a key that is no declared file version, ignored: {}", key);
             return Outcome.UNKNOWN_KEY;
         }
-        return finalizeDocument(found.get(), eventVersionId);
+        return finalizeVersion(found.get(), version.get(), eventObjectVersion);
     }
 
     /**
-     * Finalizes {@code document} with its object as S3 holds it now ({@code versionId}, or the latest version
+     * Settles {@code version} with its object as S3 holds it now ({@code eventObjectVersion}, or the latest
      * when null): the upload event's path once the document is read, and the reconciliation's.
      */
-    public Outcome finalizeDocument(AdminDocument document, String eventVersionId) {
-        String key = document.objectKey();
-        if (document.status() != DocumentStatus.PENDING_UPLOAD) {
-            if (eventVersionId != null && !eventVersionId.equals(document.versionId())) {
-                // a second PUT through a still-valid URL: the checked version stays the one served
-                files.deleteVersion(key, eventVersionId);
-                LOG.warn("extra version {} of {} removed; document is {}", eventVersionId, key, document.status());
+    public Outcome finalizeVersion(AdminDocument document, FileVersion version, String eventObjectVersion) {
+        String key = document.objectKey(version.id());
+        if (version.status() != FileVersion.Status.PENDING_UPLOAD) {
+            boolean served = version.status() == FileVersion.Status.AVAILABLE;
+            if (!served || (eventObjectVersion != null && !eventObjectVersion.equals(version.objectVersion()))) {
+                // a second PUT through a still-valid URL, or an upload for a version that can no longer take it
+                files.deleteVersion(key, eventObjectVersion);
+                LOG.warn("object {} (version {}) removed: its file version is {}", key, eventObjectVersion, version.status());
             }
             return Outcome.ALREADY_FINAL;
         }
-        Optional<DocumentFiles.StoredObject> stored = files.head(key, eventVersionId);
+        Optional<DocumentFiles.StoredObject> stored = files.head(key, eventObjectVersion);
         if (stored.isEmpty()) {
-            LOG.warn("no object at {} for pending document {}", key, document.id());
+            LOG.info("no object at {} for pending version {} of document {}", key, version.id(), document.id());
             return Outcome.OBJECT_GONE;
         }
         DocumentFiles.StoredObject object = stored.get();
-        String rejection = policy.rejectionOf(document, object.size(), object.contentType());
+        String rejection = policy.rejectionOf(version, object.size(), object.contentType());
         if (rejection == null) {
-            boolean changed = documents.markAvailable(document, object.size(), stripQuotes(object.eTag()), object.versionId(), clock.instant());
+            boolean changed = documents.markAvailable(document, version.id(), object.size(), stripQuotes(object.eTag()),
+                    object.versionId(), clock.instant());
             return changed ? Outcome.AVAILABLE : Outcome.ALREADY_FINAL;
         }
-        boolean changed = documents.markRejected(document, rejection, clock.instant());
+        boolean changed = documents.markRejected(document, version.id(), rejection, clock.instant());
         if (changed) {
             files.deleteVersion(key, object.versionId());
             LOG.warn("upload of {} rejected ({}): declared {} bytes {}, got {} bytes {}", key, rejection,
-                    document.declaredSize(), document.contentType(), object.size(), object.contentType());
+                    version.declaredSize(), version.contentType(), object.size(), object.contentType());
             return Outcome.REJECTED;
         }
         return Outcome.ALREADY_FINAL;

@@ -1,28 +1,27 @@
 package com.example.clientmgmt.uploads;
 
 import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.storage.DocumentStore;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The reconciliation of uploads, so that a lost S3 event never loses an uploaded file: on each run, every
- * document still PENDING_UPLOAD whose upload URL expired (more than {@code uploads.reconcile-grace} ago, so
- * that an upload started just before the expiry has finished) is checked against S3. Its object there is
+ * file version still PENDING_UPLOAD past its deadline (its upload URL's expiry and a grace period, so that
+ * an upload started just before the expiry has arrived) is checked against S3. Its object there is
  * finalized exactly as its event would have done it (AVAILABLE or REJECTED); no object means the upload
- * never came: the document leaves the pending uploads and stays PENDING_UPLOAD until it expires. Nothing
- * pending is ever removed here, and every write is conditioned on the document still being pending, so a
- * late event and a run racing it settle the document once.
+ * never came: the version EXPIRES — never the document, its reminder or its history. Every write is
+ * conditioned on the version still being pending, so a late event and a run racing it settle it once.
  */
 @Singleton
 public class UploadReconciler {
@@ -31,14 +30,11 @@ public class UploadReconciler {
     private final DocumentStore documents;
     private final UploadFinalizer finalizer;
     private final Metrics metrics;
-    private final Duration grace;
 
-    public UploadReconciler(DocumentStore documents, UploadFinalizer finalizer, Metrics metrics,
-                            @Value("${uploads.reconcile-grace}") Duration grace) {
+    public UploadReconciler(DocumentStore documents, UploadFinalizer finalizer, Metrics metrics) {
         this.documents = documents;
         this.finalizer = finalizer;
         this.metrics = metrics;
-        this.grace = grace;
     }
 
     /** What a run found; logged, and returned by the handler. */
@@ -48,20 +44,30 @@ public class UploadReconciler {
     public Report run(Instant now) {
         long started = System.nanoTime();
         int checked = 0, finalized = 0, rejected = 0, never = 0, already = 0;
-        for (List<AdminDocument> page : documents.awaitingUpload(now.minus(grace), PAGE)) {
-            for (AdminDocument document : page) {
+        for (List<DocumentStore.PendingUpload> page : documents.pendingUploads(now, PAGE)) {
+            for (DocumentStore.PendingUpload pending : page) {
                 checked++;
-                switch (finalizer.finalizeDocument(document, null)) {
+                Optional<AdminDocument> document = documents.find(pending.orgId(), pending.projectId(), pending.documentId());
+                Optional<FileVersion> version = document.flatMap(d -> d.version(pending.versionId()));
+                if (version.isEmpty()) {
+                    documents.forget(pending); // the document was deleted
+                    already++;
+                    continue;
+                }
+                switch (finalizer.finalizeVersion(document.get(), version.get(), null)) {
                     case AVAILABLE -> finalized++;
                     case REJECTED -> rejected++;
                     case OBJECT_GONE -> {
-                        if (documents.stopAwaitingUpload(document)) {
+                        if (documents.markExpired(document.get(), pending.versionId(), now)) {
                             never++;
                         } else {
                             already++;
                         }
                     }
-                    case ALREADY_FINAL, UNKNOWN_KEY -> already++;
+                    case ALREADY_FINAL, UNKNOWN_KEY -> {
+                        documents.forget(pending);
+                        already++;
+                    }
                 }
             }
         }

@@ -3,7 +3,7 @@ package com.example.clientmgmt.http;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.ProblemException;
 
-/** The {@code limit} query parameter shared by every list: 1 to 100, 25 when absent. */
+/** The {@code limit} query parameter shared by every list (1 to 100, 25 when absent), and other whole-number parameters. */
 public final class Paging {
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 100;
@@ -11,17 +11,25 @@ public final class Paging {
     private Paging() {}
 
     public static int limit(String raw) {
+        return wholeNumber(raw, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT, "BAD_LIMIT");
+    }
+
+    /**
+     * A whole-number query parameter from {@code min} to {@code max}, {@code absent} when missing; anything
+     * else is a 400 naming the parameter ({@code reason} with {@code max} as its argument).
+     */
+    public static int wholeNumber(String raw, String name, int min, int max, int absent, String reason) {
         if (raw == null || raw.isEmpty()) {
-            return DEFAULT_LIMIT;
+            return absent;
         }
         try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.invalid(FieldError.of("limit", "BAD_LIMIT", MAX_LIMIT));
+        throw ProblemException.invalid(FieldError.of(name, reason, max));
     }
 }
