@@ -186,8 +186,9 @@ class DocumentStoreTest {
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
         documents().declare(OWNER, d, p.name(), NOW);
         String first = d.versions().get(0).id();
-        assertTrue(documents().markRejected(d, first, "SIZE_MISMATCH", NOW));
-        assertFalse(documents().markAvailable(d, first, 100, "etag", "v1", NOW), "a settled version changes no more");
+        // history is ordered by time, then by a random change id: settle after the declaration, not at the same instant
+        assertTrue(documents().markRejected(d, first, "SIZE_MISMATCH", NOW.plusSeconds(1)));
+        assertFalse(documents().markAvailable(d, first, 100, "etag", "v1", NOW.plusSeconds(2)), "a settled version changes no more");
         assertTrue(raw(d).containsKey("dueAt"), "a document whose versions were rejected keeps its reminder");
         assertEquals(DocumentStatus.REJECTED, reload(d).statusAt(NOW));
         assertFalse(raw(d).containsKey("expiresAt"), "a rejected version stays listed: no TTL");
