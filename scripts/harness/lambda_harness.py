@@ -450,6 +450,17 @@ def load_event(name):
         return json.load(f)
 
 
+def uploaded(aws, bucket, key, content):
+    """Puts the bytes as the browser's PUT would (the emulator cannot check presigned signatures; S3Proxy
+    does, in the files tests) and returns the S3 event of that object version."""
+    version = aws.client("s3").put_object(Bucket=bucket, Key=key, Body=content, ContentType="text/plain")["VersionId"]
+    event = load_event("s3-document-uploaded-version.json")
+    record = event["Records"][0]
+    record["s3"]["bucket"].update({"name": bucket, "arn": f"arn:aws:s3:::{bucket}"})
+    record["s3"]["object"].update({"key": urllib.parse.quote(key), "versionId": version, "size": len(content)})
+    return event
+
+
 def with_path(event, path, body=None):
     """A sample HTTP event sent to another path (the scenario's own project and document)."""
     e = copy.deepcopy(event)
@@ -520,13 +531,7 @@ def run_scenario(functions, aws, bucket, zone, outcome):
     document = declared["document"]["id"]
     url = urllib.parse.urlparse(declared["upload"]["url"])
     key = urllib.parse.unquote(url.path.split("/", 2)[2])  # path-style: /bucket/key
-    # the browser's PUT: the emulator cannot check presigned signatures (S3Proxy does, in the files tests)
-    version = aws.client("s3").put_object(Bucket=bucket, Key=key, Body=content, ContentType="text/plain")["VersionId"]
-    event = load_event("s3-document-uploaded-version.json")
-    record = event["Records"][0]
-    record["s3"]["bucket"].update({"name": bucket, "arn": f"arn:aws:s3:::{bucket}"})
-    record["s3"]["object"].update({"key": urllib.parse.quote(key), "versionId": version, "size": len(content)})
-    result, millis = uploads.invoke(event)
+    result, millis = uploads.invoke(uploaded(aws, bucket, key, content))
     outcome.check(uploads, "s3-document-uploaded-version.json (scenario)", result, millis, "result ['AVAILABLE']",
                   result == ["AVAILABLE"])
     result, millis = documents.invoke(with_path(load_event("documents-read.json"), f"/projects/{project}/admin-documents/{document}"))
@@ -544,11 +549,25 @@ def run_scenario(functions, aws, bucket, zone, outcome):
     items = json.loads(result["body"]).get("items", []) if status_of(result) == 200 else []
     outcome.check(functions["NotificationsFunction"], "notifications-list.json (scenario)", result, millis,
                   "the reminder's notification", any(i.get("documentId") == document for i in items))
+    # a new version arriving after the reminder fired renews the document: the upload function's own
+    # transaction stops the reminder and notifies the ADMINs (reads of the project and organization, puts)
+    renewal = {"fileName": "assurance renouvelée.txt", "contentType": "text/plain", "sizeBytes": len(content)}
+    result, millis = documents.invoke(with_path(load_event("documents-add-version.json"),
+                                                f"/projects/{project}/admin-documents/{document}/versions", renewal))
+    if outcome.check(documents, "documents-add-version.json (scenario)", result, millis, "status 201", status_of(result) == 201):
+        url = urllib.parse.urlparse(json.loads(result["body"])["upload"]["url"])
+        result, millis = uploads.invoke(uploaded(aws, bucket, urllib.parse.unquote(url.path.split("/", 2)[2]), content))
+        outcome.check(uploads, "s3-document-uploaded-version.json (scenario, renewal)", result, millis, "result ['AVAILABLE']",
+                      result == ["AVAILABLE"])
+        result, millis = documents.invoke(with_path(load_event("documents-read.json"), f"/projects/{project}/admin-documents/{document}"))
+        renewed = status_of(result) == 200 and json.loads(result["body"]).get("reminderResolution") == "RENEWED"
+        outcome.check(documents, "documents-read.json (scenario, renewed)", result, millis, "reminderResolution RENEWED", renewed)
     reconcile = functions.get("UploadReconcileFunction")
     if reconcile is None:
         return
     # an upload whose S3 event never comes: the reconciliation settles it once its URL has expired
     body.pop("reminderDate")
+    body.pop("reminderNote", None)
     result, millis = documents.invoke(with_path(declare, f"/projects/{project}/admin-documents", body))
     if not outcome.check(documents, "documents-declare.json (scenario, event lost)", result, millis, "status 201",
                          status_of(result) == 201):

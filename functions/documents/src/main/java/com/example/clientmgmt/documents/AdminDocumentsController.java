@@ -9,6 +9,8 @@ import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.ProjectAccess;
+import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.UploadPolicy;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.http.JsonBody;
@@ -39,16 +41,17 @@ import java.util.List;
 public class AdminDocumentsController {
     static final int MAX_TITLE = 200;
     static final int MAX_FILE_NAME = 255;
-    static final int MAX_NOTE = 1000;
     private final DocumentStore documents;
     private final DocumentFiles files;
     private final DocumentAccess access;
     private final UploadPolicy policy;
+    private final ReminderSchedule schedule;
     private final JsonMapper json;
     private final Clock clock;
 
     public AdminDocumentsController(DocumentStore documents, DocumentFiles files, DocumentAccess access, UploadPolicy policy,
-                                    JsonMapper json, Clock clock) {
+                                    ReminderSchedule schedule, JsonMapper json, Clock clock) {
+        this.schedule = schedule;
         this.documents = documents;
         this.files = files;
         this.access = access;
@@ -68,19 +71,20 @@ public class AdminDocumentsController {
         DocumentKind kind = in.enumChange("kind", DocumentKind.class).applyTo(DocumentKind.OTHER);
         LocalDate expiresOn = in.dateChange("expiresOn").applyTo(null);
         FileDeclaration file = FileDeclaration.read(in, policy);
-        LocalDate reminderDate = in.dateChange("reminderDate").applyTo(null);
-        String reminderNote = in.optionalText("reminderNote", MAX_NOTE);
+        ReminderFields reminderFields = ReminderFields.read(in);
         in.finish();
         file.check(policy);
-        var project = documents.load(caller.orgId(), projectId, null).project();
+        Reminder reminder = reminderFields.applyTo(null);
+        DocumentStore.ProjectAndDocument loaded = documents.load(caller.orgId(), projectId, null);
+        var project = loaded.project();
         ProjectAccess.requireChange(project, caller);
         Instant now = clock.instant();
         FileVersion version = file.version(Ids.newId(now), now, caller, access.pendingUntil(now));
         AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, kind, expiresOn,
-                reminderDate, reminderNote, now, caller.userId(), List.of(version));
+                reminder, null, now, caller.userId(), List.of(version));
         DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
-        documents.declare(caller, document, project.name(), now);
-        return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document, now), DocumentView.Version.of(version, now),
+        documents.declare(caller, document, project.name(), loaded.organization(), now);
+        return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document, schedule, now), DocumentView.Version.of(version, now),
                 DocumentView.Upload.of(upload)), URI.create("/projects/" + projectId + "/admin-documents/" + document.id()));
     }
 
@@ -92,12 +96,12 @@ public class AdminDocumentsController {
         ProjectPage<AdminDocument> page = documents.page(caller.orgId(), projectId, only, cursor, Paging.limit(limit));
         ProjectAccess.requireRead(page.project().orElse(null), caller);
         Instant now = clock.instant();
-        return PageView.of(page.page(), d -> DocumentView.of(d, now));
+        return PageView.of(page.page(), d -> DocumentView.of(d, schedule, now));
     }
 
     @Get("/{documentId}")
     public DocumentView read(Caller caller, @PathVariable String projectId, @PathVariable String documentId) {
-        return DocumentView.of(access.readable(caller, projectId, documentId).document(), clock.instant());
+        return DocumentView.of(access.readable(caller, projectId, documentId).document(), schedule, clock.instant());
     }
 
     /** A short-lived link to the newest available version's bytes, named as the user's file. */
@@ -107,29 +111,41 @@ public class AdminDocumentsController {
         return access.download(document, document.current().orElse(null), clock.instant());
     }
 
-    /** ADMIN retitles, changes the kind, or sets, changes or clears ({@code null}) the expiry date, reminder date and note. */
+    /**
+     * ADMIN retitles, changes the kind, sets, changes or clears ({@code null}) the expiry date and the
+     * reminder's fields (see {@link ReminderFields}). Another reminder schedule re-arms it.
+     */
     @Patch("/{documentId}")
     public DocumentView edit(Caller caller, @PathVariable String projectId, @PathVariable String documentId, @Nullable @Body String body) {
         JsonBody in = JsonBody.parse(json, body);
         Change<String> title = in.textChange("title", MAX_TITLE);
         Change<DocumentKind> kind = in.enumChange("kind", DocumentKind.class);
         Change<LocalDate> expiresOn = in.dateChange("expiresOn");
-        Change<LocalDate> reminderDate = in.dateChange("reminderDate");
-        Change<String> reminderNote = in.textChange("reminderNote", MAX_NOTE);
+        ReminderFields reminder = ReminderFields.read(in);
         in.finish();
         if (title instanceof Change.Clear) {
             throw ProblemException.invalid(FieldError.of("title", "BLANK"));
         }
         DocumentStore.ProjectAndDocument loaded = access.changeable(caller, projectId, documentId);
         AdminDocument before = loaded.document();
+        Reminder newReminder = reminder.any() ? reminder.applyTo(schedule.effective(before).orElse(null)) : before.reminder();
         AdminDocument after = before.withDetails(title.applyTo(before.title()), kind.applyTo(before.kind()),
-                expiresOn.applyTo(before.expiresOn()), reminderDate.applyTo(before.reminderDate()),
-                reminderNote.applyTo(before.reminderNote()));
+                expiresOn.applyTo(before.expiresOn()), newReminder);
         Instant now = clock.instant();
         if (!after.equals(before)) {
-            documents.edit(caller, before, loaded.version(), after, now);
+            documents.edit(caller, before, loaded.version(), after, loaded.organization(), now);
         }
-        return DocumentView.of(after, now);
+        return DocumentView.of(after, schedule, now);
+    }
+
+    /** ADMIN stops the document's reminder ("done"); 409 when it has none running. A new schedule re-arms it. */
+    @Post("/{documentId}/reminder/resolve")
+    public DocumentView resolve(Caller caller, @PathVariable String projectId, @PathVariable String documentId) {
+        DocumentStore.ProjectAndDocument loaded = access.changeable(caller, projectId, documentId);
+        AdminDocument after = schedule.resolve(loaded.document());
+        Instant now = clock.instant();
+        documents.resolve(caller, loaded.document(), loaded.version(), now);
+        return DocumentView.of(after, schedule, now);
     }
 
     /** ADMIN deletes the record and the objects of all its versions (the bucket's versioning keeps recoverable copies). */

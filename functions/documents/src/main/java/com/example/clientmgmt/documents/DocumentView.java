@@ -2,6 +2,8 @@ package com.example.clientmgmt.documents;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.FileVersion;
+import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.storage.DocumentStore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -20,12 +22,17 @@ import java.util.Map;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record DocumentView(String id, String title, String kind, String expiresOn, String status, String reminderDate,
-                    String reminderNote, String createdAt, String createdBy, String currentVersionId, int versionCount,
+                    String reminderNote, Integer leadDays, Integer repeatEveryDays, boolean reminderIsDefault,
+                    String reminderResolution, String createdAt, String createdBy, String currentVersionId, int versionCount,
                     String fileName, String contentType, Long sizeBytes, String rejectReason, String checksum, String uploadedAt) {
-    static DocumentView of(AdminDocument d, Instant now) {
+    /** As of {@code now}, with the reminder it has: its own, else its default one ({@code reminderIsDefault}). */
+    static DocumentView of(AdminDocument d, ReminderSchedule schedule, Instant now) {
         FileVersion shown = d.shown().orElse(null);
+        Reminder reminder = schedule.effective(d).orElse(null);
         return new DocumentView(d.id(), d.title(), d.kind().name(), text(d.expiresOn()), d.statusAt(now).name(),
-                text(d.reminderDate()), d.reminderNote(), d.createdAt().toString(), d.createdBy(),
+                reminder == null ? null : text(reminder.date()), reminder == null ? null : reminder.note(),
+                reminder == null ? null : reminder.leadDays(), reminder == null ? null : reminder.repeatEveryDays(),
+                reminder != null && d.reminder() == null, text(d.reminderResolution()), d.createdAt().toString(), d.createdBy(),
                 d.current().map(FileVersion::id).orElse(null), d.versions().size(),
                 shown == null ? null : shown.fileName(), shown == null ? null : shown.contentType(),
                 shown == null ? null : shown.size(), shown == null ? null : shown.rejectReason(),
@@ -71,8 +78,8 @@ record DocumentView(String id, String title, String kind, String expiresOn, Stri
     /** A document of the expiring list, with its project. */
     @Serdeable
     record Expiring(String projectId, String projectName, DocumentView document) {
-        static Expiring of(DocumentStore.Expiring e, Instant now) {
-            return new Expiring(e.document().projectId(), e.projectName(), DocumentView.of(e.document(), now));
+        static Expiring of(DocumentStore.Expiring e, ReminderSchedule schedule, Instant now) {
+            return new Expiring(e.document().projectId(), e.projectName(), DocumentView.of(e.document(), schedule, now));
         }
     }
 }

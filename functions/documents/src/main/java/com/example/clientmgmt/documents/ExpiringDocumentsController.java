@@ -47,6 +47,6 @@ public class ExpiringDocumentsController {
         LocalDate before = LocalDate.ofInstant(now, schedule.zone()).plusDays(days);
         Page<DocumentStore.Expiring> page = documents.expiring(caller.orgId(), before,
                 caller.orgAdmin() ? null : memberships.memberProjectIds(caller), cursor, size);
-        return PageView.of(page, e -> DocumentView.Expiring.of(e, now));
+        return PageView.of(page, e -> DocumentView.Expiring.of(e, schedule, now));
     }
 }

@@ -288,6 +288,55 @@ class AdminDocumentsApiTest {
 
     record Route(String name, Function<String, ApiClient.Call> call, int limitedOpen, int adminOpen, int adminClosed) {}
 
+    @Test
+    void reminderFieldsAreCheckedAndADefaultReminderBecomesOwnWhenEdited() {
+        String p = world.openProject;
+        Map<String, Object> body = new LinkedHashMap<>(declaration("b.pdf", "application/pdf", PDF.length));
+        body.put("kind", "BOND");
+        body.put("expiresOn", "2030-06-30");
+        JsonNode doc = declare(p, body).get("document");
+        String url = docs(p) + "/" + doc.get("id").asText();
+        assertTrue(doc.get("reminderIsDefault").asBoolean());
+        assertEquals("2030-06-30", doc.get("reminderDate").asText());
+        assertEquals(30, doc.get("leadDays").asInt());
+        assertEquals(7, doc.get("repeatEveryDays").asInt());
+        assertTrue(doc.get("reminderResolution").isNull());
+
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("leadDays", 91);
+        bad.put("repeatEveryDays", 0);
+        JsonNode refused = expect(400, c.patch(url).token(world.adam).body(bad).send()).json();
+        assertEquals(2, refused.get("errors").size(), refused::toString);
+        assertEquals("OUT_OF_RANGE", refused.get("errors").get(0).get("code").asText());
+        for (Object value : List.of(-1, 31, 1.5, "7", true)) {
+            expect(400, c.patch(url).token(world.adam).body(Map.of("repeatEveryDays", value)).send());
+        }
+        JsonNode fr = expect(400, c.patch(url).token(world.adam).header("Accept-Language", "fr-CA")
+                .body(Map.of("leadDays", 100)).send()).json();
+        assertEquals("Doit être un nombre entier de 0 à 90.", fr.get("errors").get(0).get("message").asText());
+
+        JsonNode own = expect(200, c.patch(url).token(world.adam).body(Map.of("leadDays", 14)).send()).json();
+        assertFalse(own.get("reminderIsDefault").asBoolean(), "edited: its own now, from the default's values");
+        assertEquals("2030-06-30", own.get("reminderDate").asText());
+        assertEquals(14, own.get("leadDays").asInt());
+        assertEquals(7, own.get("repeatEveryDays").asInt());
+        Map<String, Object> once = new HashMap<>();
+        once.put("repeatEveryDays", null);
+        assertTrue(expect(200, c.patch(url).token(world.adam).body(once).send()).json().get("repeatEveryDays").isNull());
+        Map<String, Object> none = new HashMap<>();
+        none.put("reminderDate", null);
+        JsonNode back = expect(200, c.patch(url).token(world.adam).body(none).send()).json();
+        assertTrue(back.get("reminderIsDefault").asBoolean(), "its own removed: the default applies again");
+        assertEquals(30, back.get("leadDays").asInt());
+
+        JsonNode contract = declare(p, declaration("c.pdf", "application/pdf", PDF.length)).get("document");
+        assertTrue(contract.get("reminderDate").isNull());
+        String contractUrl = docs(p) + "/" + contract.get("id").asText();
+        assertEquals("REMINDER_DATE_REQUIRED", expect(400, c.patch(contractUrl).token(world.adam).body(Map.of("leadDays", 3)).send())
+                .json().get("errors").get(0).get("code").asText());
+        assertEquals(409, c.post(contractUrl + "/reminder/resolve").token(world.adam).send().status(), "no reminder to resolve");
+    }
+
     @TestFactory
     List<DynamicTest> permissionMatrix() throws Exception {
         String openDoc = declare(world.openProject, declaration("m.pdf", "application/pdf", PDF.length)).get("document").get("id").asText();
@@ -300,6 +349,10 @@ class AdminDocumentsApiTest {
         expect(200, c.patch("/projects/" + p + "/admin-info").token(world.owner).body(Map.of("state", "CLOSED")).send());
         String openAvailable = uploaded(world.openProject, "o.pdf");
 
+        Map<String, Object> withReminder = new LinkedHashMap<>(declaration("r.pdf", "application/pdf", PDF.length));
+        withReminder.put("reminderDate", "2030-01-01");
+        String reminded = declare(world.openProject, withReminder).get("document").get("id").asText();
+        Map<Boolean, String> resolvable = Map.of(false, reminded, true, closedDoc);
         Map<Boolean, String> project = Map.of(false, world.openProject, true, p);
         Map<Boolean, String> doc = Map.of(false, openDoc, true, closedDoc);
         Map<Boolean, String> available = Map.of(false, openAvailable, true, closedDoc);
@@ -311,7 +364,8 @@ class AdminDocumentsApiTest {
                     new Route("GET list", x -> c.get(docs(project.get(closed))), 200, 200, 200),
                     new Route("GET one", x -> c.get(docs(project.get(closed)) + "/" + doc.get(closed)), 200, 200, 200),
                     new Route("GET download", x -> c.get(docs(project.get(closed)) + "/" + available.get(closed) + "/download"), 200, 200, 200),
-                    new Route("PATCH", x -> c.patch(docs(project.get(closed)) + "/" + doc.get(closed)).body(Map.of("reminderNote", "n")), 403, 200, 409),
+                    new Route("PATCH", x -> c.patch(docs(project.get(closed)) + "/" + doc.get(closed)).body(Map.of("reminderNote", "n", "reminderDate", "2030-02-01")), 403, 200, 409),
+                    new Route("POST resolve", x -> c.post(docs(project.get(closed)) + "/" + resolvable.get(closed) + "/reminder/resolve"), 403, 200, 409),
                     new Route("DELETE", x -> c.delete(docs(project.get(closed)) + "/" + doc.get(closed) + "-missing"), 403, 404, 409));
             for (Route r : routes) {
                 tests.add(PermissionMatrix.expect(r.name() + " / no token / " + s, r.call().apply(null), 401));

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * A document of a project's "Documents admin" tab (contract, insurance certificate, bond…): a record that
- * is renewed, not re-created. It has a title, a {@link DocumentKind}, an optional expiry date, a reminder,
+ * is renewed, not re-created. It has a title, a {@link DocumentKind}, an optional expiry date, its own
+ * {@link Reminder} (or none: then maybe a default one, see {@link ReminderSchedule#effective}) and whether
+ * that was resolved,
  * and its file {@link FileVersion}s, newest first. Downloads serve the newest AVAILABLE version; older ones
  * stay listed and downloadable. The user's file names are data only: each version's bytes live under a key
  * the server generates ({@link #objectKey(String)}).
@@ -20,8 +22,8 @@ public record AdminDocument(
         String title,
         DocumentKind kind,
         LocalDate expiresOn,
-        LocalDate reminderDate,
-        String reminderNote,
+        Reminder reminder,
+        Reminder.Resolution reminderResolution,
         Instant createdAt,
         String createdBy,
         List<FileVersion> versions) {
@@ -77,10 +79,29 @@ public record AdminDocument(
         return current().or(() -> versions.stream().findFirst());
     }
 
-    public AdminDocument withDetails(String newTitle, DocumentKind newKind, LocalDate newExpiresOn,
-                                     LocalDate newReminderDate, String newReminderNote) {
-        return new AdminDocument(orgId, projectId, id, newTitle, newKind, newExpiresOn, newReminderDate, newReminderNote,
-                createdAt, createdBy, versions);
+    /** The reminder's date, when the document has a reminder of its own. */
+    public LocalDate reminderDate() {
+        return reminder == null ? null : reminder.date();
+    }
+
+    public String reminderNote() {
+        return reminder == null ? null : reminder.note();
+    }
+
+    /**
+     * With new details. Another reminder schedule (date, lead, repeat; or, without a reminder of its own,
+     * another expiry date or kind, which move the default one) re-arms it: the resolution is cleared.
+     */
+    public AdminDocument withDetails(String newTitle, DocumentKind newKind, LocalDate newExpiresOn, Reminder newReminder) {
+        boolean rearmed = !Reminder.sameSchedule(reminder, newReminder)
+                || (newReminder == null && (!java.util.Objects.equals(expiresOn, newExpiresOn) || kind != newKind));
+        return new AdminDocument(orgId, projectId, id, newTitle, newKind, newExpiresOn, newReminder,
+                rearmed ? null : reminderResolution, createdAt, createdBy, versions);
+    }
+
+    /** With the reminder stopped (resolved by an ADMIN, or renewed by a new version). */
+    public AdminDocument resolved(Reminder.Resolution how) {
+        return new AdminDocument(orgId, projectId, id, title, kind, expiresOn, reminder, how, createdAt, createdBy, versions);
     }
 
     /** The id of a version added at {@code now}: it sorts after every version the document has. */
@@ -93,6 +114,6 @@ public record AdminDocument(
         List<FileVersion> all = new ArrayList<>(versions.size() + 1);
         all.add(version);
         all.addAll(versions);
-        return new AdminDocument(orgId, projectId, id, title, kind, expiresOn, reminderDate, reminderNote, createdAt, createdBy, all);
+        return new AdminDocument(orgId, projectId, id, title, kind, expiresOn, reminder, reminderResolution, createdAt, createdBy, all);
     }
 }

@@ -63,4 +63,10 @@ public final class ProjectAccess {
         }
         return project;
     }
+
+    /** Who is told about a project's documents: every member with ADMIN permission, now. */
+    public static java.util.List<String> admins(Project project) {
+        return project.members().entrySet().stream().filter(e -> e.getValue() == Permission.ADMIN)
+                .map(java.util.Map.Entry::getKey).sorted().toList();
+    }
 }

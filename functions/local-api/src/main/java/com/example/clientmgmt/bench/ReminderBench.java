@@ -8,6 +8,7 @@ import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.reminders.ReminderSweep;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.storage.DocumentItem;
@@ -28,7 +29,7 @@ import java.util.Map;
 
 /**
  * scripts/bench-reminders: seeds N due reminders over N/20 projects (two ADMINs and one LIMITED member
- * each) plus {@code nonDueFactor}×N documents that are not due (half with a reminder years away, half
+ * each) — their own, once or weekly, or the default of an insurance that expires, with lead times — plus {@code nonDueFactor}×N documents that are not due (half with a reminder years away, half
  * without), in a fresh table; then times one sweep and counts its DynamoDB requests and PutEvents calls.
  * Usage: ReminderBench N NON_DUE_FACTOR
  */
@@ -61,6 +62,11 @@ public final class ReminderBench {
                 throw new IllegalStateException("expected " + n + " reminders fired, got " + report);
             }
             System.out.printf("sweep: %s%n", report);
+            ReminderSweep.Report again = sweep.run(now);
+            if (again.fired() != 0) {
+                throw new IllegalStateException("a second sweep at the same moment fired " + again);
+            }
+            System.out.printf("a second sweep at the same moment: due %d, fired %d%n", again.due(), again.fired());
             System.out.print(counter.timings());
             System.out.printf("DynamoDB requests %d: %.2f per reminder for query, claim and completion + %.2f notification writes; PutEvents calls %d%n",
                     trips, (double) (trips - report.notifications()) / n, (double) report.notifications() / n, counter.calls("PutEvents"));
@@ -87,12 +93,16 @@ public final class ReminderBench {
         for (long i = 0; i < total; i++) {
             Project p = all.get((int) (i % projectCount));
             boolean due = i < n;
-            LocalDate reminder = due ? LocalDate.of(2027, 5, 1 + (int) (i % 28))
-                    : (i % 2 == 0 ? LocalDate.of(2031, 1, 1) : null);
+            // due ones: a third each with a reminder of their own repeating weekly, their own once, and the
+            // default of an insurance expiring in June (30 days before, weekly); lead times of 14 to 30 days
+            LocalDate expiresOn = due && i % 3 == 2 ? LocalDate.of(2027, 6, 2 + (int) (i % 28)) : null;
+            Reminder reminder = !due ? (i % 2 == 0 ? new Reminder(LocalDate.of(2031, 1, 1), null, 30, 7) : null)
+                    : i % 3 == 2 ? null
+                    : new Reminder(LocalDate.of(2027, 6, 2 + (int) (i % 14)), "Renouveler", 14 + (int) (i % 17), i % 3 == 0 ? 7 : null);
             FileVersion file = new FileVersion(Ids.newId(now), "doc-" + i + ".pdf", "application/pdf", 1000,
                     FileVersion.Status.AVAILABLE, 1000L, "etag", "v1", null, now, "boss", now, null);
-            AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, DocumentKind.INSURANCE, null,
-                    reminder, due ? "Renouveler" : null, now, "boss", List.of(file));
+            AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, DocumentKind.INSURANCE,
+                    expiresOn, reminder, null, now, "boss", List.of(file));
             batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, p.name(), schedule))).build());
             if ((i + 1) % 10_000 == 0) {
                 System.out.printf("  seeded %d of %d documents%n", i + 1, total);

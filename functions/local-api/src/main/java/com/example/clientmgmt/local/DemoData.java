@@ -77,6 +77,14 @@ final class DemoData {
                 "licence-rbq.txt", "text/plain", "Licence RBQ 5678-1234-01\n", null, null);
         document(api, marie, entrepot, "Cautionnement d'exécution", "BOND", today.plusDays(21).toString(), "cautionnement.txt",
                 "text/plain", "Cautionnement d'exécution 50 %\n", today.plusDays(7).toString(), "Demander la prolongation à la caution");
+        // a compliance certificate whose weekly reminder starts today: the first sweep at or after 07:00 fires it
+        String cnesst = document(api, marie, ecole, "Attestation de conformité CNESST", "COMPLIANCE_CERTIFICATE",
+                today.plusDays(30).toString(), "attestation-cnesst.txt", "text/plain", "Attestation CNESST — en règle\n",
+                today.toString(), "Demander l'attestation à jour avant le début des travaux");
+        require(200, api.patch("/projects/" + ecole + "/admin-documents/" + cnesst).token(marie)
+                .body(Map.of("repeatEveryDays", 7)).send());
+        require(200, api.put("/organization").token(marie).body(Map.of("name", "Construction Démo inc.",
+                "timeZone", "America/Toronto", "defaultLanguage", "fr-CA")).send());
         patch(api, marie, entrepot, Map.of("state", "CLOSED"));
         project(api, api.token("paul", OTHER_ORG, true), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
         if (tour == null || ecole == null) {

@@ -1,6 +1,7 @@
 package com.example.clientmgmt.notifications;
 
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Notification;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
@@ -17,6 +18,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.List;
+
 
 /** {@code /notifications}: the caller's own in-app notifications, newest first. */
 @Controller("/notifications")
@@ -27,19 +30,56 @@ public class NotificationsController {
         this.notifications = notifications;
     }
 
+    /**
+     * One notification: a reminder occurrence ({@code DOCUMENT_REMINDER}, {@code occurrence} its day) or a
+     * reminder stopped by a renewed version ({@code DOCUMENT_RENEWED}), named so that it reads on its own.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record View(String id, String type, String projectId, String projectName, String documentId, String title,
-                String reminderDate, String reminderNote, String createdAt, boolean read) {
+    record View(String id, String type, String organizationName, String projectId, String projectName, String documentId,
+                String title, String kind, String reminderDate, String reminderNote, String occurrence, String createdAt,
+                boolean read) {
         static View of(Notification n) {
-            return new View(n.id(), n.type(), n.projectId(), n.projectName(), n.documentId(), n.title(),
-                    n.reminderDate() == null ? null : n.reminderDate().toString(), n.reminderNote(), n.createdAt().toString(), n.read());
+            return new View(n.id(), n.type(), n.organizationName(), n.projectId(), n.projectName(), n.documentId(), n.title(),
+                    text(n.kind()), text(n.reminderDate()), n.reminderNote(), text(n.occurrence()), n.createdAt().toString(), n.read());
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
         }
     }
 
+    /** A page of notifications and how many of all the caller's are unread. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ListView(List<View> items, String nextCursor, int unreadCount) {}
+
+    @Serdeable
+    record ReadAll(int marked) {}
+
+    /** Newest first; {@code unread=true} keeps the unread ones (a page may then be shorter than {@code limit}). */
     @Get
-    public PageView<View> list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        return PageView.of(notifications.page(caller, cursor, Paging.limit(limit)), View::of);
+    public ListView list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit,
+                         @Nullable @QueryValue String unread) {
+        boolean unreadOnly = unreadFilter(unread);
+        PageView<View> page = PageView.of(notifications.page(caller, cursor, Paging.limit(limit), unreadOnly), View::of);
+        return new ListView(page.items(), page.nextCursor(), notifications.unreadCount(caller));
+    }
+
+    /** Marks all the caller's notifications read. */
+    @Post("/read-all")
+    public ReadAll markAllRead(Caller caller) {
+        return new ReadAll(notifications.markAllRead(caller));
+    }
+
+    private static boolean unreadFilter(String raw) {
+        if (raw == null || raw.isEmpty() || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(FieldError.of("unread", "UNKNOWN_VALUE", "true, false"));
     }
 
     /** Only the recipient can reach a notification: anyone else's id is simply not found. */

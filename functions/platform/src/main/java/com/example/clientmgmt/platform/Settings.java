@@ -24,10 +24,16 @@ public class Settings {
         return Clock.systemUTC();
     }
 
-    /** Reminders fire at 07:00 in this zone ({@code org.time.zone}, env {@code ORG_TIME_ZONE}). */
+    /**
+     * Reminders fire at 07:00 in the organization's time zone, this one ({@code org.time.zone}, env
+     * {@code ORG_TIME_ZONE}) for organizations without settings; documents that expire get a default
+     * reminder {@code reminders.default-lead-days} before, every {@code reminders.default-repeat-days}.
+     */
     @Singleton
-    ReminderSchedule reminderSchedule(@Value("${org.time.zone}") String zone) {
-        return new ReminderSchedule(ZoneId.of(zone));
+    ReminderSchedule reminderSchedule(@Value("${org.time.zone}") String zone,
+                                      @Value("${reminders.default-lead-days}") int leadDays,
+                                      @Value("${reminders.default-repeat-days}") int repeatDays) {
+        return new ReminderSchedule(ZoneId.of(zone), leadDays, repeatDays);
     }
 
     /** Accepted uploads ({@code max.upload.bytes}, {@code allowed.content.types}). */

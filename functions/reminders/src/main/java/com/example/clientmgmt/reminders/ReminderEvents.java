@@ -1,8 +1,9 @@
 package com.example.clientmgmt.reminders;
 
 import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.platform.AwsClients;
-import com.example.clientmgmt.storage.ReminderStore.DueReminder;
+import com.example.clientmgmt.storage.ReminderStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -42,13 +43,17 @@ public class ReminderEvents implements AutoCloseable {
         this.bus = bus;
     }
 
-    /** The event's detail: what e-mail or any other channel downstream needs. */
+    /**
+     * The event's detail: what e-mail or any other channel downstream needs. {@code occurrence} is the day
+     * this occurrence fell on; {@code idempotencyKey} is the same for every publication of one occurrence.
+     */
     @Serdeable
-    public record Detail(String organizationId, String projectId, String projectName, String documentId, String title,
-                         String reminderDate, String reminderNote, List<String> recipients, String idempotencyKey) {}
+    public record Detail(String organizationId, String organizationName, String defaultLanguage, String projectId,
+                         String projectName, String documentId, String title, String kind, String reminderDate,
+                         String reminderNote, String occurrence, List<String> recipients, String idempotencyKey) {}
 
-    /** A claimed reminder: who gets it, and the first claim of its arming (which names its notifications). */
-    public record Due(DueReminder reminder, String projectName, List<String> recipients, java.time.Instant firstClaim) {}
+    /** A claimed occurrence: where it happens and who gets it. */
+    public record Due(ReminderStore.Occurrence occurrence, Organization organization, String projectName, List<String> recipients) {}
 
     /** Publishes each reminder's event; returns those that could not be published. */
     public List<Due> publish(List<Due> due) {
@@ -63,7 +68,7 @@ public class ReminderEvents implements AutoCloseable {
             }
             if (!pending.isEmpty()) {
                 LOG.error("{} reminder event(s) not published after {} attempts; they stay due: {}", pending.size(), ATTEMPTS,
-                        pending.stream().map(d -> d.reminder().idempotencyKey()).toList());
+                        pending.stream().map(d -> d.occurrence().idempotencyKey()).toList());
                 failed.addAll(pending);
             }
         }
@@ -95,10 +100,12 @@ public class ReminderEvents implements AutoCloseable {
     }
 
     private String detail(Due d) {
-        AdminDocument doc = d.reminder().document();
+        ReminderStore.Occurrence o = d.occurrence();
+        AdminDocument doc = o.due().document();
         try {
-            return json.writeValueAsString(new Detail(doc.orgId(), doc.projectId(), d.projectName(), doc.id(), doc.title(),
-                    doc.reminderDate().toString(), doc.reminderNote(), d.recipients(), d.reminder().idempotencyKey()));
+            return json.writeValueAsString(new Detail(doc.orgId(), d.organization().name(), d.organization().defaultLanguage(),
+                    doc.projectId(), d.projectName(), doc.id(), doc.title(), doc.kind().name(), o.reminder().date().toString(),
+                    o.reminder().note(), o.day().toString(), d.recipients(), o.idempotencyKey()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,14 +1,18 @@
 package com.example.clientmgmt.reminders;
 
-import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.ProjectRef;
+import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.storage.NotificationStore;
+import com.example.clientmgmt.storage.OrganizationStore;
 import com.example.clientmgmt.storage.ProjectStore;
 import com.example.clientmgmt.storage.ReminderStore;
 import com.example.clientmgmt.storage.ReminderStore.DueReminder;
+import com.example.clientmgmt.storage.ReminderStore.Occurrence;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -16,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +30,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One run of the reminder sweep: reads only what is due (index queries, page by page), holds back
- * reminders of closed projects, then for each page claims, publishes (batched), notifies each ADMIN and
- * completes. Exactly one notification per ADMIN, and one event per reminder (a run that dies right after
- * publishing may have its event sent again, with the same idempotency key): see {@link ReminderStore}.
+ * One run of the reminder sweep, as of {@code now}: reads only what is due (index queries, page by page),
+ * with each page's projects and organizations (one batch read each), holds back reminders of closed
+ * projects, then for each due reminder fires one occurrence — the latest one due in its organization's time
+ * zone, so that missed runs catch up with one, not a burst: claim it, publish (batched), notify each ADMIN,
+ * and complete it, which moves the reminder to its next occurrence or, after its last, out of the index.
+ * Exactly one notification per ADMIN and occurrence, and one event per occurrence (a run that dies right
+ * after publishing may have its event sent again, with the same idempotency key): see {@link ReminderStore}.
  */
 @Singleton
 public class ReminderSweep {
@@ -36,32 +44,38 @@ public class ReminderSweep {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
     private final ReminderStore reminders;
     private final ProjectStore projects;
+    private final OrganizationStore organizations;
     private final NotificationStore notifications;
     private final ReminderEvents events;
-
     private final Metrics metrics;
 
-    public ReminderSweep(ReminderStore reminders, ProjectStore projects, NotificationStore notifications, ReminderEvents events,
-                         Metrics metrics) {
+    public ReminderSweep(ReminderStore reminders, ProjectStore projects, OrganizationStore organizations,
+                         NotificationStore notifications, ReminderEvents events, Metrics metrics) {
         this.reminders = reminders;
         this.projects = projects;
+        this.organizations = organizations;
         this.notifications = notifications;
         this.events = events;
         this.metrics = metrics;
     }
 
-    /** What a run did; logged, and returned by the handler. */
+    /**
+     * What a run did; logged, and returned by the handler. {@code notYetDue}: in the index as due, but whose
+     * occurrence is later in its organization's time zone (the zone changed after it was armed).
+     */
     @Serdeable
-    public record Report(String runId, int due, int fired, int heldClosed, int takenByOthers, int publishFailed, int notifications) {}
+    public record Report(String runId, int due, int fired, int heldClosed, int takenByOthers, int publishFailed, int notifications,
+                         int notYetDue) {}
 
     public Report run(Instant now) {
         long started = System.nanoTime();
         String runId = UUID.randomUUID().toString();
-        int due = 0, fired = 0, held = 0, taken = 0, failed = 0, notified = 0;
+        int due = 0, fired = 0, held = 0, taken = 0, failed = 0, notified = 0, notYet = 0;
         for (List<DueReminder> page : reminders.due(now, PAGE)) {
             due += page.size();
             Set<ProjectRef> refs = page.stream().map(r -> ProjectRef.of(r.document())).collect(Collectors.toSet());
             Map<ProjectRef, Project> byRef = refs.isEmpty() ? Map.of() : projects.findAll(refs);
+            Map<String, Organization> orgs = organizations.findAll(page.stream().map(r -> r.document().orgId()).collect(Collectors.toSet()));
             List<ReminderEvents.Due> claimed = new ArrayList<>();
             for (DueReminder r : page) {
                 Project project = byRef.get(ProjectRef.of(r.document()));
@@ -69,12 +83,20 @@ public class ReminderSweep {
                     held++;
                     continue;
                 }
-                Optional<Instant> firstClaim = reminders.claim(r, runId, now);
-                if (firstClaim.isEmpty()) {
+                Organization organization = orgs.get(r.document().orgId());
+                ReminderSchedule schedule = organizations.scheduleOf(organization);
+                Optional<Reminder> reminder = schedule.effective(r.document());
+                Optional<LocalDate> day = reminder.flatMap(x -> schedule.latestDue(x, now));
+                if (day.isEmpty()) {
+                    notYet++;
+                    continue;
+                }
+                Optional<Occurrence> occurrence = reminders.claim(r, reminder.get(), day.get(), runId, now);
+                if (occurrence.isEmpty()) {
                     taken++;
                     continue;
                 }
-                claimed.add(new ReminderEvents.Due(r, project.name(), admins(project), firstClaim.get()));
+                claimed.add(new ReminderEvents.Due(occurrence.get(), organization, project.name(), ProjectAccess.admins(project)));
             }
             List<ReminderEvents.Due> unpublished = events.publish(claimed);
             failed += unpublished.size();
@@ -82,10 +104,12 @@ public class ReminderSweep {
                 if (unpublished.contains(d)) {
                     continue; // the claim lapses and a later run publishes it
                 }
+                Occurrence o = d.occurrence();
+                NotificationStore.Context context = new NotificationStore.Context(d.organization().name(), d.projectName());
                 for (String recipient : d.recipients()) {
-                    notifications.recordReminder(d.reminder(), d.firstClaim(), d.projectName(), recipient);
+                    notifications.recordReminder(o, context, recipient);
                 }
-                if (reminders.complete(d.reminder(), runId, now)) {
+                if (reminders.complete(o, runId, now, nextDue(d, now))) {
                     fired++;
                     notified += d.recipients().size();
                 } else {
@@ -93,7 +117,7 @@ public class ReminderSweep {
                 }
             }
         }
-        Report report = new Report(runId, due, fired, held, taken, failed, notified);
+        Report report = new Report(runId, due, fired, held, taken, failed, notified, notYet);
         LOG.info("reminder sweep {}", report);
         metrics.record(Map.of("RemindersDue", (double) due, "RemindersFired", (double) fired,
                 "ReminderPublishFailed", (double) failed, "RemindersHeldClosed", (double) held), Unit.COUNT, Map.of());
@@ -101,9 +125,15 @@ public class ReminderSweep {
         return report;
     }
 
-    /** Recipients: every member with ADMIN permission on the project, at the time it fires. */
-    static List<String> admins(Project project) {
-        return project.members().entrySet().stream().filter(e -> e.getValue() == Permission.ADMIN)
-                .map(Map.Entry::getKey).sorted().toList();
+    /**
+     * When the reminder is due next: its first occurrence after both the one fired and {@code now} (a run
+     * that took over an old claim fires that claim's day; what was missed since is not fired again), or null
+     * after its last.
+     */
+    private Instant nextDue(ReminderEvents.Due d, Instant now) {
+        Occurrence o = d.occurrence();
+        ReminderSchedule schedule = organizations.scheduleOf(d.organization());
+        LocalDate from = schedule.latestDue(o.reminder(), now).filter(day -> day.isAfter(o.day())).orElse(o.day());
+        return o.reminder().nextAfter(from).map(schedule::dueAt).orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package com.example.clientmgmt.reminders;
 
 import com.example.clientmgmt.platform.ScheduledTick;
 import com.example.clientmgmt.storage.ReminderStore;
+import com.example.clientmgmt.uploads.UploadEventsHandler;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.BusCapture;
 import com.example.clientmgmt.testkit.TestApi;
@@ -15,6 +16,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +56,12 @@ class ReminderSweepTest {
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             OPERATIONS.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         }
+    }).withUploadEvents(context -> {
+        UploadEventsHandler handler = new UploadEventsHandler(context);
+        return event -> handler.handleRequest(event, null);
     });
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final byte[] PDF = "%PDF-1.7\n% attestation d'assurance\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
     static World world;
     static ApiClient c;
     static BusCapture bus;
@@ -131,6 +142,10 @@ class ReminderSweepTest {
         assertEquals("Renouveler l'assurance", detail.get("reminderNote").asText());
         assertEquals("[\"adam\",\"owner\"]", detail.get("recipients").toString());
         assertEquals("reminder/" + world.org + "/" + pd[0] + "/" + pd[1] + "/2027-01-15/1", detail.get("idempotencyKey").asText());
+        assertEquals("2027-01-15", detail.get("occurrence").asText());
+        assertEquals("OTHER", detail.get("kind").asText());
+        assertEquals(world.org, detail.get("organizationName").asText(), "an organization without settings: its id");
+        assertEquals("fr-CA", detail.get("defaultLanguage").asText());
 
         JsonNode notification = notificationsFor(world.adam, pd[1]).get(0);
         assertEquals("DOCUMENT_REMINDER", notification.get("type").asText());
@@ -225,13 +240,14 @@ class ReminderSweepTest {
         ReminderStore store = api.context().getBean(ReminderStore.class);
         ReminderStore.DueReminder due = findDue(store, pd[1], now);
         // a run claims, then dies before publishing anything
-        assertTrue(store.claim(due, "run-that-died", now).isPresent());
+        ReminderStore.Occurrence claimed = store.claim(due, due.document().reminder(), due.document().reminderDate(), "run-that-died", now)
+                .orElseThrow();
         sweep().run(now.plus(Duration.ofMinutes(1)));
         assertNotFired(pd[1]); // its claim is still live: nobody else may fire it yet
         sweep().run(now.plus(ReminderStore.CLAIM_LEASE).plus(Duration.ofMinutes(1)));
         assertFiredOnce(pd[1]);
         // the dead run cannot complete it afterwards
-        assertFalse(store.complete(due, "run-that-died", now));
+        assertFalse(store.complete(claimed, "run-that-died", now, null));
         assertFiredOnce(pd[1]);
     }
 
@@ -312,5 +328,212 @@ class ReminderSweepTest {
         assertFalse(page.get("nextCursor").isNull());
         expect(400, c.get("/notifications?cursor=xyz").token(world.adam).send());
         expect(401, c.get("/notifications").send());
+    }
+
+    /** An insurance certificate expiring on {@code expiresOn}, with no reminder of its own: it gets the default one. */
+    static String[] insurance(World w, String expiresOn) {
+        String project = w.project("Assurances " + expiresOn + " " + System.nanoTime(), Map.of("adam", "ADMIN", "lea", "LIMITED"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Attestation d'assurance responsabilité");
+        body.put("kind", "INSURANCE");
+        body.put("expiresOn", expiresOn);
+        body.put("fileName", "assurance.pdf");
+        body.put("contentType", "application/pdf");
+        body.put("sizeBytes", PDF.length);
+        JsonNode declared = expect(201, c.post("/projects/" + project + "/admin-documents").token(w.owner).body(body).send()).json();
+        JsonNode doc = declared.get("document");
+        assertEquals(expiresOn, doc.get("reminderDate").asText());
+        assertEquals(30, doc.get("leadDays").asInt());
+        assertEquals(7, doc.get("repeatEveryDays").asInt());
+        assertTrue(doc.get("reminderIsDefault").asBoolean());
+        return new String[] {project, doc.get("id").asText()};
+    }
+
+    static List<JsonNode> notificationsFor(String token, String documentId, String type) {
+        return notificationsFor(token, documentId).stream().filter(n -> n.get("type").asText().equals(type)).toList();
+    }
+
+    @Test
+    void anInsuranceExpiringIn20DaysIsRemindedNowAgainAWeekLaterUntilResolved() {
+        String[] pd = insurance(world, "2028-03-21"); // default: from 30 days before (2028-02-20), weekly
+        Instant now = Instant.parse("2028-03-01T15:00:00Z");
+        sweep().run(now);
+        assertFiredOnce(pd[1]);
+        JsonNode n = notificationsFor(world.adam, pd[1]).get(0);
+        assertEquals("2028-02-27", n.get("occurrence").asText(), "the latest occurrence due: one, not a burst");
+        assertEquals("INSURANCE", n.get("kind").asText());
+        assertEquals(world.org, n.get("organizationName").asText());
+        sweep().run(now);
+        assertFiredOnce(pd[1]);
+
+        sweep().run(now.plus(Duration.ofDays(8)));
+        List<JsonNode> adams = notificationsFor(world.adam, pd[1]);
+        assertEquals(2, adams.size(), "the repeat");
+        assertEquals("2028-03-05", adams.get(0).get("occurrence").asText(), "newest first");
+        assertEquals(2, notificationsFor(world.owner, pd[1]).size());
+        assertEquals(0, notificationsFor(world.lea, pd[1]).size());
+        List<JsonNode> events = eventsFor(pd[1]);
+        assertEquals(2, events.size());
+        assertEquals("reminder/" + world.org + "/" + pd[0] + "/" + pd[1] + "/2028-03-05/1", events.get(1).get("detail").get("idempotencyKey").asText());
+
+        String resolve = "/projects/" + pd[0] + "/admin-documents/" + pd[1] + "/reminder/resolve";
+        expect(403, c.post(resolve).token(world.lea).send());
+        expect(404, c.post(resolve).token(world.outsider).send());
+        JsonNode resolved = expect(200, c.post(resolve).token(world.adam).send()).json();
+        assertEquals("RESOLVED", resolved.get("reminderResolution").asText());
+        JsonNode again = expect(409, c.post(resolve).token(world.adam).send()).json();
+        assertEquals("CONFLICT", again.get("code").asText());
+        assertTrue(again.get("detail").asText().contains("no reminder running"), again::toString);
+        sweep().run(now.plus(Duration.ofDays(16)));
+        sweep().run(now.plus(Duration.ofDays(40)));
+        assertEquals(2, notificationsFor(world.adam, pd[1]).size(), "resolved: no more");
+        assertEquals(2, eventsFor(pd[1]).size());
+        JsonNode history = expect(200, c.get("/projects/" + pd[0] + "/admin-history").token(world.owner).send()).json().get("items");
+        assertEquals("adminDocuments." + pd[1] + ".reminder", history.get(0).get("field").asText());
+        assertEquals("RESOLVED", history.get(0).get("to").asText());
+
+        // a new expiry date moves the default reminder and re-arms it
+        expect(200, c.patch("/projects/" + pd[0] + "/admin-documents/" + pd[1]).token(world.owner)
+                .body(Map.of("expiresOn", "2029-03-21")).send());
+        sweep().run(Instant.parse("2029-02-19T15:00:00Z"));
+        assertEquals(3, notificationsFor(world.adam, pd[1]).size());
+        assertEquals("2029-02-19", notificationsFor(world.adam, pd[1]).get(0).get("occurrence").asText());
+    }
+
+    @Test
+    void aRenewedVersionStopsTheReminderAndTellsTheAdminsButNotBeforeItFired() throws Exception {
+        String[] pd = insurance(world, "2028-06-30"); // first occurrence 2028-05-31
+        String doc = "/projects/" + pd[0] + "/admin-documents/" + pd[1];
+        uploadVersion(doc, "assurance 2028.pdf");
+        JsonNode early = expect(200, c.get(doc).token(world.adam).send()).json();
+        assertTrue(early.get("reminderResolution").isNull(), "a version before any occurrence renews nothing");
+        sweep().run(Instant.parse("2028-06-01T15:00:00Z"));
+        assertFiredOnce(pd[1]);
+
+        uploadVersion(doc, "assurance 2029.pdf");
+        assertEquals("RENEWED", expect(200, c.get(doc).token(world.adam).send()).json().get("reminderResolution").asText());
+        for (String admin : List.of(world.owner, world.adam)) {
+            List<JsonNode> renewed = notificationsFor(admin, pd[1], "DOCUMENT_RENEWED");
+            assertEquals(1, renewed.size());
+            assertEquals("INSURANCE", renewed.get(0).get("kind").asText());
+        }
+        assertEquals(0, notificationsFor(world.lea, pd[1]).size());
+        sweep().run(Instant.parse("2028-06-20T15:00:00Z"));
+        assertEquals(1, notificationsFor(world.adam, pd[1], "DOCUMENT_REMINDER").size(), "renewed: no more reminders");
+        JsonNode history = expect(200, c.get("/projects/" + pd[0] + "/admin-history").token(world.owner).send()).json().get("items");
+        List<String> changes = new ArrayList<>();
+        history.forEach(h -> changes.add(h.get("field").asText() + "=" + h.get("to").asText()));
+        assertTrue(changes.contains("adminDocuments." + pd[1] + ".reminder=RENEWED"), changes::toString);
+    }
+
+    /** Declares a new version of a document, PUTs its bytes to the presigned URL and delivers the S3 event. */
+    static void uploadVersion(String doc, String fileName) throws Exception {
+        JsonNode added = expect(201, c.post(doc + "/versions").token(world.adam)
+                .body(Map.of("fileName", fileName, "contentType", "application/pdf", "sizeBytes", PDF.length)).send()).json();
+        JsonNode upload = added.get("upload");
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("url").asText()))
+                .method(upload.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(PDF));
+        upload.get("headers").fields().forEachRemaining(h -> {
+            if (!h.getKey().equalsIgnoreCase("host") && !h.getKey().equalsIgnoreCase("content-length")) {
+                put.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        assertEquals(200, HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        api.deliverUploadEvents();
+        assertEquals("AVAILABLE", expect(200, c.get(doc + "/versions").token(world.adam).send()).json()
+                .get("items").get(0).get("status").asText());
+    }
+
+    @Test
+    void catchingUpAfterAWeekWithoutRunsFiresOneOccurrence() {
+        String[] pd = documentWithReminder("2028-05-20");
+        expect(200, c.patch("/projects/" + pd[0] + "/admin-documents/" + pd[1]).token(world.owner)
+                .body(Map.of("leadDays", 10, "repeatEveryDays", 1)).send()); // daily from 2028-05-10
+        sweep().run(Instant.parse("2028-05-17T15:00:00Z")); // none ran since the 10th
+        assertFiredOnce(pd[1]);
+        assertEquals("2028-05-17", eventsFor(pd[1]).get(0).get("detail").get("occurrence").asText());
+        sweep().run(Instant.parse("2028-05-18T15:00:00Z"));
+        assertEquals(2, notificationsFor(world.adam, pd[1]).size(), "then the next day's");
+        // the window ends 60 days after the date: its last occurrence, then nothing
+        sweep().run(Instant.parse("2028-12-01T15:00:00Z"));
+        sweep().run(Instant.parse("2029-01-01T15:00:00Z"));
+        List<JsonNode> events = eventsFor(pd[1]);
+        assertEquals(3, events.size());
+        assertEquals("2028-07-19", events.get(2).get("detail").get("occurrence").asText(), "reminderDate + 60 days");
+    }
+
+    @Test
+    void aClosedProjectHoldsARepeatingReminderAndReleasesOneOccurrenceWhenReopened() {
+        String[] pd = documentWithReminder("2028-08-20");
+        String doc = "/projects/" + pd[0] + "/admin-documents/" + pd[1];
+        expect(200, c.patch(doc).token(world.owner).body(Map.of("leadDays", 14, "repeatEveryDays", 7)).send());
+        sweep().run(Instant.parse("2028-08-06T15:00:00Z"));
+        assertFiredOnce(pd[1]);
+        expect(200, c.patch("/projects/" + pd[0] + "/admin-info").token(world.owner).body(Map.of("state", "CLOSED")).send());
+        for (int week = 1; week <= 3; week++) {
+            sweep().run(Instant.parse("2028-08-06T15:00:00Z").plus(Duration.ofDays(7L * week)));
+        }
+        assertFiredOnce(pd[1]);
+        expect(200, c.patch("/projects/" + pd[0] + "/admin-info").token(world.owner).body(Map.of("state", "ACTIVE")).send());
+        sweep().run(Instant.parse("2028-08-28T15:00:00Z"));
+        List<JsonNode> adams = notificationsFor(world.adam, pd[1]);
+        assertEquals(2, adams.size(), "one occurrence on reopening, not the three held");
+        assertEquals("2028-08-27", adams.get(0).get("occurrence").asText());
+    }
+
+    @Test
+    void remindersFireAtSevenInTheOrganizationsOwnTimeZone() {
+        World paris = new World(c);
+        expect(403, c.put("/organization").token(paris.adam)
+                .body(Map.of("name", "Bâtisseurs de Paris", "timeZone", "Europe/Paris", "defaultLanguage", "fr-CA")).send());
+        expect(400, c.put("/organization").token(paris.owner)
+                .body(Map.of("name", "Bâtisseurs", "timeZone", "UTC+1", "defaultLanguage", "de")).send());
+        expect(200, c.put("/organization").token(paris.owner)
+                .body(Map.of("name", "Bâtisseurs de Paris", "timeZone", "Europe/Paris", "defaultLanguage", "en")).send());
+        JsonNode settings = expect(200, c.get("/organization").token(paris.lea).send()).json();
+        assertEquals("Europe/Paris", settings.get("timeZone").asText());
+        assertEquals("Bâtisseurs de Paris", settings.get("name").asText());
+        assertEquals(world.org, expect(200, c.get("/organization").token(world.lea).send()).json().get("name").asText(),
+                "another organization keeps its own (default) settings");
+
+        String project = paris.project("Chantier Paris", Map.of("adam", "ADMIN"));
+        Map<String, Object> body = new HashMap<>(Map.of("title", "Caution", "kind", "BOND", "fileName", "caution.pdf",
+                "contentType", "application/pdf", "sizeBytes", 10, "reminderDate", "2028-10-10"));
+        String id = expect(201, c.post("/projects/" + project + "/admin-documents").token(paris.owner).body(body).send())
+                .json().get("document").get("id").asText();
+        sweep().run(Instant.parse("2028-10-10T04:59:59Z")); // 06:59:59 in Paris (CEST, UTC+2)
+        assertEquals(0, eventsFor(id).size());
+        sweep().run(Instant.parse("2028-10-10T05:00:00Z"));
+        JsonNode detail = eventsFor(id).get(0).get("detail");
+        assertEquals("Bâtisseurs de Paris", detail.get("organizationName").asText());
+        assertEquals("en", detail.get("defaultLanguage").asText());
+        assertEquals("BOND", detail.get("kind").asText());
+    }
+
+    @Test
+    void unreadNotificationsAreCountedFilteredAndAllMarkedRead() {
+        World w = new World(c);
+        String project = w.project("Lecture", Map.of("adam", "ADMIN"));
+        for (String date : List.of("2029-04-01", "2029-04-02", "2029-04-03")) {
+            Map<String, Object> body = new HashMap<>(Map.of("title", "Contrat " + date, "fileName", "c.pdf",
+                    "contentType", "application/pdf", "sizeBytes", 10, "reminderDate", date));
+            expect(201, c.post("/projects/" + project + "/admin-documents").token(w.owner).body(body).send());
+        }
+        sweep().run(Instant.parse("2029-04-01T15:00:00Z"));
+        sweep().run(Instant.parse("2029-04-03T15:00:00Z"));
+        JsonNode all = expect(200, c.get("/notifications").token(w.adam).send()).json();
+        assertEquals(3, all.get("items").size());
+        assertEquals(3, all.get("unreadCount").asInt());
+        expect(204, c.post("/notifications/" + all.get("items").get(1).get("id").asText() + "/read").token(w.adam).send());
+        JsonNode unread = expect(200, c.get("/notifications?unread=true").token(w.adam).send()).json();
+        assertEquals(2, unread.get("unreadCount").asInt());
+        assertEquals(2, unread.get("items").size());
+        unread.get("items").forEach(n -> assertFalse(n.get("read").asBoolean()));
+        expect(400, c.get("/notifications?unread=maybe").token(w.adam).send());
+        assertEquals(2, expect(200, c.post("/notifications/read-all").token(w.adam).send()).json().get("marked").asInt());
+        assertEquals(0, expect(200, c.get("/notifications").token(w.adam).send()).json().get("unreadCount").asInt());
+        assertEquals(3, expect(200, c.get("/notifications").token(w.owner).send()).json().get("unreadCount").asInt(),
+                "each recipient's own marks");
+        expect(401, c.post("/notifications/read-all").send());
     }
 }

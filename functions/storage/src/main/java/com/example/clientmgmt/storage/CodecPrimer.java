@@ -12,7 +12,9 @@ import com.example.clientmgmt.domain.Money;
 import com.example.clientmgmt.domain.Notification;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Person;
+import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.platform.Primer;
@@ -42,20 +44,22 @@ public class CodecPrimer implements Primer {
                 Map.of("priming", Permission.ADMIN), Map.of(ContactRole.BILLING, new ClientContact(id, "Priming")), at, "priming");
         Person person = new Person("priming", id, "Priming", "Priming", "a@b.ca", "514 555-0000", Licence.FREE, Set.of(id + "#BILLING"));
         AdminDocument document = new AdminDocument("priming", id, id, "Priming", DocumentKind.INSURANCE, LocalDate.EPOCH,
-                LocalDate.EPOCH, "note", at, "priming", List.of(new FileVersion(id, "priming.pdf", "application/pdf", 1,
+                new Reminder(LocalDate.EPOCH, "note", 14, 7), null, at, "priming", List.of(new FileVersion(id, "priming.pdf", "application/pdf", 1,
                 FileVersion.Status.AVAILABLE, 1L, "etag", "v", null, at, "priming", at, at)));
-        Notification notification = new Notification(NotificationItem.id(at, id, 1), Notification.DOCUMENT_REMINDER, id,
-                "Priming", id, "Priming", LocalDate.EPOCH, "note", at, false);
+        Notification notification = new Notification(NotificationItem.id(at, id, 1), Notification.DOCUMENT_REMINDER, "Priming",
+                id, "Priming", id, "Priming", DocumentKind.INSURANCE, LocalDate.EPOCH, "note", LocalDate.EPOCH, at, false);
+        Organization organization = Organization.defaults("priming", ZoneId.of("UTC"));
         boolean same = ProjectItem.toProject(ProjectItem.item(project)).equals(project)
                 && PersonItem.toPerson(PersonItem.item(person, 1)).equals(person)
                 && DocumentItem.toDocument(DocumentItem.newItem(document, "Priming", new ReminderSchedule(ZoneId.of("UTC")))).equals(document);
-        NotificationItem.reminder(notification, "priming").updateExpression();
-        NotificationItem.toNotification(Map.of());
+        NotificationItem.fields(notification, "priming").updateExpression();
+        same = same && NotificationItem.toNotification(NotificationItem.item(notification, "priming")).equals(notification)
+                && OrganizationItem.toOrganization(OrganizationItem.item(organization, "priming", at.toString())).equals(organization);
         HistoryItem.toEntry(HistoryItem.item(new HistoryItem.Change(ProjectRef.of(project), "priming", at, id), 0,
                 "estimatedBudget", null, new Money(BigDecimal.ONE, "CAD")));
         if (!same) {
             throw new IllegalStateException("an item did not map back to what it was made from");
         }
-        return "mapped a project, a person, a document, a notification and a history entry";
+        return "mapped a project, a person, a document, a notification, an organization and a history entry";
     }
 }

@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * An admin document (the project's partition, sort key {@link Keys#DOCUMENT_PREFIX} + id): title, kind,
- * expiry date, reminder date and note, {@code ver} (user edits are conditioned on it), the project's name
+ * expiry date, its own reminder (date, note, lead and repeat days) and its resolution, {@code ver} (user edits are conditioned on it), the project's name
  * (for the expiring list; a project's name never changes) and {@code versions}, a map of version id → the
  * file version (see {@link #version}). One item holds the whole document, so reading a document, its
  * versions or a download costs one request with the project. While it has an expiry date it is in the
@@ -32,6 +33,11 @@ public final class DocumentItem {
     static final String PROJECT_NAME = "projectName";
     static final String REMINDER_DATE = "reminderDate";
     static final String REMINDER_NOTE = "reminderNote";
+    static final String LEAD_DAYS = "leadDays";
+    static final String REPEAT_DAYS = "repeatEveryDays";
+    static final String RESOLUTION = "reminderResolution";
+    static final String RESOLVED_AT = "reminderResolvedAt";
+    static final String RESOLVED_BY = "reminderResolvedBy";
     static final String VERSIONS = "versions";
     /** Attributes of one version, inside {@code versions.<id>}. */
     static final String V_STATUS = "status";
@@ -72,8 +78,8 @@ public final class DocumentItem {
         item.put(KIND, AttributeValue.fromS(d.kind().name()));
         Attrs.putIfPresent(item, EXPIRES_ON, d.expiresOn());
         Attrs.putIfPresent(item, PROJECT_NAME, projectName);
-        Attrs.putIfPresent(item, REMINDER_DATE, d.reminderDate());
-        Attrs.putIfPresent(item, REMINDER_NOTE, d.reminderNote());
+        reminderAttributes(d.reminder()).forEach((name, value) -> Attrs.putIfPresent(item, name, value));
+        Attrs.putIfPresent(item, RESOLUTION, d.reminderResolution());
         item.put("createdAt", AttributeValue.fromS(d.createdAt().toString()));
         item.put("createdBy", AttributeValue.fromS(d.createdBy()));
         Map<String, AttributeValue> versions = new HashMap<>();
@@ -83,10 +89,18 @@ public final class DocumentItem {
         if (d.expiresOn() != null) {
             item.putAll(expiring(d.orgId(), d.projectId(), d.id(), d.expiresOn()));
         }
-        if (ReminderSchedule.isArmed(d)) {
-            item.putAll(ReminderItem.armed(d.id(), schedule.dueAt(d.reminderDate()), 1));
-        }
+        schedule.firstDue(d).ifPresent(due -> item.putAll(ReminderItem.armed(d.id(), due, 1)));
         return item;
+    }
+
+    /** A reminder's own attributes (null values: none), to put or to set. */
+    static Map<String, AttributeValue> reminderAttributes(Reminder r) {
+        Map<String, AttributeValue> out = new HashMap<>();
+        out.put(REMINDER_DATE, r == null ? null : Attrs.textOrAbsent(r.date()));
+        out.put(REMINDER_NOTE, r == null ? null : Attrs.textOrAbsent(r.note()));
+        out.put(LEAD_DAYS, r == null ? null : Attrs.n(r.leadDays()));
+        out.put(REPEAT_DAYS, r == null || r.repeatEveryDays() == null ? null : Attrs.n(r.repeatEveryDays()));
+        return out;
     }
 
     /** One file version, as the value of {@code versions.<id>}. */
@@ -133,9 +147,14 @@ public final class DocumentItem {
         }
         versions.sort(Comparator.comparing(FileVersion::id).reversed()); // ids grow with time: newest first
         String kind = Attrs.str(i, KIND);
+        LocalDate reminderDate = Attrs.date(i, REMINDER_DATE);
+        Long repeat = Attrs.optionalNum(i, REPEAT_DAYS);
+        Reminder reminder = reminderDate == null ? null : new Reminder(reminderDate, Attrs.str(i, REMINDER_NOTE),
+                (int) Attrs.num(i, LEAD_DAYS), repeat == null ? null : repeat.intValue());
+        String resolution = Attrs.str(i, RESOLUTION);
         return new AdminDocument(Attrs.str(i, "orgId"), Attrs.str(i, "projectId"), Attrs.str(i, "id"), Attrs.str(i, TITLE),
                 kind == null ? DocumentKind.OTHER : DocumentKind.valueOf(kind), Attrs.date(i, EXPIRES_ON),
-                Attrs.date(i, REMINDER_DATE), Attrs.str(i, REMINDER_NOTE),
+                reminder, resolution == null ? null : Reminder.Resolution.valueOf(resolution),
                 Attrs.instant(i, "createdAt"), Attrs.str(i, "createdBy"), versions);
     }
 

@@ -5,11 +5,14 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.Notification;
+import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
+import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.platform.TableConfig;
 import jakarta.inject.Singleton;
@@ -44,6 +47,8 @@ import java.util.Set;
 public class DocumentStore {
     /** Who settles uploads in the history: the upload check, not a user. */
     public static final String UPLOAD_CHECK = "system:upload-check";
+    /** A running reminder, in the history of its resolutions (ACTIVE → RESOLVED or RENEWED, and back when re-armed). */
+    private static final String ACTIVE = "ACTIVE";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -59,8 +64,11 @@ public class DocumentStore {
         this.schedule = schedule;
     }
 
-    /** A project and one of its documents, with the document's version for conditional edits. */
-    public record ProjectAndDocument(Project project, AdminDocument document, long version) {}
+    /**
+     * A project and one of its documents, with the document's version for conditional edits, and the
+     * organization's settings (its reminders' time zone).
+     */
+    public record ProjectAndDocument(Project project, AdminDocument document, long version, Organization organization) {}
 
     /** A document of the expiring list, with its project's name. */
     public record Expiring(AdminDocument document, String projectName) {}
@@ -72,10 +80,10 @@ public class DocumentStore {
      * Stores a newly declared document with its first version, awaiting its upload, and its history entry,
      * guarded. {@code projectName} goes with it for the expiring list.
      */
-    public void declare(Caller caller, AdminDocument document, String projectName, Instant at) {
+    public void declare(Caller caller, AdminDocument document, String projectName, Organization organization, Instant at) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(ProjectGuard.check(table, caller, document.projectId()));
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(DocumentItem.newItem(document, projectName, schedule))
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(DocumentItem.newItem(document, projectName, in(organization)))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         document.versions().forEach(v -> writes.add(pendingPut(document, v)));
         writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), null, summary(document)));
@@ -111,13 +119,29 @@ public class DocumentStore {
         }
     }
 
-    /** The project and one of its documents in one request (either may be absent). */
+    /** The project, one of its documents (null: none) and the organization's settings, in one request. */
     public ProjectAndDocument load(String orgId, String projectId, String documentId) {
-        ProjectReads.ProjectAnd loaded = reads.projectAnd(orgId, projectId,
-                Ids.isWellFormed(documentId) ? DocumentItem.key(orgId, projectId, documentId) : null);
-        Map<String, AttributeValue> item = loaded.other();
-        return new ProjectAndDocument(loaded.project(), item == null ? null : DocumentItem.toDocument(item),
-                item == null ? 0 : DocumentItem.version(item));
+        if (!Ids.isWellFormed(projectId)) {
+            return new ProjectAndDocument(null, null, 0, Organization.defaults(orgId, schedule.zone()));
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ProjectItem.key(orgId, projectId), OrganizationItem.key(orgId)));
+        if (Ids.isWellFormed(documentId)) {
+            keys.add(DocumentItem.key(orgId, projectId, documentId));
+        }
+        Project project = null;
+        Map<String, AttributeValue> document = null;
+        Organization organization = Organization.defaults(orgId, schedule.zone());
+        for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table, keys)) {
+            if (ProjectItem.isProject(item)) {
+                project = ProjectItem.toProject(item);
+            } else if (OrganizationItem.isOrganization(item)) {
+                organization = OrganizationItem.toOrganization(item);
+            } else {
+                document = item;
+            }
+        }
+        return new ProjectAndDocument(project, document == null ? null : DocumentItem.toDocument(document),
+                document == null ? 0 : DocumentItem.version(document), organization);
     }
 
     /** A page of documents (oldest first), of one kind when {@code kind} is given, with their project for the permission check. */
@@ -187,26 +211,22 @@ public class DocumentStore {
 
     /**
      * Changes title, kind, expiry date and reminder, guarded, conditioned on the version read, with one
-     * history entry per changed field. A new reminder date re-arms the reminder (a sweep holding the old
-     * arming can no longer complete it); none disarms it. A new expiry date moves the document in the
-     * expiring list; none takes it out.
+     * history entry per changed field. Another reminder schedule (or, for a default reminder, another expiry
+     * date or kind) re-arms it at its first occurrence: a sweep holding the old arming can no longer complete
+     * it, and a resolution is cleared; none disarms it. A new expiry date moves the document in the expiring
+     * list; none takes it out.
      */
-    public void edit(Caller caller, AdminDocument before, long version, AdminDocument after, Instant at) {
+    public void edit(Caller caller, AdminDocument before, long version, AdminDocument after, Organization organization, Instant at) {
+        ReminderSchedule schedule = in(organization);
         Expressions e = new Expressions()
                 .set(DocumentItem.TITLE, AttributeValue.fromS(after.title()))
                 .set(DocumentItem.KIND, AttributeValue.fromS(after.kind().name()))
                 .set(DocumentItem.EXPIRES_ON, Attrs.textOrAbsent(after.expiresOn()))
-                .set(DocumentItem.REMINDER_DATE, Attrs.textOrAbsent(after.reminderDate()))
-                .set(DocumentItem.REMINDER_NOTE, Attrs.textOrAbsent(after.reminderNote()))
                 .increment(DocumentItem.VERSION);
+        DocumentItem.reminderAttributes(after.reminder()).forEach(e::set);
         e.condition(e.name(DocumentItem.VERSION) + " = " + e.value(Attrs.n(version)));
-        if (!Objects.equals(before.reminderDate(), after.reminderDate())) {
-            e.remove(ReminderItem.CLAIM);
-            if (ReminderSchedule.isArmed(after)) {
-                ReminderItem.armed(after.id(), schedule.dueAt(after.reminderDate()), version + 1).forEach(e::set);
-            } else {
-                e.remove(ReminderItem.INDEX);
-            }
+        if (rearmed(schedule, before, after)) {
+            rearm(schedule, e, after, version + 1);
         }
         if (!Objects.equals(before.expiresOn(), after.expiresOn())) {
             if (after.expiresOn() == null) {
@@ -225,7 +245,57 @@ public class DocumentStore {
         addIfChanged(writes, change, field + "expiresOn", before.expiresOn(), after.expiresOn());
         addIfChanged(writes, change, field + "reminderDate", before.reminderDate(), after.reminderDate());
         addIfChanged(writes, change, field + "reminderNote", before.reminderNote(), after.reminderNote());
+        addIfChanged(writes, change, field + "leadDays", lead(before), lead(after));
+        addIfChanged(writes, change, field + "repeatEveryDays", repeat(before), repeat(after));
+        if (before.reminderResolution() != null && after.reminderResolution() == null) {
+            writes.add(change.entry(field + "reminder", before.reminderResolution().name(), ACTIVE));
+        }
         transact(caller, writes);
+    }
+
+    /**
+     * Stops the document's reminder (an ADMIN: "done"), guarded, conditioned on the version read, recorded.
+     * A later change of its schedule re-arms it.
+     */
+    public void resolve(Caller caller, AdminDocument before, long version, Instant at) {
+        Expressions e = new Expressions()
+                .set(DocumentItem.RESOLUTION, AttributeValue.fromS(Reminder.Resolution.RESOLVED.name()))
+                .set(DocumentItem.RESOLVED_AT, AttributeValue.fromS(at.toString()))
+                .set(DocumentItem.RESOLVED_BY, AttributeValue.fromS(caller.userId()))
+                .remove(ReminderItem.INDEX)
+                .remove(ReminderItem.CLAIM)
+                .increment(DocumentItem.VERSION);
+        e.condition(e.name(DocumentItem.VERSION) + " = " + e.value(Attrs.n(version)));
+        transact(caller, List.of(ProjectGuard.check(table, caller, before.projectId()),
+                e.transactUpdate(table, DocumentItem.key(before.orgId(), before.projectId(), before.id())),
+                history.change(ProjectRef.of(before), caller, at).entry(field(before) + ".reminder", ACTIVE,
+                        Reminder.Resolution.RESOLVED.name())));
+    }
+
+    private static boolean rearmed(ReminderSchedule schedule, AdminDocument before, AdminDocument after) {
+        return !Reminder.sameSchedule(schedule.effective(before).orElse(null), schedule.effective(after).orElse(null))
+                || before.reminderResolution() != after.reminderResolution();
+    }
+
+    /** Arms {@code after}'s reminder anew at its first occurrence (or disarms it), clearing claims, firings and resolution. */
+    private static void rearm(ReminderSchedule schedule, Expressions e, AdminDocument after, long newVersion) {
+        e.remove(ReminderItem.CLAIM).remove(ReminderItem.FIRED)
+                .remove(DocumentItem.RESOLUTION, DocumentItem.RESOLVED_AT, DocumentItem.RESOLVED_BY);
+        Optional<Instant> due = schedule.firstDue(after);
+        if (due.isPresent()) {
+            ReminderItem.armed(after.id(), due.get(), newVersion).forEach(e::set);
+        } else {
+            e.remove(ReminderItem.INDEX);
+        }
+    }
+
+    /** A reminder's lead time in the history: none (null) when it starts on its date. */
+    private static Integer lead(AdminDocument d) {
+        return d.reminder() == null || d.reminder().leadDays() == 0 ? null : d.reminder().leadDays();
+    }
+
+    private static Integer repeat(AdminDocument d) {
+        return d.reminder() == null ? null : d.reminder().repeatEveryDays();
     }
 
     /** Deletes the record (with its pending uploads' entries), guarded, with its history entry. The objects are the caller's to remove. */
@@ -250,13 +320,46 @@ public class DocumentStore {
 
     /** Version PENDING_UPLOAD → AVAILABLE with what S3 holds, recorded; false when it was no longer pending. */
     public boolean markAvailable(AdminDocument document, String versionId, long size, String checksum, String objectVersion, Instant at) {
+        return markAvailable(document, versionId, size, checksum, objectVersion, at, null);
+    }
+
+    /** A renewal: the version that became AVAILABLE stops the document's reminder, and its project's ADMINs are told. */
+    public record Renewal(NotificationStore.Context context, List<String> recipients, Reminder reminder) {}
+
+    /**
+     * Version PENDING_UPLOAD → AVAILABLE with what S3 holds, recorded; false when it was no longer pending.
+     * With {@code renewal}, the same write also stops the document's reminder as RENEWED and notifies the
+     * recipients — if an occurrence of it has fired and it is not resolved yet; otherwise nothing is written
+     * and false is returned, and the caller settles the version without it.
+     */
+    public boolean markAvailable(AdminDocument document, String versionId, long size, String checksum, String objectVersion,
+                                 Instant at, Renewal renewal) {
         Expressions e = new Expressions();
         e.setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS), DocumentItem.status(FileVersion.Status.AVAILABLE))
                 .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_SIZE), Attrs.n(size))
                 .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_CHECKSUM), Attrs.s(checksum))
                 .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_OBJECT_VERSION), Attrs.s(objectVersion))
                 .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_UPLOADED_AT), AttributeValue.fromS(at.toString()));
-        return settle(document, versionId, e, FileVersion.Status.AVAILABLE, at);
+        List<TransactWriteItem> extra = new ArrayList<>();
+        if (renewal != null) {
+            e.set(DocumentItem.RESOLUTION, AttributeValue.fromS(Reminder.Resolution.RENEWED.name()))
+                    .set(DocumentItem.RESOLVED_AT, AttributeValue.fromS(at.toString()))
+                    .set(DocumentItem.RESOLVED_BY, AttributeValue.fromS(UPLOAD_CHECK))
+                    .remove(ReminderItem.INDEX)
+                    .remove(ReminderItem.CLAIM);
+            e.condition("attribute_exists(" + e.name(ReminderItem.FIRED_FOR) + ")")
+                    .condition("attribute_not_exists(" + e.name(DocumentItem.RESOLUTION) + ")");
+            extra.add(history.change(ProjectRef.of(document), UPLOAD_CHECK, at).entry(field(document) + ".reminder", ACTIVE,
+                    Reminder.Resolution.RENEWED.name()));
+            String id = NotificationItem.id(at, document.id(), 0);
+            Notification n = new Notification(id, Notification.DOCUMENT_RENEWED, renewal.context().organizationName(),
+                    document.projectId(), renewal.context().projectName(), document.id(), document.title(), document.kind(),
+                    renewal.reminder().date(), renewal.reminder().note(), null, at, false);
+            for (String recipient : renewal.recipients()) {
+                extra.add(NotificationItem.put(table, document.orgId(), recipient, n, "renewed/" + document.id() + "/" + versionId));
+            }
+        }
+        return settle(document, versionId, e, FileVersion.Status.AVAILABLE, at, extra);
     }
 
     /** Version PENDING_UPLOAD → REJECTED with the reason, recorded (the document keeps its reminder); false when it was no longer pending. */
@@ -264,14 +367,14 @@ public class DocumentStore {
         Expressions e = new Expressions();
         e.setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS), DocumentItem.status(FileVersion.Status.REJECTED))
                 .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_REJECT_REASON), AttributeValue.fromS(reason));
-        return settle(document, versionId, e, FileVersion.Status.REJECTED, at);
+        return settle(document, versionId, e, FileVersion.Status.REJECTED, at, List.of());
     }
 
     /** Version PENDING_UPLOAD → EXPIRED: its upload never came. False when it was no longer pending. */
     public boolean markExpired(AdminDocument document, String versionId, Instant at) {
         Expressions e = new Expressions();
         e.setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS), DocumentItem.status(FileVersion.Status.EXPIRED));
-        return settle(document, versionId, e, null, at);
+        return settle(document, versionId, e, null, at, List.of());
     }
 
     /** Removes the entry of a pending upload whose document is gone. */
@@ -296,7 +399,8 @@ public class DocumentStore {
                 });
     }
 
-    private boolean settle(AdminDocument document, String versionId, Expressions e, FileVersion.Status outcome, Instant at) {
+    private boolean settle(AdminDocument document, String versionId, Expressions e, FileVersion.Status outcome, Instant at,
+                           List<TransactWriteItem> extra) {
         e.condition(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS) + " = "
                 + e.value(DocumentItem.status(FileVersion.Status.PENDING_UPLOAD)));
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -307,6 +411,7 @@ public class DocumentStore {
                     versionField(document, versionId) + ".status",
                     FileVersion.Status.PENDING_UPLOAD.name(), outcome.name()));
         }
+        writes.addAll(extra);
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
@@ -316,6 +421,11 @@ public class DocumentStore {
             }
             throw refused;
         }
+    }
+
+    /** The reminder rules in the organization's time zone. */
+    private ReminderSchedule in(Organization organization) {
+        return schedule.in(organization.timeZone());
     }
 
     private TransactWriteItem pendingPut(AdminDocument d, FileVersion v) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * organization, so a request can only ever reach its own organization's items. README "Table design".
  *
  * <pre>
+ * organization       pk = ORG#o, sk = SETTINGS (name, time zone, language)
  * project partition  pk = ORG#o#PROJECT#p
  *   HISTORY#millis#id#n   admin history (sorts below PROJECT: one descending query reads the project, then history)
  *   PROJECT               the project, its admin info, its members' permissions, its client contacts
@@ -65,6 +66,12 @@ public final class Keys {
     private static final String ORG = "ORG#";
     private static final String DUE_PREFIX = "DUE#";
     static final String PENDING_UPLOADS = "UPLOADS#PENDING";
+    static final String SETTINGS = "SETTINGS";
+
+    /** An organization's own partition: its settings. */
+    static String organizationPk(String orgId) {
+        return ORG + orgId;
+    }
 
     public static String projectPk(String orgId, String projectId) {
         return ORG + orgId + "#PROJECT#" + projectId;

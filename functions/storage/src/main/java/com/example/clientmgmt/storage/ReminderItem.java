@@ -9,8 +9,10 @@ import java.util.Map;
  * A document's reminder, as attributes of the document item. While armed it has {@code duePk} ({@link Keys#duePk})
  * (one of {@link #SHARDS} partitions, a stable spread by document id) and {@code dueAt} (ISO instant,
  * whole seconds), which put it in the sparse index DueReminders, and {@code armedVer} (the document
- * version that armed it). A sweep claims it ({@code claimedBy}, {@code claimedAt}, {@code firstClaimedAt})
- * and completes it ({@code firedFor}, {@code firedAt}, index attributes removed).
+ * version that armed it). A sweep claims it ({@code claimedBy}, {@code claimedAt}; {@code firstClaimedAt} and {@code claimedFor},
+ * the occurrence's day, kept by a run taking the claim over)
+ * and completes it ({@code firedFor} = the occurrence's day, {@code firedAt}; {@code dueAt} moved to the next
+ * occurrence, or the index attributes removed after the last one).
  */
 final class ReminderItem {
     /** Reminders are spread over this many partitions of the DueReminders index. */
@@ -19,12 +21,15 @@ final class ReminderItem {
     static final String CLAIMED_BY = "claimedBy";
     static final String CLAIMED_AT = "claimedAt";
     static final String FIRST_CLAIMED_AT = "firstClaimedAt";
+    static final String CLAIMED_FOR = "claimedFor";
     static final String FIRED_FOR = "firedFor";
     static final String FIRED_AT = "firedAt";
     /** Removed when a reminder fires or is disarmed: it leaves the index. */
     static final String[] INDEX = {Keys.DUE_PK, Keys.DUE_AT, ARMED_VERSION};
     /** Removed when a reminder is re-armed or fires: a sweep holding an older claim can no longer complete it. */
-    static final String[] CLAIM = {CLAIMED_BY, CLAIMED_AT, FIRST_CLAIMED_AT};
+    static final String[] CLAIM = {CLAIMED_BY, CLAIMED_AT, FIRST_CLAIMED_AT, CLAIMED_FOR};
+    /** Which occurrence of this arming fired last; removed when the reminder is re-armed. */
+    static final String[] FIRED = {FIRED_FOR, FIRED_AT};
 
     private ReminderItem() {}
 
@@ -57,5 +62,9 @@ final class ReminderItem {
 
     static Instant firstClaimedAt(Map<String, AttributeValue> item) {
         return Attrs.instant(item, FIRST_CLAIMED_AT);
+    }
+
+    static java.time.LocalDate claimedFor(Map<String, AttributeValue> item) {
+        return Attrs.date(item, CLAIMED_FOR);
     }
 }

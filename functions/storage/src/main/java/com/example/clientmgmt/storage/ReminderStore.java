@@ -1,6 +1,7 @@
 package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.platform.TableConfig;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,11 @@ import java.util.Optional;
 
 /**
  * The reminder sweep's table access. A reminder is armed while its document item is in the sparse
- * DueReminders index (see {@link ReminderItem}). Firing is: claim (conditional write with a lease), publish,
- * write each recipient's notification (idempotent, see {@link NotificationStore#recordReminder}), then
- * complete — take the document out of the index, only if this run still holds the claim on the same
- * arming. A run that dies anywhere leaves a claim that lapses; the next run redoes the same steps with
+ * DueReminders index (see {@link ReminderItem}), due at its next occurrence. Firing an occurrence is: claim
+ * (conditional write with a lease, on the arming and the occurrence the index showed), publish, write each
+ * recipient's notification (idempotent, see {@link NotificationStore#recordReminder}), then complete — move
+ * the reminder to its next occurrence or out of the index, only if this run still holds the claim on the
+ * same arming. A run that dies anywhere leaves a claim that lapses; the next run redoes the same steps with
  * the same keys, so nothing is lost and no notification is doubled.
  */
 @Singleton
@@ -37,12 +40,18 @@ public class ReminderStore {
         this.table = table.name();
     }
 
-    /** A due reminder as the index holds it: the document and the arming it belongs to. */
+    /** A due reminder as the index holds it: the document, the arming it belongs to and the occurrence it waits for. */
     public record DueReminder(AdminDocument document, long armedVer, String dueAt) {
-        /** Stable across retries and runs: consumers of the event use it to drop duplicates. */
+        /** Stable across retries and runs: consumers of the event use it to drop duplicates. One per occurrence. */
+        public String idempotencyKey(LocalDate occurrence) {
+            return "reminder/" + document.orgId() + "/" + document.projectId() + "/" + document.id() + "/" + occurrence + "/" + armedVer;
+        }
+    }
+
+    /** One occurrence a run fires: the due reminder, the reminder it follows, the occurrence's day and its first claim. */
+    public record Occurrence(DueReminder due, Reminder reminder, LocalDate day, Instant firstClaim) {
         public String idempotencyKey() {
-            return "reminder/" + document.orgId() + "/" + document.projectId() + "/" + document.id() + "/"
-                    + document.reminderDate() + "/" + armedVer;
+            return due.idempotencyKey(day);
         }
     }
 
@@ -65,42 +74,50 @@ public class ReminderStore {
     }
 
     /**
-     * Claims a reminder for {@code runId}: only while it is still armed the same way and nobody holds a live
-     * claim on it. Returns the time of the first claim of this arming (kept across takeovers: it names the
-     * notifications, so that a run taking over writes the same ones), or empty when another run has it, or
-     * it fired or changed meanwhile.
+     * Claims a reminder's occurrence on {@code day} for {@code runId}: only while it is still armed the same
+     * way, due when the index showed it, and nobody holds a live claim on it. Returns the occurrence as
+     * first claimed (a run taking over a lapsed claim fires the same day, and its first claim's time names
+     * the notifications, so that it writes the same ones and sends the same idempotency key), or empty when
+     * another run has it, or it fired or changed meanwhile.
      */
-    public Optional<Instant> claim(DueReminder reminder, String runId, Instant now) {
+    public Optional<Occurrence> claim(DueReminder due, Reminder reminder, LocalDate day, String runId, Instant now) {
         AttributeValue at = AttributeValue.fromS(now.toString());
         Expressions e = new Expressions()
                 .set(ReminderItem.CLAIMED_BY, AttributeValue.fromS(runId))
                 .set(ReminderItem.CLAIMED_AT, at)
-                .setIfAbsent(ReminderItem.FIRST_CLAIMED_AT, at);
+                .setIfAbsent(ReminderItem.FIRST_CLAIMED_AT, at)
+                .setIfAbsent(ReminderItem.CLAIMED_FOR, AttributeValue.fromS(day.toString()));
         String claimedAt = e.name(ReminderItem.CLAIMED_AT);
-        e.condition(e.name(ReminderItem.ARMED_VERSION) + " = " + e.value(Attrs.n(reminder.armedVer())))
-                .condition("attribute_exists(" + e.name(Keys.DUE_AT) + ")")
+        e.condition(e.name(ReminderItem.ARMED_VERSION) + " = " + e.value(Attrs.n(due.armedVer())))
+                .condition(e.name(Keys.DUE_AT) + " = " + e.value(AttributeValue.fromS(due.dueAt())))
                 .condition("(attribute_not_exists(" + claimedAt + ") OR " + claimedAt + " < "
                         + e.value(AttributeValue.fromS(now.minus(CLAIM_LEASE).toString())) + ")");
         try {
-            Map<String, AttributeValue> item = dynamo.updateItem(e.updateItem(table, key(reminder))
+            Map<String, AttributeValue> item = dynamo.updateItem(e.updateItem(table, key(due))
                     .returnValues(ReturnValue.ALL_NEW).build()).attributes();
-            return Optional.of(ReminderItem.firstClaimedAt(item));
+            return Optional.of(new Occurrence(due, reminder, ReminderItem.claimedFor(item), ReminderItem.firstClaimedAt(item)));
         } catch (ConditionalCheckFailedException refused) {
             return Optional.empty();
         }
     }
 
     /**
-     * Completes a published and notified reminder: takes the document out of the due index, only while
-     * {@code runId} still holds the claim on this arming. False when it no longer does (the run that took
-     * it over completes it, writing the same notifications).
+     * Completes a published and notified occurrence: records it, and moves the reminder to its next occurrence
+     * ({@code nextDue}), or takes it out of the due index after its last one; only while {@code runId} still
+     * holds the claim on this arming. False when it no longer does (the run that took it over completes it,
+     * writing the same notifications).
      */
-    public boolean complete(DueReminder reminder, String runId, Instant now) {
+    public boolean complete(Occurrence occurrence, String runId, Instant now, Instant nextDue) {
+        DueReminder reminder = occurrence.due();
         Expressions e = new Expressions()
-                .set(ReminderItem.FIRED_FOR, AttributeValue.fromS(reminder.document().reminderDate().toString()))
+                .set(ReminderItem.FIRED_FOR, AttributeValue.fromS(occurrence.day().toString()))
                 .set(ReminderItem.FIRED_AT, AttributeValue.fromS(now.toString()))
-                .remove(Keys.DUE_PK, Keys.DUE_AT)
                 .remove(ReminderItem.CLAIM);
+        if (nextDue == null) {
+            e.remove(Keys.DUE_PK, Keys.DUE_AT);
+        } else {
+            e.set(Keys.DUE_AT, AttributeValue.fromS(ReminderItem.dueText(nextDue)));
+        }
         e.condition(e.name(ReminderItem.CLAIMED_BY) + " = " + e.value(AttributeValue.fromS(runId)))
                 .condition(e.name(ReminderItem.ARMED_VERSION) + " = " + e.value(Attrs.n(reminder.armedVer())));
         try {

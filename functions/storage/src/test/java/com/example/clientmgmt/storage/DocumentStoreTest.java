@@ -10,6 +10,7 @@ import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemCode;
+import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static com.example.clientmgmt.storage.StorageFixture.NOW;
+import static com.example.clientmgmt.storage.StorageFixture.SETTINGS;
 import static com.example.clientmgmt.storage.StorageFixture.UPLOAD_URL;
 import static com.example.clientmgmt.storage.StorageFixture.caller;
 import static com.example.clientmgmt.storage.StorageFixture.document;
@@ -76,7 +78,7 @@ class DocumentStoreTest {
     void aDeclaredDocumentHasItsFirstVersionPendingItsReminderArmedAndNoTimeToLive() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
-        assertEquals(List.of("TransactWriteItems"), db.operationsOf(() -> documents().declare(OWNER, d, p.name(), NOW)));
+        assertEquals(List.of("TransactWriteItems"), db.operationsOf(() -> documents().declare(OWNER, d, p.name(), SETTINGS, NOW)));
         Map<String, AttributeValue> raw = raw(d);
         assertFalse(raw.containsKey("expiresAt"), "nothing expires but a pending version's entry");
         assertEquals("2027-03-01T12:00:00Z", raw.get("dueAt").s(), "07:00 in Toronto");
@@ -95,12 +97,12 @@ class DocumentStoreTest {
         List<String> declared = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             AdminDocument d = document(p, null);
-            documents().declare(OWNER, d, p.name(), NOW);
+            documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
             documents().addVersion(OWNER, d, newVersion(NOW.plusSeconds(i)), NOW.plusSeconds(i)); // versions' entries are not listed
             declared.add(d.id());
         }
-        AdminDocument contract = document(p, null).withDetails("Contrat", DocumentKind.CONTRACT, null, null, null);
-        documents().declare(OWNER, contract, p.name(), NOW);
+        AdminDocument contract = document(p, null).withDetails("Contrat", DocumentKind.CONTRACT, null, null);
+        documents().declare(OWNER, contract, p.name(), SETTINGS, NOW);
         declared.sort(String::compareTo);
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -119,19 +121,19 @@ class DocumentStoreTest {
     void editsReArmTheReminderMoveTheExpiryAndRecordEachField() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
-        documents().declare(OWNER, d, p.name(), NOW);
+        documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
         db.aws.dynamoDb().updateItem(b -> b.tableName(db.table).key(DocumentItem.key(ORG, p.id(), d.id()))
                 .updateExpression("SET claimedBy = :r, claimedAt = :t").expressionAttributeValues(Map.of(
                         ":r", AttributeValue.fromS("some-run"), ":t", AttributeValue.fromS(NOW.toString()))));
-        AdminDocument moved = d.withDetails("Assurance 2027", DocumentKind.BOND, LocalDate.of(2027, 5, 1), LocalDate.of(2027, 4, 1), "Renouveler");
-        documents().edit(OWNER, d, 1, moved, NOW.plusSeconds(1));
+        AdminDocument moved = d.withDetails("Assurance 2027", DocumentKind.BOND, LocalDate.of(2027, 5, 1), Reminder.once(LocalDate.of(2027, 4, 1), "Renouveler"));
+        documents().edit(OWNER, d, 1, moved, SETTINGS, NOW.plusSeconds(1));
         Map<String, AttributeValue> raw = raw(d);
         assertEquals("2027-04-01T11:00:00Z", raw.get("dueAt").s(), "07:00 EDT");
         assertEquals("2", raw.get("armedVer").n());
         assertFalse(raw.containsKey("claimedBy"), "a sweep holding the old arming can no longer complete it");
         assertEquals("2027-05-01#" + p.id() + "#" + d.id(), raw.get("lsk").s());
-        AdminDocument cleared = moved.withDetails(moved.title(), moved.kind(), null, null, null);
-        documents().edit(OWNER, moved, 2, cleared, NOW.plusSeconds(2));
+        AdminDocument cleared = moved.withDetails(moved.title(), moved.kind(), null, null);
+        documents().edit(OWNER, moved, 2, cleared, SETTINGS, NOW.plusSeconds(2));
         raw = raw(d);
         assertFalse(raw.containsKey("dueAt"));
         assertFalse(raw.containsKey("reminderNote"));
@@ -148,16 +150,16 @@ class DocumentStoreTest {
     void guardedWritesRefuseStaleVersionsOtherPeopleAndClosedProjects() {
         Project p = newProject();
         AdminDocument d = document(p, null);
-        documents().declare(OWNER, d, p.name(), NOW);
-        AdminDocument retitled = d.withDetails("x", d.kind(), null, null, null);
-        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().edit(OWNER, d, 7, retitled, NOW));
-        refused(ProblemCode.FORBIDDEN, null, () -> documents().edit(caller("lea", ORG), d, 1, retitled, NOW));
-        refused(ProblemCode.FORBIDDEN, null, () -> documents().declare(caller("lea", ORG), document(p, null), p.name(), NOW));
+        documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
+        AdminDocument retitled = d.withDetails("x", d.kind(), null, null);
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().edit(OWNER, d, 7, retitled, SETTINGS, NOW));
+        refused(ProblemCode.FORBIDDEN, null, () -> documents().edit(caller("lea", ORG), d, 1, retitled, SETTINGS, NOW));
+        refused(ProblemCode.FORBIDDEN, null, () -> documents().declare(caller("lea", ORG), document(p, null), p.name(), SETTINGS, NOW));
         refused(ProblemCode.FORBIDDEN, null, () -> documents().addVersion(caller("lea", ORG), d, newVersion(NOW), NOW));
-        refused(ProblemCode.NOT_FOUND, null, () -> documents().declare(caller("owner", "org-other"), document(p, null), p.name(), NOW));
+        refused(ProblemCode.NOT_FOUND, null, () -> documents().declare(caller("owner", "org-other"), document(p, null), p.name(), SETTINGS, NOW));
         db.close(p, OWNER);
         refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().delete(OWNER, d, NOW));
-        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().declare(OWNER, document(p, null), p.name(), NOW));
+        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().declare(OWNER, document(p, null), p.name(), SETTINGS, NOW));
         refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().addVersion(OWNER, d, newVersion(NOW), NOW));
         assertEquals(d, reload(d));
     }
@@ -167,7 +169,7 @@ class DocumentStoreTest {
         Project p = newProject();
         Instant longAgo = NOW.minus(Duration.ofDays(40)); // this test's pending entries only
         AdminDocument d = document(p, null);
-        documents().declare(OWNER, d, p.name(), NOW);
+        documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
         FileVersion second = FileVersion.declared(Ids.newId(NOW), "b.pdf", "application/pdf", 1, NOW, "owner", longAgo);
         documents().addVersion(OWNER, d, second, NOW);
         assertEquals(1, pending(longAgo).size());
@@ -184,7 +186,7 @@ class DocumentStoreTest {
     void aVersionIsSettledOnceWhilePendingAndTheDocumentKeepsItsReminderWhenRejected() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
-        documents().declare(OWNER, d, p.name(), NOW);
+        documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
         String first = d.versions().get(0).id();
         // history is ordered by time, then by a random change id: settle after the declaration, not at the same instant
         assertTrue(documents().markRejected(d, first, "SIZE_MISMATCH", NOW.plusSeconds(1)));
@@ -220,14 +222,14 @@ class DocumentStoreTest {
         List<AdminDocument> docs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             AdminDocument d = document(p, null);
-            documents().declare(OWNER, d, p.name(), NOW);
+            documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
             FileVersion v = FileVersion.declared(Ids.newId(NOW), "f.pdf", "application/pdf", 1, NOW, "owner", longAgo.plusSeconds(i));
             documents().addVersion(OWNER, d, v, NOW);
             expired.add(v.id());
             docs.add(reload(d));
         }
         AdminDocument stillValid = document(p, null);
-        documents().declare(OWNER, stillValid, p.name(), NOW);
+        documents().declare(OWNER, stillValid, p.name(), SETTINGS, NOW);
         documents().addVersion(OWNER, stillValid, FileVersion.declared(Ids.newId(NOW), "f.pdf", "application/pdf", 1, NOW, "owner",
                 longAgo.plusSeconds(60)), NOW);
         Instant checkAt = longAgo.plusSeconds(10);
@@ -261,11 +263,11 @@ class DocumentStoreTest {
         LocalDate[] dates = {LocalDate.of(2026, 1, 5), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 20), LocalDate.of(2027, 2, 1)};
         for (int i = 0; i < dates.length; i++) {
             Project p = i % 2 == 0 ? a : b;
-            AdminDocument d = document(p, null).withDetails("Cautionnement " + i, DocumentKind.BOND, dates[i], null, null);
-            documents().declare(owner, d, p.name(), NOW);
+            AdminDocument d = document(p, null).withDetails("Cautionnement " + i, DocumentKind.BOND, dates[i], null);
+            documents().declare(owner, d, p.name(), SETTINGS, NOW);
             soonestFirst.add(d.id());
         }
-        documents().declare(owner, document(a, null), a.name(), NOW); // no expiry: not listed
+        documents().declare(owner, document(a, null), a.name(), SETTINGS, NOW); // no expiry: not listed
         LocalDate before = LocalDate.of(2027, 1, 1);
         List<String> seen = new ArrayList<>();
         String cursor = null;

@@ -2,10 +2,13 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.Notification;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.Reminder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static com.example.clientmgmt.storage.StorageFixture.NOW;
+import static com.example.clientmgmt.storage.StorageFixture.SETTINGS;
 import static com.example.clientmgmt.storage.StorageFixture.caller;
 import static com.example.clientmgmt.storage.StorageFixture.document;
 import static com.example.clientmgmt.storage.StorageFixture.project;
@@ -61,12 +65,12 @@ class ReminderStoreTest {
         Set<String> due = new HashSet<>();
         for (int i = 0; i < 9; i++) {
             AdminDocument d = document(p, LocalDate.of(2030, 1, 1 + i));
-            db.bean(DocumentStore.class).declare(OWNER, d, "Projet", NOW);
+            db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
             if (i < 6) {
                 due.add(d.id());
             }
         }
-        db.bean(DocumentStore.class).declare(OWNER, document(p, null), "Projet", NOW);
+        db.bean(DocumentStore.class).declare(OWNER, document(p, null), "Projet", SETTINGS, NOW);
         Instant now = Instant.parse("2030-01-06T12:00:00Z"); // 07:00 in Toronto on the 6th
         List<ReminderStore.DueReminder> found = allDue(now, 2);
         assertEquals(due, new HashSet<>(found.stream().map(r -> r.document().id()).toList()));
@@ -79,31 +83,57 @@ class ReminderStoreTest {
     void aClaimHoldsUntilItsLeaseLapsesAndOnlyItsHolderCompletes() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2031, 5, 5));
-        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", NOW);
+        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
         Instant now = Instant.parse("2031-05-05T12:00:00Z");
         ReminderStore.DueReminder r = dueOf(d, now);
-        Instant first = reminders().claim(r, "run-1", now).orElseThrow();
-        assertEquals(now, first);
-        assertTrue(reminders().claim(r, "run-2", now.plusSeconds(60)).isEmpty(), "a live claim is respected");
+        LocalDate day = d.reminderDate();
+        ReminderStore.Occurrence first = reminders().claim(r, d.reminder(), day, "run-1", now).orElseThrow();
+        assertEquals(now, first.firstClaim());
+        assertTrue(reminders().claim(r, d.reminder(), day, "run-2", now.plusSeconds(60)).isEmpty(), "a live claim is respected");
         Instant later = now.plus(ReminderStore.CLAIM_LEASE).plusSeconds(1);
-        assertEquals(first, reminders().claim(r, "run-2", later).orElseThrow(), "the first claim's time is kept on takeover");
-        assertFalse(reminders().complete(r, "run-1", later), "the run that lost its claim cannot complete");
-        assertTrue(reminders().complete(r, "run-2", later));
+        ReminderStore.Occurrence takenOver = reminders().claim(r, d.reminder(), day.plusDays(1), "run-2", later).orElseThrow();
+        assertEquals(first, takenOver, "the first claim's time and day are kept on takeover: same notifications, same key");
+        assertFalse(reminders().complete(first, "run-1", later, null), "the run that lost its claim cannot complete");
+        assertTrue(reminders().complete(takenOver, "run-2", later, null));
         assertTrue(allDue(later, 100).stream().noneMatch(x -> x.document().id().equals(d.id())), "fired: out of the index");
-        assertTrue(reminders().claim(r, "run-3", later).isEmpty());
+        assertTrue(reminders().claim(r, d.reminder(), day, "run-3", later).isEmpty());
+    }
+
+    @Test
+    void aRepeatingReminderMovesToItsNextOccurrenceWhichIsClaimedAnew() {
+        Project p = newProject();
+        Reminder weekly = new Reminder(LocalDate.of(2031, 8, 8), null, 7, 7);
+        AdminDocument d = document(p, null).withDetails("Assurance", DocumentKind.INSURANCE, null, weekly);
+        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
+        Instant now = Instant.parse("2031-08-01T12:00:00Z");
+        ReminderStore.DueReminder r = dueOf(d, now);
+        assertEquals("2031-08-01T11:00:00Z", r.dueAt(), "07:00 EDT, 7 days before");
+        ReminderStore.Occurrence first = reminders().claim(r, weekly, LocalDate.of(2031, 8, 1), "run-1", now).orElseThrow();
+        Instant next = Instant.parse("2031-08-08T11:00:00Z");
+        assertTrue(reminders().complete(first, "run-1", now, next));
+        assertTrue(allDue(now, 100).stream().noneMatch(x -> x.document().id().equals(d.id())), "not due again before its next day");
+        ReminderStore.DueReminder again = dueOf(d, next);
+        assertEquals(next.toString(), again.dueAt());
+        assertTrue(reminders().claim(r, weekly, LocalDate.of(2031, 8, 1), "run-2", next).isEmpty(), "the fired occurrence is gone");
+        ReminderStore.Occurrence second = reminders().claim(again, weekly, LocalDate.of(2031, 8, 8), "run-2", next).orElseThrow();
+        assertEquals(next, second.firstClaim(), "a new occurrence, a new first claim: new notifications");
+        assertFalse(first.idempotencyKey().equals(second.idempotencyKey()));
+        Map<String, AttributeValue> raw = db.rawItem(DocumentItem.key(ORG, p.id(), d.id()));
+        assertEquals("2031-08-01", raw.get("firedFor").s(), "the last fired occurrence");
     }
 
     @Test
     void aReArmedReminderCannotBeClaimedOrCompletedWithItsOldArming() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2031, 6, 6));
-        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", NOW);
+        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
         Instant now = Instant.parse("2031-06-06T12:00:00Z");
         ReminderStore.DueReminder old = dueOf(d, now);
-        reminders().claim(old, "run-1", now).orElseThrow();
-        db.bean(DocumentStore.class).edit(OWNER, d, 1, d.withDetails(d.title(), d.kind(), d.expiresOn(), LocalDate.of(2031, 6, 5), d.reminderNote()), NOW);
-        assertFalse(reminders().complete(old, "run-1", now));
-        assertTrue(reminders().claim(old, "run-2", now).isEmpty());
+        ReminderStore.Occurrence claimed = reminders().claim(old, d.reminder(), d.reminderDate(), "run-1", now).orElseThrow();
+        db.bean(DocumentStore.class).edit(OWNER, d, 1, d.withDetails(d.title(), d.kind(), d.expiresOn(),
+                Reminder.once(LocalDate.of(2031, 6, 5), d.reminderNote())), SETTINGS, NOW);
+        assertFalse(reminders().complete(claimed, "run-1", now, null));
+        assertTrue(reminders().claim(old, d.reminder(), d.reminderDate(), "run-2", now).isEmpty());
     }
 
     @Test
@@ -113,18 +143,58 @@ class ReminderStoreTest {
         ReminderStore.DueReminder r = new ReminderStore.DueReminder(d, 1, "2031-07-07T11:00:00Z");
         NotificationStore notifications = db.bean(NotificationStore.class);
         Instant first = Instant.parse("2031-07-07T11:05:00Z");
-        notifications.recordReminder(r, first, "Projet", "owner");
-        Page<Notification> page = notifications.page(OWNER, null, 10);
+        ReminderStore.Occurrence o = new ReminderStore.Occurrence(r, d.reminder(), d.reminderDate(), first);
+        NotificationStore.Context context = new NotificationStore.Context("Construction Tremblay", "Projet");
+        notifications.recordReminder(o, context, "owner");
+        Page<Notification> page = notifications.page(OWNER, null, 10, false);
         assertEquals(1, page.items().size());
         Notification n = page.items().get(0);
         assertEquals(d.title(), n.title());
+        assertEquals("Construction Tremblay", n.organizationName());
+        assertEquals(DocumentKind.INSURANCE, n.kind());
+        assertEquals(d.reminderDate(), n.occurrence());
         assertFalse(n.read());
+        assertEquals(1, notifications.unreadCount(OWNER));
         assertTrue(notifications.markRead(OWNER, n.id()));
-        notifications.recordReminder(r, first, "Projet", "owner");
-        Notification read = new Notification(n.id(), n.type(), n.projectId(), n.projectName(), n.documentId(), n.title(),
-                n.reminderDate(), n.reminderNote(), n.createdAt(), true);
-        assertEquals(List.of(read), notifications.page(OWNER, null, 10).items());
+        notifications.recordReminder(o, context, "owner");
+        Notification read = new Notification(n.id(), n.type(), n.organizationName(), n.projectId(), n.projectName(), n.documentId(),
+                n.title(), n.kind(), n.reminderDate(), n.reminderNote(), n.occurrence(), n.createdAt(), true);
+        assertEquals(List.of(read), notifications.page(OWNER, null, 10, false).items());
+        assertEquals(0, notifications.unreadCount(OWNER));
         assertFalse(notifications.markRead(caller("someone-else", ORG), n.id()), "only the recipient reaches it");
         assertFalse(notifications.markRead(OWNER, "../" + n.id()));
+    }
+
+    @Test
+    void unreadNotificationsAreCountedListedPageByPageAndAllMarkedRead() {
+        Caller reader = caller("reader", ORG);
+        NotificationStore notifications = db.bean(NotificationStore.class);
+        Project p = newProject();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            AdminDocument d = document(p, LocalDate.of(2031, 9, 1 + i));
+            Instant claimed = Instant.parse("2031-09-01T11:00:00Z").plusSeconds(i);
+            ReminderStore.Occurrence o = new ReminderStore.Occurrence(new ReminderStore.DueReminder(d, 1, "x"), d.reminder(),
+                    d.reminderDate(), claimed);
+            notifications.recordReminder(o, new NotificationStore.Context("Org", "Projet"), reader.userId());
+        }
+        Page<Notification> all = notifications.page(reader, null, 10, false);
+        all.items().forEach(n -> ids.add(n.id()));
+        assertEquals(7, ids.size());
+        notifications.markRead(reader, ids.get(0));
+        notifications.markRead(reader, ids.get(3));
+        assertEquals(5, notifications.unreadCount(reader));
+        List<String> unread = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Notification> page = notifications.page(reader, cursor, 2, true);
+            page.items().forEach(n -> unread.add(n.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertEquals(List.of(ids.get(1), ids.get(2), ids.get(4), ids.get(5), ids.get(6)), unread, "newest first, read ones skipped");
+        assertEquals(5, notifications.markAllRead(reader));
+        assertEquals(0, notifications.unreadCount(reader));
+        assertEquals(0, notifications.markAllRead(reader));
+        assertTrue(notifications.page(reader, null, 10, true).items().isEmpty());
     }
 }

@@ -15,6 +15,8 @@ import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.domain.Organization;
+import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.Emulator;
 import com.example.clientmgmt.testkit.LocalResources;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -119,10 +122,13 @@ final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
         return new Person(org, Ids.newId(NOW), name, null, null, null, licence, Set.of());
     }
 
+    /** The settings of organizations that saved none: reminders at 07:00 in Toronto. */
+    static final Organization SETTINGS = Organization.defaults("any", ZoneId.of("America/Toronto"));
+
     /** A new document of {@code project} with one version awaiting its upload until {@link #UPLOAD_URL} after NOW. */
     static AdminDocument document(Project project, LocalDate reminder) {
-        return new AdminDocument(project.orgId(), project.id(), Ids.newId(NOW), "Assurance", DocumentKind.INSURANCE, null, reminder,
-                reminder == null ? null : "Renouveler", NOW, "owner",
+        return new AdminDocument(project.orgId(), project.id(), Ids.newId(NOW), "Assurance", DocumentKind.INSURANCE, null,
+                reminder == null ? null : Reminder.once(reminder, "Renouveler"), null, NOW, "owner",
                 List.of(FileVersion.declared(Ids.newId(NOW), "assurance.pdf", "application/pdf", 100, NOW, "owner", NOW.plus(UPLOAD_URL))));
     }
 

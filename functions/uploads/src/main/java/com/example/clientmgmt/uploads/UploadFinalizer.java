@@ -3,14 +3,21 @@ package com.example.clientmgmt.uploads;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.DocumentKeys;
 import com.example.clientmgmt.domain.FileVersion;
+import com.example.clientmgmt.domain.ProjectAccess;
+import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.UploadPolicy;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.NotificationStore;
+import com.example.clientmgmt.storage.OrganizationStore;
+import com.example.clientmgmt.storage.ProjectStore;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,12 +38,19 @@ public class UploadFinalizer {
     private final DocumentFiles files;
     private final UploadPolicy policy;
     private final Clock clock;
+    private final ReminderSchedule schedule;
+    private final ProjectStore projects;
+    private final OrganizationStore organizations;
 
-    public UploadFinalizer(DocumentStore documents, DocumentFiles files, UploadPolicy policy, Clock clock) {
+    public UploadFinalizer(DocumentStore documents, DocumentFiles files, UploadPolicy policy, Clock clock, ReminderSchedule schedule,
+                           ProjectStore projects, OrganizationStore organizations) {
         this.documents = documents;
         this.files = files;
         this.policy = policy;
         this.clock = clock;
+        this.schedule = schedule;
+        this.projects = projects;
+        this.organizations = organizations;
     }
 
     /** An S3 event's object: the version its key names, with the S3 version the event names (null when none). */
@@ -74,8 +88,14 @@ public class UploadFinalizer {
         DocumentFiles.StoredObject object = stored.get();
         String rejection = policy.rejectionOf(version, object.size(), object.contentType());
         if (rejection == null) {
-            boolean changed = documents.markAvailable(document, version.id(), object.size(), stripQuotes(object.eTag()),
-                    object.versionId(), clock.instant());
+            Instant at = clock.instant();
+            DocumentStore.Renewal renewal = renewal(document);
+            boolean changed = renewal != null && documents.markAvailable(document, version.id(), object.size(),
+                    stripQuotes(object.eTag()), object.versionId(), at, renewal);
+            if (!changed) { // no renewal to record (no occurrence fired yet, or resolved meanwhile): the version alone
+                changed = documents.markAvailable(document, version.id(), object.size(), stripQuotes(object.eTag()),
+                        object.versionId(), at);
+            }
             return changed ? Outcome.AVAILABLE : Outcome.ALREADY_FINAL;
         }
         boolean changed = documents.markRejected(document, version.id(), rejection, clock.instant());
@@ -86,6 +106,21 @@ public class UploadFinalizer {
             return Outcome.REJECTED;
         }
         return Outcome.ALREADY_FINAL;
+    }
+
+    /**
+     * A new version of a document whose reminder is armed may renew it: its project's ADMINs are who will be
+     * told (read now; the write records the renewal only if an occurrence has fired). Null: nothing to renew.
+     */
+    private DocumentStore.Renewal renewal(AdminDocument document) {
+        if (!schedule.isArmed(document)) {
+            return null;
+        }
+        Reminder reminder = schedule.effective(document).orElseThrow();
+        return projects.find(document.orgId(), document.projectId())
+                .map(p -> new DocumentStore.Renewal(new NotificationStore.Context(organizations.nameOf(document.orgId()), p.name()),
+                        ProjectAccess.admins(p), reminder))
+                .orElse(null);
     }
 
     private static String stripQuotes(String eTag) {

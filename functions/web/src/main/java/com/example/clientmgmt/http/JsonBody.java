@@ -225,6 +225,34 @@ public final class JsonBody {
         return 0;
     }
 
+    /**
+     * A whole number from {@code min} to {@code max} of a partial update; null clears
+     * ({@code OUT_OF_RANGE} names the bounds).
+     */
+    public Change<Integer> intChange(String name, int min, int max) {
+        JsonNode node = take(name);
+        if (node == null) {
+            return Change.keep();
+        }
+        if (node.isNull()) {
+            return Change.clear();
+        }
+        if (node.isNumber()) {
+            try {
+                long value = node.getBigDecimalValue().longValueExact();
+                if (value >= min && value <= max) {
+                    return Change.set((int) value);
+                }
+                errors.add(FieldError.of(name, "OUT_OF_RANGE", min, max));
+                return Change.keep();
+            } catch (ArithmeticException | NumberFormatException e) {
+                // reported below
+            }
+        }
+        errors.add(FieldError.of(name, "NOT_A_WHOLE_NUMBER"));
+        return Change.keep();
+    }
+
     /** True when the body carried this field at all (even as null). */
     public boolean has(String name) {
         return fields.containsKey(name);

@@ -1,0 +1,72 @@
+package com.example.clientmgmt.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * A document's reminder: a date and a note, how many days before the date it starts ({@code leadDays},
+ * 0–90) and how often it comes back ({@code repeatEveryDays}, 1–30, or null for once). Its occurrences fall
+ * on the days {@code date − leadDays + k × repeatEveryDays}, up to {@code date + 60 days}; each one is due at
+ * 07:00 in the organization's time zone ({@link ReminderSchedule}). It stops when resolved.
+ */
+public record Reminder(LocalDate date, String note, int leadDays, Integer repeatEveryDays) {
+    public static final int MAX_LEAD_DAYS = 90;
+    public static final int MAX_REPEAT_DAYS = 30;
+    /** Occurrences stop this many days after the reminder date. */
+    public static final int WINDOW_DAYS = 60;
+
+    /** Why a reminder stopped before its window ended. */
+    public enum Resolution { RESOLVED, RENEWED }
+
+    public Reminder {
+        if (leadDays < 0 || leadDays > MAX_LEAD_DAYS || (repeatEveryDays != null && (repeatEveryDays < 1 || repeatEveryDays > MAX_REPEAT_DAYS))) {
+            throw new IllegalArgumentException("lead 0–" + MAX_LEAD_DAYS + ", repeat 1–" + MAX_REPEAT_DAYS);
+        }
+    }
+
+    public static Reminder once(LocalDate date, String note) {
+        return new Reminder(date, note, 0, null);
+    }
+
+    /** True when both fall on the same days (notes aside), or both are none. */
+    public static boolean sameSchedule(Reminder a, Reminder b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.date.equals(b.date) && a.leadDays == b.leadDays && java.util.Objects.equals(a.repeatEveryDays, b.repeatEveryDays);
+    }
+
+    /** The day of the first occurrence. */
+    public LocalDate firstDay() {
+        return date.minusDays(leadDays);
+    }
+
+    /** No occurrence falls after this day. */
+    public LocalDate lastDay() {
+        return date.plusDays(WINDOW_DAYS);
+    }
+
+    /** The latest occurrence on or before {@code day}, or empty when the first is later. */
+    public Optional<LocalDate> latestOnOrBefore(LocalDate day) {
+        LocalDate first = firstDay();
+        if (day.isBefore(first)) {
+            return Optional.empty();
+        }
+        if (repeatEveryDays == null) {
+            return Optional.of(first);
+        }
+        LocalDate bound = day.isAfter(lastDay()) ? lastDay() : day;
+        long k = ChronoUnit.DAYS.between(first, bound) / repeatEveryDays;
+        return Optional.of(first.plusDays(k * repeatEveryDays));
+    }
+
+    /** The occurrence after {@code occurrence}, or empty when it was the last. */
+    public Optional<LocalDate> nextAfter(LocalDate occurrence) {
+        if (repeatEveryDays == null) {
+            return Optional.empty();
+        }
+        LocalDate next = latestOnOrBefore(occurrence).orElse(firstDay().minusDays(repeatEveryDays)).plusDays(repeatEveryDays);
+        return next.isAfter(lastDay()) ? Optional.empty() : Optional.of(next);
+    }
+}
