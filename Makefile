@@ -28,5 +28,8 @@ build-NotificationsFunction:
 build-ReminderFunction:
 	$(call lambda,reminders)
 
+build-MailerFunction:
+	$(call lambda,mailer)
+
 build-PreTokenFunction:
 	$(call lambda,login)

@@ -215,6 +215,8 @@ def create_resources(aws, cfn, intrinsics):
     if resources["DocumentsBucket"]["Properties"].get("VersioningConfiguration", {}).get("Status") == "Enabled":
         s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
     aws.client("events").create_event_bus(Name=intrinsics.ref("EventBus"))
+    if "MailIdentity" in intrinsics.parameters:  # verified out of band in AWS (README "Deploy")
+        aws.client("sesv2").create_email_identity(EmailIdentity=intrinsics.ref("MailIdentity"))
 
 
 def widened(statement):
@@ -562,6 +564,20 @@ def run_scenario(functions, aws, bucket, zone, outcome):
         result, millis = documents.invoke(with_path(load_event("documents-read.json"), f"/projects/{project}/admin-documents/{document}"))
         renewed = status_of(result) == 200 and json.loads(result["body"]).get("reminderResolution") == "RENEWED"
         outcome.check(documents, "documents-read.json (scenario, renewed)", result, millis, "reminderResolution RENEWED", renewed)
+    mailer = functions.get("MailerFunction")
+    if mailer is not None:
+        # the creator's profile (e-mail, name, locale of their token) was remembered by the functions they called;
+        # the mailer sends through SES under its own role, once: a repeated event mails nobody twice
+        due = load_event("mailer-reminder-due.json")
+        due["detail"].update({"organizationId": creator["jwt"]["claims"]["org"], "projectId": project, "documentId": document,
+                              "recipients": [creator["jwt"]["claims"]["sub"]],
+                              "idempotencyKey": f"reminder/harness/{project}/{document}/{uuid.uuid4()}"})
+        result, millis = mailer.invoke(due)
+        outcome.check(mailer, "mailer-reminder-due.json (scenario)", result, millis, "sent 1",
+                      isinstance(result, dict) and result.get("sent") == 1 and result.get("failed") == 0)
+        result, millis = mailer.invoke(due)
+        outcome.check(mailer, "mailer-reminder-due.json (scenario, repeated)", result, millis, "sent 0, duplicates 1",
+                      isinstance(result, dict) and result.get("sent") == 0 and result.get("duplicates") == 1)
     reconcile = functions.get("UploadReconcileFunction")
     if reconcile is None:
         return

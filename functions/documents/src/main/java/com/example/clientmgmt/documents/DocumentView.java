@@ -1,6 +1,7 @@
 package com.example.clientmgmt.documents;
 
 import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.ContactRole;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
@@ -22,7 +23,8 @@ import java.util.Map;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record DocumentView(String id, String title, String kind, String expiresOn, String status, String reminderDate,
-                    String reminderNote, Integer leadDays, Integer repeatEveryDays, boolean reminderIsDefault,
+                    String reminderNote, Integer leadDays, Integer repeatEveryDays, List<String> alsoNotifyContacts,
+                    boolean reminderIsDefault,
                     String reminderResolution, String createdAt, String createdBy, String currentVersionId, int versionCount,
                     String fileName, String contentType, Long sizeBytes, String rejectReason, String checksum, String uploadedAt) {
     /** As of {@code now}, with the reminder it has: its own, else its default one ({@code reminderIsDefault}). */
@@ -32,6 +34,7 @@ record DocumentView(String id, String title, String kind, String expiresOn, Stri
         return new DocumentView(d.id(), d.title(), d.kind().name(), text(d.expiresOn()), d.statusAt(now).name(),
                 reminder == null ? null : text(reminder.date()), reminder == null ? null : reminder.note(),
                 reminder == null ? null : reminder.leadDays(), reminder == null ? null : reminder.repeatEveryDays(),
+                reminder == null ? List.of() : reminder.contactRoles().stream().map(ContactRole::apiName).toList(),
                 reminder != null && d.reminder() == null, text(d.reminderResolution()), d.createdAt().toString(), d.createdBy(),
                 d.current().map(FileVersion::id).orElse(null), d.versions().size(),
                 shown == null ? null : shown.fileName(), shown == null ? null : shown.contentType(),

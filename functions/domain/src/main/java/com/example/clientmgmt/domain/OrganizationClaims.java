@@ -19,6 +19,10 @@ public final class OrganizationClaims {
     public static final String SUB = "sub";
     public static final String ORG = "org";
     public static final String ORG_ADMIN = "org_admin";
+    /** Standard ID-token claims the product remembers to reach the user (reminder e-mails). */
+    public static final String EMAIL = "email";
+    public static final String NAME = "name";
+    public static final String LOCALE = "locale";
 
     private OrganizationClaims() {}
 

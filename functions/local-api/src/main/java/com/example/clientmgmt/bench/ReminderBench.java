@@ -13,6 +13,11 @@ import com.example.clientmgmt.reminders.ReminderSweep;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.storage.DocumentItem;
 import com.example.clientmgmt.storage.ProjectStore;
+import com.example.clientmgmt.storage.ProfileStore;
+import com.example.clientmgmt.mailer.Mailer;
+import com.example.clientmgmt.platform.DocumentReminderDue;
+import com.example.clientmgmt.testkit.BusCapture;
+import io.micronaut.json.JsonMapper;
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.LocalResources;
 import com.example.clientmgmt.testkit.Template;
@@ -51,6 +56,8 @@ public final class ReminderBench {
             seed(context, aws.dynamoDb(), names.table(), n, factor, now);
             System.out.printf("seeded %d due and %d not-due documents in %.1f s%n", n, n * factor, (System.nanoTime() - seedStart) / 1e9);
 
+            // the mailer's rule (template.yaml), as in AWS: the sweep's events reach it through the bus
+            BusCapture mailerRule = BusCapture.connect(aws, names.bus(), "mailer", BusCapture.rulePattern(Template.load(), "MailerFunction"));
             ReminderSweep sweep = context.getBean(ReminderSweep.class);
             counter.count.set(0);
             counter.timeByOperation.clear();
@@ -70,8 +77,27 @@ public final class ReminderBench {
             System.out.print(counter.timings());
             System.out.printf("DynamoDB requests %d: %.2f per reminder for query, claim and completion + %.2f notification writes; PutEvents calls %d%n",
                     trips, (double) (trips - report.notifications()) / n, (double) report.notifications() / n, counter.calls("PutEvents"));
-            System.out.printf("reminders: n=%d seconds=%.2f per_second=%.0f roundtrips_per_reminder=%.2f%n",
-                    n, seconds, n / seconds, (double) trips / n);
+
+            // then the mailer over every event the rule delivered: one e-mail per ADMIN with an address
+            JsonMapper json = context.getBean(JsonMapper.class);
+            List<DocumentReminderDue.Envelope> events = new ArrayList<>();
+            for (var e : mailerRule.drain()) {
+                events.add(json.readValue(e.toString(), DocumentReminderDue.Envelope.class));
+            }
+            Mailer mailer = context.getBean(Mailer.class);
+            long mailStart = System.nanoTime();
+            int emails = 0;
+            for (DocumentReminderDue.Envelope e : events) {
+                emails += mailer.send(e.detail(), now).sent();
+            }
+            double mailSeconds = (System.nanoTime() - mailStart) / 1e9;
+            if (events.size() != n || emails != 2 * n) {
+                throw new IllegalStateException("expected " + n + " events and " + 2 * n + " e-mails, got " + events.size() + " and " + emails);
+            }
+            System.out.printf("mailer: events=%d emails=%d seconds=%.2f (profiles BatchGetItem + a conditional Put and an SES call per e-mail)%n",
+                    events.size(), emails, mailSeconds);
+            System.out.printf("reminders: n=%d seconds=%.2f per_second=%.0f roundtrips_per_reminder=%.2f emails_per_second=%.0f%n",
+                    n, seconds, n / seconds, (double) trips / n, emails / mailSeconds);
         }
     }
 
@@ -79,6 +105,11 @@ public final class ReminderBench {
         ProjectStore projects = context.getBean(ProjectStore.class);
         ReminderSchedule schedule = context.getBean(ReminderSchedule.class);
         int projectCount = Math.max(1, n / 20);
+        ProfileStore profiles = context.getBean(ProfileStore.class);
+        profiles.remember("bench-org", "boss", "boss@bench.example", "Patron", "fr-CA", now);
+        for (int i = 0; i < 7; i++) {
+            profiles.remember("bench-org", "adam" + i, "adam" + i + "@bench.example", "Adam " + i, i % 2 == 0 ? "fr-CA" : "en", now);
+        }
         List<Project> all = new ArrayList<>();
         for (int i = 0; i < projectCount; i++) {
             Project p = new Project("bench-org", Ids.newId(now), "Projet " + i,

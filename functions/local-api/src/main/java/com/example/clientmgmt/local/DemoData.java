@@ -30,17 +30,38 @@ final class DemoData {
 
     /** Who is who, for the printed tokens. */
     static final List<String[]> USERS = List.of(
-            new String[] {"marie", ORG, "true", "org admin; ADMIN of every demo project"},
-            new String[] {"jean", ORG, "false", "ADMIN of Tour Horizon and École des Érables"},
-            new String[] {"sophie", ORG, "false", "LIMITED on every demo project (no budget)"},
-            new String[] {"luc", ORG, "false", "organization member with no permission (403)"},
-            new String[] {"paul", OTHER_ORG, "true", "another organization (sees none of the above: 404)"});
+            new String[] {"marie", ORG, "true", "org admin; ADMIN of every demo project; e-mails in French",
+                    "marie.lavoie@construction-demo.example", "Marie Lavoie", "fr-CA"},
+            new String[] {"jean", ORG, "false", "ADMIN of Tour Horizon and École des Érables; e-mails in English",
+                    "jean.dubois@construction-demo.example", "Jean Dubois", "en"},
+            new String[] {"sophie", ORG, "false", "LIMITED on every demo project (no budget)",
+                    "sophie.roy@construction-demo.example", "Sophie Roy", "fr-CA"},
+            new String[] {"luc", ORG, "false", "organization member with no permission (403)", null, null, null},
+            new String[] {"paul", OTHER_ORG, "true", "another organization (sees none of the above: 404)", null, null, null});
+
+    /** A user's profile claims (email, name, locale), as their ID token carries them; none for users without. */
+    static Map<String, Object> claims(String[] user) {
+        if (user[4] == null) {
+            return Map.of();
+        }
+        return Map.of("email", user[4], "name", user[5], "locale", user[6]);
+    }
+
+    /** A demo user's token, with their profile claims. */
+    static String token(ApiClient api, String userId) {
+        String[] user = USERS.stream().filter(u -> u[0].equals(userId)).findFirst().orElseThrow();
+        return api.token(user[0], user[1], Boolean.parseBoolean(user[2]), claims(user));
+    }
 
     private DemoData() {}
 
     /** Loads the demo once: a second start finds Marie's projects and leaves them as they are. */
     static void loadIfMissing(ApiClient api) {
-        String marie = api.token("marie", ORG, true);
+        String marie = token(api, "marie");
+        // each user's first request remembers how to reach them (their token's e-mail, name, locale)
+        for (String[] user : USERS) {
+            api.get("/me").token(token(api, user[0])).send();
+        }
         ApiClient.Response existing = api.get("/projects?state=BIDDING&state=ACTIVE&state=ON_HOLD&state=CLOSED").token(marie).send();
         if (existing.status() == 200 && existing.json().get("items").size() > 0) {
             return;
@@ -86,7 +107,7 @@ final class DemoData {
         require(200, api.put("/organization").token(marie).body(Map.of("name", "Construction Démo inc.",
                 "timeZone", "America/Toronto", "defaultLanguage", "fr-CA")).send());
         patch(api, marie, entrepot, Map.of("state", "CLOSED"));
-        project(api, api.token("paul", OTHER_ORG, true), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
+        project(api, token(api, "paul"), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
         if (tour == null || ecole == null) {
             throw new IllegalStateException("demo data did not load");
         }

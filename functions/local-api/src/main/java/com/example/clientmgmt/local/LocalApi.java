@@ -10,6 +10,11 @@ import com.example.clientmgmt.testkit.Template;
 import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.UploadEventPump;
 import com.example.clientmgmt.uploads.UploadEventsHandler;
+import com.example.clientmgmt.mailer.Mailer;
+import com.example.clientmgmt.mailer.MailerHandler;
+import com.example.clientmgmt.platform.DocumentReminderDue;
+import com.example.clientmgmt.testkit.Mailbox;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.context.ApplicationContext;
 import com.example.clientmgmt.http.ApiHandler;
 
@@ -28,6 +33,22 @@ public final class LocalApi {
             "clientmgmt-local", "clientmgmt-local-documents", "clientmgmt-local-events");
 
     private LocalApi() {}
+
+    /** The e-mails SES sent, newest first: {@code {items:[{to, subject, text, html, sentAt}]}} (local only, never deployed). */
+    static String mailbox(String endpoint) {
+        List<Mailbox.Mail> sent = new java.util.ArrayList<>(Mailbox.sent(endpoint));
+        java.util.Collections.reverse(sent);
+        com.fasterxml.jackson.databind.node.ObjectNode out = MAILBOX_JSON.createObjectNode();
+        var items = out.putArray("items");
+        for (Mailbox.Mail m : sent) {
+            var item = items.addObject();
+            item.putPOJO("to", m.to());
+            item.put("subject", m.subject()).put("text", m.text()).put("html", m.html()).put("sentAt", m.date());
+        }
+        return out.toString();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAILBOX_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         String endpoint = requireEnv("AWS_ENDPOINT_URL");
@@ -53,12 +74,25 @@ public final class LocalApi {
         // S3 → UploadEventsFunction, locally: the bucket notifies a queue, drained into the real handler
         UploadEventsHandler uploads = new UploadEventsHandler(context);
         UploadEventPump.connect(aws, NAMES.bucket(), event -> uploads.handleRequest(event, null)).runInBackground(500);
-        // what a downstream e-mail consumer would receive from the bus, shown in this log
+        // the bus → MailerFunction, locally: the template's own rule delivers to a queue, drained into the real handler
+        Template template = Template.load();
+        BusCapture mailerRule = BusCapture.connect(aws, NAMES.bus(), "mailer", BusCapture.rulePattern(template, "MailerFunction"));
+        MailerHandler mailer = new MailerHandler(context);
+        JsonMapper json = context.getBean(JsonMapper.class);
+        // and every reminder event, shown in this log
         BusCapture bus = BusCapture.connect(aws, NAMES.bus(), "clientmgmt.reminders");
         Thread busTail = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     bus.drain().forEach(e -> System.out.println("[event bus] " + e.get("detail-type").asText() + " " + e.get("detail")));
+                    for (var event : mailerRule.drain()) {
+                        try {
+                            Mailer.Report report = mailer.handleRequest(json.readValue(event.toString(), DocumentReminderDue.Envelope.class), null);
+                            System.out.println("[mailer] " + report);
+                        } catch (RuntimeException | java.io.IOException e) {
+                            System.err.println("[mailer] failed (in AWS: retried twice, then the on-failure queue): " + e);
+                        }
+                    }
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
                     return;
@@ -69,19 +103,22 @@ public final class LocalApi {
         }, "event-bus-tail");
         busTail.setDaemon(true);
         busTail.start();
+        gateway.localRoute("/_local/mailbox", () -> mailbox(endpoint));
         ApiClient api = new ApiClient(gateway.baseUrl(), tokens);
         DemoData.loadIfMissing(api);
 
         StringBuilder out = new StringBuilder();
         out.append("\nClient management API: ").append(gateway.baseUrl()).append("  (emulator: ").append(endpoint).append(")\n");
         out.append("Table ").append(NAMES.table()).append(", bucket ").append(NAMES.bucket()).append(", bus ").append(NAMES.bus()).append('\n');
-        out.append("CORS origins: ").append(String.join(", ", origins)).append("\n\nDemo tokens (valid 12 h; more with scripts/dev-token USER ORG [--org-admin]):\n");
+        out.append("CORS origins: ").append(String.join(", ", origins)).append("\n\nDemo tokens (valid 12 h; more with scripts/dev-token USER ORG [--org-admin] [--email A --name N --locale fr-CA|en]):\n");
         for (String[] user : DemoData.USERS) {
             out.append(String.format("  %-7s %-18s %s%n  export TOKEN_%s=%s%n", user[0], user[1], user[3],
-                    user[0].toUpperCase(), tokens.mint(user[0], user[1], Boolean.parseBoolean(user[2]))));
+                    user[0].toUpperCase(), tokens.mint(user[0], user[1], Boolean.parseBoolean(user[2]), DemoData.claims(user),
+                            java.time.Duration.ofHours(12))));
         }
         out.append("\nTry: curl -s -H \"Authorization: Bearer $TOKEN_MARIE\" ").append(gateway.baseUrl()).append("/projects\n");
-        out.append("Reminders: scripts/invoke ReminderFunction events/reminder-schedule.json (events on the bus show up below)\n");
+        out.append("Reminders: scripts/invoke ReminderFunction events/reminder-schedule.json (events on the bus show up below,\n"
+                + "  the mailer gets them through its rule; e-mails sent: " + gateway.baseUrl() + "/_local/mailbox)\n");
         out.append("Lost upload events: scripts/invoke UploadReconcileFunction events/reconcile-schedule.json (edit its \"time\")\n");
         out.append("Ctrl-C stops the API and the emulator.\n");
         System.out.println(out);

@@ -56,11 +56,19 @@ public class AwsClients {
 
     /** The shared HTTP client and the interceptors, for any SDK client builder. */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http) {
+        return configure(builder, http, o -> { });
+    }
+
+    /** The same, with more of the client's configuration (its retry strategy, say) set by {@code more}. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, SdkHttpClient http, java.util.function.Consumer<ClientOverrideConfiguration.Builder> more) {
         builder.httpClient(http);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        builder.overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build());
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder().executionInterceptors(interceptors);
+        more.accept(configuration);
+        builder.overrideConfiguration(configuration.build());
         return builder;
     }
 }

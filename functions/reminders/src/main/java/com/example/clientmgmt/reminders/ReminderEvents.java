@@ -3,10 +3,10 @@ package com.example.clientmgmt.reminders;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.platform.AwsClients;
+import com.example.clientmgmt.platform.DocumentReminderDue;
 import com.example.clientmgmt.storage.ReminderStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +27,8 @@ import java.util.List;
  */
 @Singleton
 public class ReminderEvents implements AutoCloseable {
-    public static final String SOURCE = "clientmgmt.reminders";
-    public static final String DETAIL_TYPE = "DocumentReminderDue";
+    public static final String SOURCE = DocumentReminderDue.SOURCE;
+    public static final String DETAIL_TYPE = DocumentReminderDue.DETAIL_TYPE;
     static final int BATCH = 10;
     static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ReminderEvents.class);
@@ -42,15 +42,6 @@ public class ReminderEvents implements AutoCloseable {
         this.json = json;
         this.bus = bus;
     }
-
-    /**
-     * The event's detail: what e-mail or any other channel downstream needs. {@code occurrence} is the day
-     * this occurrence fell on; {@code idempotencyKey} is the same for every publication of one occurrence.
-     */
-    @Serdeable
-    public record Detail(String organizationId, String organizationName, String defaultLanguage, String projectId,
-                         String projectName, String documentId, String title, String kind, String reminderDate,
-                         String reminderNote, String occurrence, List<String> recipients, String idempotencyKey) {}
 
     /** A claimed occurrence: where it happens and who gets it. */
     public record Due(ReminderStore.Occurrence occurrence, Organization organization, String projectName, List<String> recipients) {}
@@ -103,9 +94,10 @@ public class ReminderEvents implements AutoCloseable {
         ReminderStore.Occurrence o = d.occurrence();
         AdminDocument doc = o.due().document();
         try {
-            return json.writeValueAsString(new Detail(doc.orgId(), d.organization().name(), d.organization().defaultLanguage(),
-                    doc.projectId(), d.projectName(), doc.id(), doc.title(), doc.kind().name(), o.reminder().date().toString(),
-                    o.reminder().note(), o.day().toString(), d.recipients(), o.idempotencyKey()));
+            return json.writeValueAsString(new DocumentReminderDue(doc.orgId(), d.organization().name(),
+                    d.organization().defaultLanguage(), doc.projectId(), d.projectName(), doc.id(), doc.title(), doc.kind().name(),
+                    o.reminder().date().toString(), o.reminder().note(), o.day().toString(), d.recipients(),
+                    o.reminder().contactRoles().stream().map(Enum::name).sorted().toList(), o.idempotencyKey()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

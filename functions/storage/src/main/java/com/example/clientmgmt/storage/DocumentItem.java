@@ -35,6 +35,8 @@ public final class DocumentItem {
     static final String REMINDER_NOTE = "reminderNote";
     static final String LEAD_DAYS = "leadDays";
     static final String REPEAT_DAYS = "repeatEveryDays";
+    /** The client-contact roles the reminder also e-mails (a string set; absent: none). */
+    static final String CONTACT_ROLES = "alsoNotifyContacts";
     static final String RESOLUTION = "reminderResolution";
     static final String RESOLVED_AT = "reminderResolvedAt";
     static final String RESOLVED_BY = "reminderResolvedBy";
@@ -100,7 +102,18 @@ public final class DocumentItem {
         out.put(REMINDER_NOTE, r == null ? null : Attrs.textOrAbsent(r.note()));
         out.put(LEAD_DAYS, r == null ? null : Attrs.n(r.leadDays()));
         out.put(REPEAT_DAYS, r == null || r.repeatEveryDays() == null ? null : Attrs.n(r.repeatEveryDays()));
+        out.put(CONTACT_ROLES, r == null || r.contactRoles().isEmpty() ? null
+                : AttributeValue.fromSs(r.contactRoles().stream().map(Enum::name).sorted().toList()));
         return out;
+    }
+
+    private static java.util.Set<com.example.clientmgmt.domain.ContactRole> contactRoles(Map<String, AttributeValue> i) {
+        AttributeValue v = i.get(CONTACT_ROLES);
+        if (v == null || !v.hasSs()) {
+            return java.util.Set.of();
+        }
+        return v.ss().stream().map(com.example.clientmgmt.domain.ContactRole::valueOf)
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(com.example.clientmgmt.domain.ContactRole.class)));
     }
 
     /** One file version, as the value of {@code versions.<id>}. */
@@ -150,7 +163,7 @@ public final class DocumentItem {
         LocalDate reminderDate = Attrs.date(i, REMINDER_DATE);
         Long repeat = Attrs.optionalNum(i, REPEAT_DAYS);
         Reminder reminder = reminderDate == null ? null : new Reminder(reminderDate, Attrs.str(i, REMINDER_NOTE),
-                (int) Attrs.num(i, LEAD_DAYS), repeat == null ? null : repeat.intValue());
+                (int) Attrs.num(i, LEAD_DAYS), repeat == null ? null : repeat.intValue(), contactRoles(i));
         String resolution = Attrs.str(i, RESOLUTION);
         return new AdminDocument(Attrs.str(i, "orgId"), Attrs.str(i, "projectId"), Attrs.str(i, "id"), Attrs.str(i, TITLE),
                 kind == null ? DocumentKind.OTHER : DocumentKind.valueOf(kind), Attrs.date(i, EXPIRES_ON),

@@ -247,6 +247,7 @@ public class DocumentStore {
         addIfChanged(writes, change, field + "reminderNote", before.reminderNote(), after.reminderNote());
         addIfChanged(writes, change, field + "leadDays", lead(before), lead(after));
         addIfChanged(writes, change, field + "repeatEveryDays", repeat(before), repeat(after));
+        addIfChanged(writes, change, field + "alsoNotifyContacts", contacts(before), contacts(after));
         if (before.reminderResolution() != null && after.reminderResolution() == null) {
             writes.add(change.entry(field + "reminder", before.reminderResolution().name(), ACTIVE));
         }
@@ -292,6 +293,11 @@ public class DocumentStore {
     /** A reminder's lead time in the history: none (null) when it starts on its date. */
     private static Integer lead(AdminDocument d) {
         return d.reminder() == null || d.reminder().leadDays() == 0 ? null : d.reminder().leadDays();
+    }
+
+    private static String contacts(AdminDocument d) {
+        return d.reminder() == null || d.reminder().contactRoles().isEmpty() ? null
+                : String.join(",", d.reminder().contactRoles().stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     private static Integer repeat(AdminDocument d) {

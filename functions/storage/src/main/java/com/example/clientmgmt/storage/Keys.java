@@ -24,6 +24,8 @@ import java.util.Map;
  * person             pk = ORG#o#PERSON#id, sk = PERSON  (index ByName: gsi2pk = ORG#o#PEOPLE, gsi2sk = folded name#id)
  * search words       pk = ORG#o#PEOPLE#WORDS, sk = word#personId
  * notifications      pk = ORG#o#NOTIFY#u, sk = NOTIF#createdMillis.documentId.armedVer
+ * user profile       pk = ORG#o#USER#u, sk = PROFILE (e-mail, name, locale from the token; preferences)
+ * e-mail sent        pk = ORG#o#MAIL#idempotencyKey, sk = TO#recipient (at most once; expiresAt TTL)
  * due reminders      document items carry duePk = DUE#0..3 and dueAt while armed (sparse index DueReminders)
  * pending uploads     PROJECT#UPLOAD# items: lpk = UPLOADS#PENDING, lsk = the version's deadline#version (index Lookup)
  * expiring documents  document items with an expiry date: lpk = ORG#o#EXPIRING, lsk = expiresOn#project#document (index Lookup)
@@ -67,6 +69,14 @@ public final class Keys {
     private static final String DUE_PREFIX = "DUE#";
     static final String PENDING_UPLOADS = "UPLOADS#PENDING";
     static final String SETTINGS = "SETTINGS";
+    static final String PROFILE = "PROFILE";
+    /** The table's TTL attribute (epoch seconds): DynamoDB deletes the item some time after it. */
+    static final String EXPIRES_AT = "expiresAt";
+
+    /** The partition of the e-mails sent for one event (idempotency key). */
+    static String mailPk(String orgId, String idempotencyKey) {
+        return ORG + orgId + "#MAIL#" + idempotencyKey;
+    }
 
     /** An organization's own partition: its settings. */
     static String organizationPk(String orgId) {

@@ -37,7 +37,7 @@ final class PendingUploadItem {
         item.put("versionId", AttributeValue.fromS(versionId));
         item.put(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.PENDING_UPLOADS));
         item.put(Keys.LOOKUP_SK, AttributeValue.fromS(Keys.instantText(pendingUntil) + "#" + versionId));
-        item.put("expiresAt", Attrs.n(pendingUntil.plus(KEPT).getEpochSecond()));
+        item.put(Keys.EXPIRES_AT, Attrs.n(pendingUntil.plus(KEPT).getEpochSecond()));
         return item;
     }
 

@@ -7,12 +7,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
 
 /** SDK clients pointed at the emulator, for provisioning and for tests that look behind the API. */
-public record AwsTestClients(String endpoint, DynamoDbClient dynamoDb, S3Client s3, EventBridgeClient eventBridge, SqsClient sqs) {
+public record AwsTestClients(String endpoint, DynamoDbClient dynamoDb, S3Client s3, EventBridgeClient eventBridge, SqsClient sqs,
+                             SesV2Client ses) {
     public static final String REGION = "us-east-1";
 
     public static AwsTestClients forEndpoint(String endpoint) {
@@ -25,6 +27,7 @@ public record AwsTestClients(String endpoint, DynamoDbClient dynamoDb, S3Client 
                 S3Client.builder().endpointOverride(uri).region(region).credentialsProvider(credentials).httpClient(http)
                         .forcePathStyle(true).build(),
                 EventBridgeClient.builder().endpointOverride(uri).region(region).credentialsProvider(credentials).httpClient(http).build(),
-                SqsClient.builder().endpointOverride(uri).region(region).credentialsProvider(credentials).httpClient(http).build());
+                SqsClient.builder().endpointOverride(uri).region(region).credentialsProvider(credentials).httpClient(http).build(),
+                SesV2Client.builder().endpointOverride(uri).region(region).credentialsProvider(credentials).httpClient(http).build());
     }
 }

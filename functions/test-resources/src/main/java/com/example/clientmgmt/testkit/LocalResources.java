@@ -35,6 +35,17 @@ public final class LocalResources {
         createTable(template, names.table(), clients.dynamoDb());
         createBucket(template, names.bucket(), clients.s3(), corsOrigins);
         createBus(names.bus(), clients.eventBridge());
+        verifySender(template, clients.ses());
+    }
+
+    /** The SES identity the mailer sends as (template parameter MailIdentity): verified out of band in AWS. */
+    public static void verifySender(Template template, software.amazon.awssdk.services.sesv2.SesV2Client ses) {
+        String identity = template.parameterDefault("MailIdentity");
+        try {
+            ses.createEmailIdentity(b -> b.emailIdentity(identity));
+        } catch (software.amazon.awssdk.services.sesv2.model.AlreadyExistsException alreadyThere) {
+            // verified before
+        }
     }
 
     public static void createTable(Template template, String name, DynamoDbClient dynamo) {

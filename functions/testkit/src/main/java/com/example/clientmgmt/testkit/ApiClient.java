@@ -34,6 +34,11 @@ public final class ApiClient {
         return tokens.mint(userId, orgId, orgAdmin);
     }
 
+    /** A token with profile claims ({@code email}, {@code name}, {@code locale}…), valid 12 hours. */
+    public String token(String userId, String orgId, boolean orgAdmin, java.util.Map<String, Object> claims) {
+        return tokens.mint(userId, orgId, orgAdmin, claims, java.time.Duration.ofHours(12));
+    }
+
     public Call call(String method, String path) {
         return new Call(method, path);
     }

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads back what the application put on its event bus: a rule on the bus (events of one source) that
@@ -25,13 +26,35 @@ public final class BusCapture {
     }
 
     public static BusCapture connect(AwsTestClients aws, String bus, String source) {
-        String queueUrl = aws.sqs().createQueue(b -> b.queueName(bus + "-capture")).queueUrl();
+        return connect(aws, bus, "capture", "{\"source\":[\"" + source + "\"]}");
+    }
+
+    /**
+     * A rule named {@code bus-name} with this event pattern (JSON), delivering to its own queue: the rule of a
+     * function subscribed to the bus (template.yaml's EventBridgeRule), drained by whoever stands in for it.
+     */
+    public static BusCapture connect(AwsTestClients aws, String bus, String name, String pattern) {
+        String queueUrl = aws.sqs().createQueue(b -> b.queueName(bus + "-" + name)).queueUrl();
         String arn = aws.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.eventBridge().putRule(b -> b.name(bus + "-capture").eventBusName(bus)
-                .eventPattern("{\"source\":[\"" + source + "\"]}"));
-        aws.eventBridge().putTargets(b -> b.rule(bus + "-capture").eventBusName(bus).targets(t -> t.id("queue").arn(arn)));
+        aws.eventBridge().putRule(b -> b.name(bus + "-" + name).eventBusName(bus).eventPattern(pattern));
+        aws.eventBridge().putTargets(b -> b.rule(bus + "-" + name).eventBusName(bus).targets(t -> t.id("queue").arn(arn)));
         return new BusCapture(aws, queueUrl);
+    }
+
+    /** The pattern of a function's EventBridge rule in template.yaml (its first EventBridgeRule event), as JSON. */
+    public static String rulePattern(Template template, String functionId) {
+        for (Object event : Template.map(template.properties(functionId).get("Events")).values()) {
+            Map<String, Object> e = Template.map(event);
+            if ("EventBridgeRule".equals(e.get("Type"))) {
+                try {
+                    return JSON.writeValueAsString(Template.map(e.get("Properties")).get("Pattern"));
+                } catch (IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+        throw new IllegalArgumentException(functionId + " has no EventBridgeRule event in template.yaml");
     }
 
     public List<JsonNode> drain() {

@@ -47,6 +47,25 @@ public final class LocalGateway implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * A local-only route (never deployed): {@code GET path} answers the JSON {@code body} gives, with no
+     * token (what it shows is the developer's own emulator).
+     */
+    public void localRoute(String path, java.util.function.Supplier<String> body) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                byte[] bytes = body.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            } catch (RuntimeException e) {
+                byte[] bytes = ("{\"error\":\"" + e.getClass().getSimpleName() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(502, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        });
+    }
+
     public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }

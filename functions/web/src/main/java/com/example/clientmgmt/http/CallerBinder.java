@@ -18,11 +18,17 @@ import java.util.Map;
 /**
  * Gives controllers the {@link Caller}: the claims that API Gateway's JWT authorizer verified and put in
  * the request context ({@code sub}, {@code org}, {@code org_admin}). Nothing the client sends as a header
- * or body can reach it. No verified claims: 401.
+ * or body can reach it. No verified claims: 401. The caller's profile claims are remembered on the way
+ * ({@link ProfileRecorder}).
  */
 @Singleton
 public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     private static final Argument<Caller> TYPE = Argument.of(Caller.class);
+    private final ProfileRecorder profiles;
+
+    public CallerBinder(ProfileRecorder profiles) {
+        this.profiles = profiles;
+    }
 
     @Override
     public Argument<Caller> argumentType() {
@@ -31,7 +37,9 @@ public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
 
     @Override
     public ArgumentBinder.BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> source) {
-        Caller caller = fromEvent(source instanceof APIGatewayV2HTTPEventServletRequest<?> r ? r.getNativeRequest() : null);
+        APIGatewayV2HTTPEvent event = source instanceof APIGatewayV2HTTPEventServletRequest<?> r ? r.getNativeRequest() : null;
+        Caller caller = fromEvent(event);
+        profiles.seen(caller, event.getRequestContext().getAuthorizer().getJwt().getClaims());
         return () -> java.util.Optional.of(caller);
     }
 

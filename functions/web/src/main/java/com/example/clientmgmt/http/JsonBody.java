@@ -253,6 +253,45 @@ public final class JsonBody {
         return Change.keep();
     }
 
+    /** A list of texts of a partial update (at most {@code maxItems}); null or [] clears. */
+    public Change<List<String>> textListChange(String name, int maxItems) {
+        JsonNode node = take(name);
+        if (node == null) {
+            return Change.keep();
+        }
+        if (node.isNull()) {
+            return Change.clear();
+        }
+        List<String> out = new ArrayList<>();
+        if (node.isArray() && node.size() <= maxItems) {
+            for (JsonNode item : node.values()) {
+                if (!item.isString()) {
+                    break;
+                }
+                out.add(item.getStringValue());
+            }
+            if (out.size() == node.size()) {
+                return out.isEmpty() ? Change.clear() : Change.set(out);
+            }
+        }
+        errors.add(FieldError.of(name, "NOT_A_LIST_OF_TEXTS", maxItems));
+        return Change.keep();
+    }
+
+    /** A required true or false ({@code NOT_A_BOOLEAN} otherwise). */
+    public boolean requiredBoolean(String name) {
+        JsonNode node = take(name);
+        if (node == null || node.isNull()) {
+            errors.add(FieldError.of(name, "REQUIRED"));
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.getBooleanValue();
+        }
+        errors.add(FieldError.of(name, "NOT_A_BOOLEAN"));
+        return false;
+    }
+
     /** True when the body carried this field at all (even as null). */
     public boolean has(String name) {
         return fields.containsKey(name);

@@ -1,0 +1,103 @@
+package com.example.clientmgmt.mailer;
+
+import com.example.clientmgmt.platform.DocumentReminderDue;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The words of reminder e-mails, in Canadian French and English: one for a project's ADMIN (with a link to
+ * the project's documents and how to stop these e-mails) and one for a client contact, which carries only
+ * the document's title, kind, date and note and the project's and organization's names.
+ */
+final class MailTexts {
+    record Mail(String subject, String text, String html) {}
+
+    private static final Map<String, String> KIND_FR = Map.of("CONTRACT", "contrat", "INSURANCE", "assurance",
+            "BOND", "cautionnement", "LICENCE_PERMIT", "licence ou permis", "COMPLIANCE_CERTIFICATE", "attestation de conformité",
+            "OTHER", "document");
+    private static final Map<String, String> KIND_EN = Map.of("CONTRACT", "contract", "INSURANCE", "insurance",
+            "BOND", "bond", "LICENCE_PERMIT", "licence or permit", "COMPLIANCE_CERTIFICATE", "compliance certificate",
+            "OTHER", "document");
+    private static final DateTimeFormatter DATE_FR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH);
+    private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.CANADA);
+
+    private MailTexts() {}
+
+    static boolean french(String language) {
+        return language == null || !language.startsWith("en");
+    }
+
+    /** To an ADMIN of the project: what is due, and where to act on it. */
+    static Mail forAdmin(DocumentReminderDue d, String name, String language, String link) {
+        boolean fr = french(language);
+        String kind = (fr ? KIND_FR : KIND_EN).getOrDefault(d.kind(), d.kind());
+        String date = date(d.reminderDate(), fr);
+        String subject = fr ? "Rappel : " + d.title() + " — " + d.projectName() : "Reminder: " + d.title() + " — " + d.projectName();
+        String hello = fr ? (name == null ? "Bonjour," : "Bonjour " + name + ",") : (name == null ? "Hello," : "Hello " + name + ",");
+        String what = fr
+                ? "Rappel pour le document « " + d.title() + " » (" + kind + ") du projet " + d.projectName() + " (" + d.organizationName() + ")."
+                : "A reminder for the document \u201c" + d.title() + "\u201d (" + kind + ") of the project " + d.projectName()
+                        + " (" + d.organizationName() + ").";
+        String when = (fr ? "Date : " : "Date: ") + date;
+        String note = d.reminderNote() == null ? null : (fr ? "Note : " : "Note: ") + d.reminderNote();
+        String open = fr ? "Voir les documents du projet" : "Open the project's documents";
+        String why = fr
+                ? "Vous recevez ce courriel parce que vous êtes administrateur de ce projet. Pour ne plus recevoir les rappels par courriel, "
+                        + "désactivez-les dans vos préférences ; vous les verrez toujours dans l'application."
+                : "You get this e-mail because you administer this project. To stop reminder e-mails, turn them off in your "
+                        + "preferences; you will still see reminders in the app.";
+        StringBuilder text = new StringBuilder(hello).append("\n\n").append(what).append('\n').append(when).append('\n');
+        if (note != null) {
+            text.append(note).append('\n');
+        }
+        text.append('\n').append(open).append(" : ".substring(fr ? 0 : 1)).append(link).append("\n\n-- \n").append(why).append('\n');
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(fr ? "fr-CA" : "en").append("\"><body>")
+                .append("<p>").append(esc(hello)).append("</p><p>").append(esc(what)).append("<br>").append(esc(when));
+        if (note != null) {
+            html.append("<br>").append(esc(note));
+        }
+        html.append("</p><p><a href=\"").append(esc(link)).append("\">").append(esc(open)).append("</a></p>")
+                .append("<p style=\"color:#666;font-size:smaller\">").append(esc(why)).append("</p></body></html>");
+        return new Mail(subject, text.toString(), html.toString());
+    }
+
+    /** To a client contact of the project: only what the document reminder is about, no internal data, no link. */
+    static Mail forContact(DocumentReminderDue d, String name, String language) {
+        boolean fr = french(language);
+        String kind = (fr ? KIND_FR : KIND_EN).getOrDefault(d.kind(), d.kind());
+        String date = date(d.reminderDate(), fr);
+        String subject = fr ? "Rappel de " + d.organizationName() + " : " + d.title() : "Reminder from " + d.organizationName() + ": " + d.title();
+        String hello = fr ? (name == null ? "Bonjour," : "Bonjour " + name + ",") : (name == null ? "Hello," : "Hello " + name + ",");
+        String what = fr
+                ? d.organizationName() + " vous rappelle l'échéance du document « " + d.title() + " » (" + kind + ") pour le projet "
+                        + d.projectName() + "."
+                : d.organizationName() + " reminds you of the document \u201c" + d.title() + "\u201d (" + kind + ") for the project "
+                        + d.projectName() + ".";
+        String when = (fr ? "Date : " : "Date: ") + date;
+        String note = d.reminderNote() == null ? null : (fr ? "Note : " : "Note: ") + d.reminderNote();
+        StringBuilder text = new StringBuilder(hello).append("\n\n").append(what).append('\n').append(when).append('\n');
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(fr ? "fr-CA" : "en").append("\"><body>")
+                .append("<p>").append(esc(hello)).append("</p><p>").append(esc(what)).append("<br>").append(esc(when));
+        if (note != null) {
+            text.append(note).append('\n');
+            html.append("<br>").append(esc(note));
+        }
+        html.append("</p></body></html>");
+        return new Mail(subject, text.toString(), html.toString());
+    }
+
+    private static String date(String iso, boolean fr) {
+        try {
+            return LocalDate.parse(iso).format(fr ? DATE_FR : DATE_EN);
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

@@ -1,0 +1,160 @@
+package com.example.clientmgmt.mailer;
+
+import com.example.clientmgmt.domain.ContactRole;
+import com.example.clientmgmt.domain.Person;
+import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.UserProfile;
+import com.example.clientmgmt.platform.DocumentReminderDue;
+import com.example.clientmgmt.platform.Metrics;
+import com.example.clientmgmt.storage.DirectoryStore;
+import com.example.clientmgmt.storage.MailLog;
+import com.example.clientmgmt.storage.ProfileStore;
+import com.example.clientmgmt.storage.ProjectStore;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * E-mails one occurrence of a document reminder: to each recipient ADMIN who has an address and did not
+ * turn reminder e-mails off, in their language; and, when the reminder asks for it, to the project's client
+ * contacts of the chosen roles who have an address (a message without internal data). Each (event,
+ * recipient) is recorded before sending ({@link MailLog}), so a repeated event mails nobody twice. Sendings
+ * that fail after SES retries are released and reported: the handler then fails, Lambda retries the event,
+ * and after its retries the event goes to the on-failure queue.
+ */
+@Singleton
+public class Mailer {
+    private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
+    private final ProfileStore profiles;
+    private final ProjectStore projects;
+    private final DirectoryStore directory;
+    private final MailLog log;
+    private final SesSender ses;
+    private final Metrics metrics;
+    private final String fromAddress;
+    private final String frontendBaseUrl;
+
+    public Mailer(ProfileStore profiles, ProjectStore projects, DirectoryStore directory, MailLog log, SesSender ses, Metrics metrics,
+                  @Value("${mail.from.address}") String fromAddress, @Value("${frontend.base.url}") String frontendBaseUrl) {
+        this.profiles = profiles;
+        this.projects = projects;
+        this.directory = directory;
+        this.log = log;
+        this.ses = ses;
+        this.metrics = metrics;
+        this.fromAddress = fromAddress;
+        this.frontendBaseUrl = frontendBaseUrl.endsWith("/") ? frontendBaseUrl.substring(0, frontendBaseUrl.length() - 1) : frontendBaseUrl;
+    }
+
+    /**
+     * What one event gave: e-mails sent, already sent before (a repeated event), recipients who turned e-mails
+     * off or have no address, client contacts skipped (no address, or no contact in that role), failures.
+     */
+    @Serdeable
+    public record Report(String idempotencyKey, int sent, int duplicates, int optedOut, int noAddress, int contactsSent,
+                         int contactsSkipped, int failed) {}
+
+    private static final class Tally {
+        int sent, duplicates, optedOut, noAddress, contactsSent, contactsSkipped, failed;
+    }
+
+    public Report send(DocumentReminderDue d, Instant now) {
+        Tally t = new Tally();
+        Map<String, UserProfile> recipients = profiles.findAll(d.organizationId(), d.recipients() == null ? List.of() : d.recipients());
+        for (UserProfile p : recipients.values()) {
+            if (!p.emailReminders()) {
+                t.optedOut++;
+            } else if (!p.mayBeMailed()) {
+                t.noAddress++;
+                LOG.info("reminder {}: user {} has no e-mail address yet (none in their token): in-app only", d.idempotencyKey(), p.userId());
+            } else {
+                String language = p.languageOr(d.defaultLanguage());
+                deliver(d, "user:" + p.userId(), p.email(), p.name(), MailTexts.forAdmin(d, p.name(), language, link(d)), now, t, false);
+            }
+        }
+        mailContacts(d, now, t);
+        Report report = new Report(d.idempotencyKey(), t.sent, t.duplicates, t.optedOut, t.noAddress, t.contactsSent, t.contactsSkipped, t.failed);
+        LOG.info("reminder e-mails {}", report);
+        metrics.record(Map.of("EmailsSent", (double) (t.sent + t.contactsSent), "EmailsFailed", (double) t.failed,
+                "EmailsDuplicate", (double) t.duplicates), Unit.COUNT, Map.of());
+        return report;
+    }
+
+    private void mailContacts(DocumentReminderDue d, Instant now, Tally t) {
+        List<ContactRole> roles = d.contactRoles() == null ? List.of()
+                : d.contactRoles().stream().map(r -> ContactRole.valueOf(r)).toList();
+        if (roles.isEmpty()) {
+            return;
+        }
+        Optional<Project> project = projects.find(d.organizationId(), d.projectId());
+        Map<String, ContactRole> byPerson = new LinkedHashMap<>();
+        for (ContactRole role : roles) {
+            var contact = project.map(p -> p.clientContacts().get(role)).orElse(null);
+            if (contact == null) {
+                t.contactsSkipped++;
+                LOG.info("reminder {}: the project has no {} contact: skipped", d.idempotencyKey(), role.apiName());
+            } else {
+                byPerson.putIfAbsent(contact.personId(), role); // one e-mail per person, whatever their roles
+            }
+        }
+        Map<String, Person> people = byPerson.isEmpty() ? Map.of() : directory.findAll(d.organizationId(), byPerson.keySet());
+        for (Map.Entry<String, ContactRole> e : byPerson.entrySet()) {
+            Person person = people.get(e.getKey());
+            if (person == null || person.email() == null || person.email().isBlank()) {
+                t.contactsSkipped++;
+                LOG.info("reminder {}: the {} contact {} has no e-mail address: skipped", d.idempotencyKey(), e.getValue().apiName(),
+                        e.getKey());
+                continue;
+            }
+            deliver(d, "contact:" + person.id(), person.email(), person.name(), MailTexts.forContact(d, person.name(), d.defaultLanguage()),
+                    now, t, true);
+        }
+    }
+
+    private void deliver(DocumentReminderDue d, String recipient, String address, String name, MailTexts.Mail mail, Instant now,
+                         Tally t, boolean contact) {
+        if (!log.claim(d.organizationId(), d.idempotencyKey(), recipient, now)) {
+            t.duplicates++;
+            return;
+        }
+        try {
+            byte[] mime = MimeMail.of(d.organizationName(), fromAddress, name, address, mail, now.atZone(ZoneOffset.UTC));
+            ses.send(fromAddress, address, mime);
+            if (contact) {
+                t.contactsSent++;
+            } else {
+                t.sent++;
+            }
+        } catch (SdkException e) {
+            log.release(d.organizationId(), d.idempotencyKey(), recipient);
+            t.failed++;
+            LOG.error("reminder {}: e-mail to {} failed after {} attempts: {}", d.idempotencyKey(), recipient, SesSender.ATTEMPTS, e.toString());
+        }
+    }
+
+    /** Where the recipient acts on it: the project's documents in the frontend. */
+    String link(DocumentReminderDue d) {
+        return frontendBaseUrl + "/projects/" + d.projectId() + "/admin-documents";
+    }
+
+    /** Every failure, for the handler to raise. */
+    static List<String> failures(Report r) {
+        List<String> out = new ArrayList<>();
+        if (r.failed() > 0) {
+            out.add(r.failed() + " e-mail(s) of " + r.idempotencyKey() + " failed");
+        }
+        return out;
+    }
+}
