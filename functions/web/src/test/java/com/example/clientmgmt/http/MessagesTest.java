@@ -40,4 +40,24 @@ class MessagesTest {
         assertEquals("Certificat d'assurance", Messages.text(Locale.CANADA_FRENCH, "kind.INSURANCE", List.of()));
         assertEquals("Cautionnement", Messages.text(Locale.CANADA_FRENCH, "kind.BOND", List.of()));
     }
+
+    /**
+     * MessageFormat drops a single apostrophe (it quotes): every apostrophe between letters is written twice
+     * in the bundles, so every formatted message keeps each one, in both languages.
+     */
+    @Test
+    void everyFormattedMessageKeepsItsApostrophes() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.CANADA_FRENCH)) {
+            ResourceBundle bundle = ResourceBundle.getBundle("messages", locale.getLanguage().equals("fr") ? Locale.CANADA_FRENCH : Locale.ROOT);
+            for (String key : bundle.keySet()) {
+                String pattern = bundle.getString(key);
+                assertFalse(pattern.matches("(?s).*\\p{L}'\\p{L}.*"), key + " has a single apostrophe, which MessageFormat drops: " + pattern);
+                String text = Messages.text(locale, key, List.of("a", "b", "c"));
+                long expected = pattern.replace("''", "\u0001").chars().filter(c -> c == 1).count();
+                long kept = text.chars().filter(c -> c == '\'').count();
+                assertEquals(expected, kept, key + " lost an apostrophe: " + text);
+            }
+        }
+        assertEquals("Modifié par quelqu'un d'autre", Messages.text(Locale.CANADA_FRENCH, "title.VERSION_MISMATCH", List.of()));
+    }
 }
