@@ -6,7 +6,7 @@ import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.files.DocumentFiles;
-import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.ExpiringDocuments;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -81,7 +81,7 @@ record DocumentView(String id, String title, String kind, String expiresOn, Stri
     /** A document of the expiring list, with its project. */
     @Serdeable
     record Expiring(String projectId, String projectName, DocumentView document) {
-        static Expiring of(DocumentStore.Expiring e, ReminderSchedule schedule, Instant now) {
+        static Expiring of(ExpiringDocuments.Expiring e, ReminderSchedule schedule, Instant now) {
             return new Expiring(e.document().projectId(), e.projectName(), DocumentView.of(e.document(), schedule, now));
         }
     }

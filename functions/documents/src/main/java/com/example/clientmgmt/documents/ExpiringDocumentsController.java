@@ -5,7 +5,7 @@ import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
-import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.ExpiringDocuments;
 import com.example.clientmgmt.storage.MembershipStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -26,12 +26,12 @@ import java.time.LocalDate;
 public class ExpiringDocumentsController {
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 366;
-    private final DocumentStore documents;
+    private final ExpiringDocuments documents;
     private final MembershipStore memberships;
     private final ReminderSchedule schedule;
     private final Clock clock;
 
-    public ExpiringDocumentsController(DocumentStore documents, MembershipStore memberships, ReminderSchedule schedule, Clock clock) {
+    public ExpiringDocumentsController(ExpiringDocuments documents, MembershipStore memberships, ReminderSchedule schedule, Clock clock) {
         this.documents = documents;
         this.memberships = memberships;
         this.schedule = schedule;
@@ -45,7 +45,7 @@ public class ExpiringDocumentsController {
         int size = Paging.limit(limit);
         Instant now = clock.instant();
         LocalDate before = LocalDate.ofInstant(now, schedule.zone()).plusDays(days);
-        Page<DocumentStore.Expiring> page = documents.expiring(caller.orgId(), before,
+        Page<ExpiringDocuments.Expiring> page = documents.expiring(caller.orgId(), before,
                 caller.orgAdmin() ? null : memberships.memberProjectIds(caller), cursor, size);
         return PageView.of(page, e -> DocumentView.Expiring.of(e, schedule, now));
     }

@@ -2,6 +2,7 @@ package com.example.clientmgmt.bench;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.UploadSettlements;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.DevTokens;
@@ -124,7 +125,7 @@ public final class RoundTrips {
                     + document + "/versions").token(boss).send());
             DocumentStore documents = context.getBean(DocumentStore.class); // the upload check, without S3
             AdminDocument declared = documents.find(org, project, document).orElseThrow();
-            documents.markAvailable(declared, version, 10, "etag", null, Instant.now());
+            context.getBean(UploadSettlements.class).markAvailable(declared, version, 10, "etag", null, Instant.now());
             measure(trips, counter, "GET …/{docId}/versions/{versionId}/download", () -> api.get(base + "/admin-documents/"
                     + document + "/versions/" + version + "/download").token(boss).send());
             measure(trips, counter, "GET /admin-documents/expiring (org admin)", () -> api.get("/admin-documents/expiring")

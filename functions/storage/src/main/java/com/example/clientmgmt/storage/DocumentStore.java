@@ -5,7 +5,6 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
-import com.example.clientmgmt.domain.Notification;
 import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.ProblemCode;
@@ -20,35 +19,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Admin documents and their file versions. User writes are transactions guarded by {@link ProjectGuard}
- * (item 0), with their history entries. Settling a version (upload checked, refused, or never arrived) is
- * conditioned on that version still being PENDING_UPLOAD, which makes duplicate or late S3 events and a
- * reconciliation racing them change nothing. Nothing here expires but the entry of a pending upload.
+ * Admin documents and their file versions, as users change them: transactions guarded by {@link ProjectGuard}
+ * (item 0), with their history entries; and the reads of one document. Settling an uploaded version is
+ * {@link UploadSettlements}'s job; the organization's expiring list, {@link ExpiringDocuments}'s.
  */
 @Singleton
 public class DocumentStore {
-    /** Who settles uploads in the history: the upload check, not a user. */
-    public static final String UPLOAD_CHECK = "system:upload-check";
     /** A running reminder, in the history of its resolutions (ACTIVE → RESOLVED or RENEWED, and back when re-armed). */
-    private static final String ACTIVE = "ACTIVE";
+    static final String ACTIVE = "ACTIVE";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -70,11 +60,6 @@ public class DocumentStore {
      */
     public record ProjectAndDocument(Project project, AdminDocument document, long version, Organization organization) {}
 
-    /** A document of the expiring list, with its project's name. */
-    public record Expiring(AdminDocument document, String projectName) {}
-
-    /** A file version awaiting its upload, as the reconciliation finds it. */
-    public record PendingUpload(String orgId, String projectId, String documentId, String versionId) {}
 
     /**
      * Stores a newly declared document with its first version, awaiting its upload, and its history entry,
@@ -85,7 +70,7 @@ public class DocumentStore {
         writes.add(ProjectGuard.check(table, caller, document.projectId()));
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(DocumentItem.newItem(document, projectName, in(organization)))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
-        document.versions().forEach(v -> writes.add(pendingPut(document, v)));
+        document.versions().forEach(v -> writes.add(PendingUploadItem.put(table, document, v)));
         writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), null, summary(document)));
         transact(caller, writes);
     }
@@ -103,7 +88,7 @@ public class DocumentStore {
         List<TransactWriteItem> writes = List.of(
                 ProjectGuard.check(table, caller, document.projectId()),
                 e.transactUpdate(table, DocumentItem.key(document.orgId(), document.projectId(), document.id())),
-                pendingPut(document, version),
+                PendingUploadItem.put(table, document, version),
                 history.change(ProjectRef.of(document), caller, at).entry(versionField(document, version.id()), null, versionSummary(version)));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
@@ -150,63 +135,6 @@ public class DocumentStore {
                 DocumentItem::isPosition, cursor, limit);
         return new ProjectPage<>(children.project(), new Page<>(children.items().stream().map(DocumentItem::toDocument)
                 .filter(d -> kind == null || d.kind() == kind).toList(), children.nextCursor()));
-    }
-
-    /**
-     * The organization's documents whose expiry date is before {@code before} (already expired ones
-     * included), soonest first, one page of the Lookup index; only those of {@code onlyProjects} when given
-     * (a filter on the same query, so a page may come back shorter than {@code limit}: follow its cursor).
-     */
-    public Page<Expiring> expiring(String orgId, LocalDate before, Set<String> onlyProjects, String cursor, int limit) {
-        String after = Cursor.decode(cursor, DocumentStore::isExpiringPosition);
-        if (onlyProjects != null && onlyProjects.isEmpty()) {
-            return new Page<>(List.of(), null);
-        }
-        Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.LOOKUP_PK, "#sk", Keys.LOOKUP_SK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":org", AttributeValue.fromS(Keys.expiringPk(orgId)),
-                ":before", AttributeValue.fromS(before.toString())));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.LOOKUP)
-                .keyConditionExpression("#pk = :org AND #sk < :before").limit(limit);
-        boolean filterHere = onlyProjects != null && onlyProjects.size() > MAX_FILTER_VALUES;
-        if (onlyProjects != null && !filterHere) {
-            List<String> placeholders = new ArrayList<>();
-            for (String projectId : onlyProjects) {
-                placeholders.add(":p" + placeholders.size());
-                values.put(placeholders.get(placeholders.size() - 1), AttributeValue.fromS(projectId));
-            }
-            names.put("#project", "projectId");
-            query.filterExpression("#project IN (" + String.join(", ", placeholders) + ")");
-        }
-        query.expressionAttributeNames(names).expressionAttributeValues(values);
-        if (after != null) {
-            String[] parts = after.split("#");
-            Map<String, AttributeValue> start = new HashMap<>(DocumentItem.key(orgId, parts[1], parts[2]));
-            start.put(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.expiringPk(orgId)));
-            start.put(Keys.LOOKUP_SK, AttributeValue.fromS(after));
-            query.exclusiveStartKey(start);
-        }
-        QueryResponse response = dynamo.query(query.build());
-        List<Expiring> items = response.items().stream()
-                .filter(i -> !filterHere || onlyProjects.contains(Attrs.str(i, "projectId")))
-                .map(i -> new Expiring(DocumentItem.toDocument(i), DocumentItem.projectName(i))).toList();
-        String next = Queries.hasMore(response) ? Cursor.encode(Attrs.str(response.lastEvaluatedKey(), Keys.LOOKUP_SK)) : null;
-        return new Page<>(items, next);
-    }
-
-    /** A filter lists at most this many projects (DynamoDB's limit for IN); more are filtered here. */
-    private static final int MAX_FILTER_VALUES = 100;
-
-    private static boolean isExpiringPosition(String position) {
-        String[] parts = position.split("#", -1);
-        if (parts.length != 3 || !Ids.isWellFormed(parts[1]) || !Ids.isWellFormed(parts[2])) {
-            return false;
-        }
-        try {
-            LocalDate.parse(parts[0]);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     /**
@@ -312,7 +240,7 @@ public class DocumentStore {
                 .key(DocumentItem.key(document.orgId(), document.projectId(), document.id()))
                 .conditionExpression("attribute_exists(pk)").build()).build());
         document.versions().stream().filter(v -> v.status() == FileVersion.Status.PENDING_UPLOAD)
-                .forEach(v -> writes.add(pendingDelete(document, v.id())));
+                .forEach(v -> writes.add(PendingUploadItem.delete(table, document, v.id())));
         writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), summary(document), null));
         transact(caller, writes);
     }
@@ -324,124 +252,9 @@ public class DocumentStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DocumentItem.toDocument(item));
     }
 
-    /** Version PENDING_UPLOAD → AVAILABLE with what S3 holds, recorded; false when it was no longer pending. */
-    public boolean markAvailable(AdminDocument document, String versionId, long size, String checksum, String objectVersion, Instant at) {
-        return markAvailable(document, versionId, size, checksum, objectVersion, at, null);
-    }
-
-    /** A renewal: the version that became AVAILABLE stops the document's reminder, and its project's ADMINs are told. */
-    public record Renewal(NotificationStore.Context context, List<String> recipients, Reminder reminder) {}
-
-    /**
-     * Version PENDING_UPLOAD → AVAILABLE with what S3 holds, recorded; false when it was no longer pending.
-     * With {@code renewal}, the same write also stops the document's reminder as RENEWED and notifies the
-     * recipients — if an occurrence of it has fired and it is not resolved yet; otherwise nothing is written
-     * and false is returned, and the caller settles the version without it.
-     */
-    public boolean markAvailable(AdminDocument document, String versionId, long size, String checksum, String objectVersion,
-                                 Instant at, Renewal renewal) {
-        Expressions e = new Expressions();
-        e.setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS), DocumentItem.status(FileVersion.Status.AVAILABLE))
-                .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_SIZE), Attrs.n(size))
-                .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_CHECKSUM), Attrs.s(checksum))
-                .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_OBJECT_VERSION), Attrs.s(objectVersion))
-                .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_UPLOADED_AT), AttributeValue.fromS(at.toString()));
-        List<TransactWriteItem> extra = new ArrayList<>();
-        if (renewal != null) {
-            e.set(DocumentItem.RESOLUTION, AttributeValue.fromS(Reminder.Resolution.RENEWED.name()))
-                    .set(DocumentItem.RESOLVED_AT, AttributeValue.fromS(at.toString()))
-                    .set(DocumentItem.RESOLVED_BY, AttributeValue.fromS(UPLOAD_CHECK))
-                    .remove(ReminderItem.INDEX)
-                    .remove(ReminderItem.CLAIM);
-            e.condition("attribute_exists(" + e.name(ReminderItem.FIRED_FOR) + ")")
-                    .condition("attribute_not_exists(" + e.name(DocumentItem.RESOLUTION) + ")");
-            extra.add(history.change(ProjectRef.of(document), UPLOAD_CHECK, at).entry(field(document) + ".reminder", ACTIVE,
-                    Reminder.Resolution.RENEWED.name()));
-            String id = NotificationItem.id(at, document.id(), 0);
-            Notification n = new Notification(id, Notification.DOCUMENT_RENEWED, renewal.context().organizationName(),
-                    document.projectId(), renewal.context().projectName(), document.id(), document.title(), document.kind(),
-                    renewal.reminder().date(), renewal.reminder().note(), null, at, false);
-            for (String recipient : renewal.recipients()) {
-                extra.add(NotificationItem.put(table, document.orgId(), recipient, n, "renewed/" + document.id() + "/" + versionId));
-            }
-        }
-        return settle(document, versionId, e, FileVersion.Status.AVAILABLE, at, extra);
-    }
-
-    /** Version PENDING_UPLOAD → REJECTED with the reason, recorded (the document keeps its reminder); false when it was no longer pending. */
-    public boolean markRejected(AdminDocument document, String versionId, String reason, Instant at) {
-        Expressions e = new Expressions();
-        e.setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS), DocumentItem.status(FileVersion.Status.REJECTED))
-                .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_REJECT_REASON), AttributeValue.fromS(reason));
-        return settle(document, versionId, e, FileVersion.Status.REJECTED, at, List.of());
-    }
-
-    /** Version PENDING_UPLOAD → EXPIRED: its upload never came. False when it was no longer pending. */
-    public boolean markExpired(AdminDocument document, String versionId, Instant at) {
-        Expressions e = new Expressions();
-        e.setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS), DocumentItem.status(FileVersion.Status.EXPIRED));
-        return settle(document, versionId, e, null, at, List.of());
-    }
-
-    /** Removes the entry of a pending upload whose document is gone. */
-    public void forget(PendingUpload pending) {
-        dynamo.deleteItem(b -> b.tableName(table).key(PendingUploadItem.key(pending.orgId(), pending.projectId(),
-                pending.documentId(), pending.versionId())));
-    }
-
-    /**
-     * The uploads still pending whose deadline passed at or before {@code now}, oldest first, page by page (at
-     * most {@code pageSize} each): index queries that read only those.
-     */
-    public Iterable<List<PendingUpload>> pendingUploads(Instant now, int pageSize) {
-        return Queries.pages(dynamo, QueryRequest.builder().tableName(table).indexName(Keys.LOOKUP)
-                .keyConditionExpression("#pk = :pending AND #sk < :after")
-                .expressionAttributeNames(Map.of("#pk", Keys.LOOKUP_PK, "#sk", Keys.LOOKUP_SK))
-                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Keys.PENDING_UPLOADS),
-                        ":after", AttributeValue.fromS(Keys.instantText(now.plusSeconds(1)))))
-                .limit(pageSize).build(), item -> {
-                    PendingUploadItem.Ref r = PendingUploadItem.toRef(item);
-                    return new PendingUpload(r.orgId(), r.projectId(), r.documentId(), r.versionId());
-                });
-    }
-
-    private boolean settle(AdminDocument document, String versionId, Expressions e, FileVersion.Status outcome, Instant at,
-                           List<TransactWriteItem> extra) {
-        e.condition(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS) + " = "
-                + e.value(DocumentItem.status(FileVersion.Status.PENDING_UPLOAD)));
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(e.transactUpdate(table, DocumentItem.key(document.orgId(), document.projectId(), document.id())));
-        writes.add(pendingDelete(document, versionId));
-        if (outcome != null) {
-            writes.add(history.change(ProjectRef.of(document), UPLOAD_CHECK, at).entry(
-                    versionField(document, versionId) + ".status",
-                    FileVersion.Status.PENDING_UPLOAD.name(), outcome.name()));
-        }
-        writes.addAll(extra);
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-            return true;
-        } catch (TransactionCanceledException refused) {
-            if (ProjectGuard.refusedAt(refused, 0)) {
-                return false;
-            }
-            throw refused;
-        }
-    }
-
     /** The reminder rules in the organization's time zone. */
     private ReminderSchedule in(Organization organization) {
         return schedule.in(organization.timeZone());
-    }
-
-    private TransactWriteItem pendingPut(AdminDocument d, FileVersion v) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(PendingUploadItem.item(d.orgId(), d.projectId(), d.id(), v.id(), v.pendingUntil())).build()).build();
-    }
-
-    private TransactWriteItem pendingDelete(AdminDocument d, String versionId) {
-        return TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                .key(PendingUploadItem.key(d.orgId(), d.projectId(), d.id(), versionId)).build()).build();
     }
 
     private void transact(Caller caller, List<TransactWriteItem> writes) {
@@ -458,11 +271,11 @@ public class DocumentStore {
         }
     }
 
-    private static String field(AdminDocument d) {
+    static String field(AdminDocument d) {
         return "adminDocuments." + d.id();
     }
 
-    private static String versionField(AdminDocument d, String versionId) {
+    static String versionField(AdminDocument d, String versionId) {
         return field(d) + ".versions." + versionId;
     }
 

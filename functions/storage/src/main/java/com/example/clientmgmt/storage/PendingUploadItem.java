@@ -49,4 +49,18 @@ final class PendingUploadItem {
     static boolean isWellFormed(Ref ref) {
         return Ids.isWellFormed(ref.projectId()) && Ids.isWellFormed(ref.documentId()) && Ids.isWellFormed(ref.versionId());
     }
+
+    /** The entry of a version awaiting its upload, as one write of a transaction. */
+    static software.amazon.awssdk.services.dynamodb.model.TransactWriteItem put(String table, com.example.clientmgmt.domain.AdminDocument d,
+                                                                             com.example.clientmgmt.domain.FileVersion v) {
+        return software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                .put(p -> p.tableName(table).item(item(d.orgId(), d.projectId(), d.id(), v.id(), v.pendingUntil()))).build();
+    }
+
+    /** Its removal (the version was settled, or its document deleted), as one write of a transaction. */
+    static software.amazon.awssdk.services.dynamodb.model.TransactWriteItem delete(String table, com.example.clientmgmt.domain.AdminDocument d,
+                                                                                String versionId) {
+        return software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                .delete(x -> x.tableName(table).key(key(d.orgId(), d.projectId(), d.id(), versionId))).build();
+    }
 }

@@ -50,6 +50,10 @@ class DocumentStoreTest {
         return db.bean(DocumentStore.class);
     }
 
+    UploadSettlements settlements() {
+        return db.bean(UploadSettlements.class);
+    }
+
     Project newProject() {
         Project p = project(ORG, Map.of("owner", Permission.ADMIN, "lea", Permission.LIMITED));
         db.bean(ProjectStore.class).create(p);
@@ -68,9 +72,9 @@ class DocumentStoreTest {
         return FileVersion.declared(Ids.newId(at), "assurance 2027.pdf", "application/pdf", 200, at, "owner", at.plus(UPLOAD_URL));
     }
 
-    List<DocumentStore.PendingUpload> pending(Instant now) {
-        List<DocumentStore.PendingUpload> all = new ArrayList<>();
-        documents().pendingUploads(now, 100).forEach(all::addAll);
+    List<UploadSettlements.PendingUpload> pending(Instant now) {
+        List<UploadSettlements.PendingUpload> all = new ArrayList<>();
+        settlements().pendingUploads(now, 100).forEach(all::addAll);
         return all;
     }
 
@@ -189,8 +193,8 @@ class DocumentStoreTest {
         documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
         String first = d.versions().get(0).id();
         // history is ordered by time, then by a random change id: settle after the declaration, not at the same instant
-        assertTrue(documents().markRejected(d, first, "SIZE_MISMATCH", NOW.plusSeconds(1)));
-        assertFalse(documents().markAvailable(d, first, 100, "etag", "v1", NOW.plusSeconds(2)), "a settled version changes no more");
+        assertTrue(settlements().markRejected(d, first, "SIZE_MISMATCH", NOW.plusSeconds(1)));
+        assertFalse(settlements().markAvailable(d, first, 100, "etag", "v1", NOW.plusSeconds(2)), "a settled version changes no more");
         assertTrue(raw(d).containsKey("dueAt"), "a document whose versions were rejected keeps its reminder");
         assertEquals(DocumentStatus.REJECTED, reload(d).statusAt(NOW));
         assertFalse(raw(d).containsKey("expiresAt"), "a rejected version stays listed: no TTL");
@@ -198,8 +202,8 @@ class DocumentStoreTest {
         FileVersion renewal = newVersion(NOW.plusSeconds(5));
         documents().addVersion(OWNER, d, renewal, NOW.plusSeconds(5));
         assertEquals(DocumentStatus.PENDING_UPLOAD, reload(d).statusAt(NOW.plusSeconds(5)));
-        assertTrue(documents().markAvailable(d, renewal.id(), 200, "etag2", "v2", NOW.plusSeconds(6)));
-        assertFalse(documents().markAvailable(d, renewal.id(), 200, "etag2", "v3", NOW.plusSeconds(7)), "a repeated event");
+        assertTrue(settlements().markAvailable(d, renewal.id(), 200, "etag2", "v2", NOW.plusSeconds(6)));
+        assertFalse(settlements().markAvailable(d, renewal.id(), 200, "etag2", "v3", NOW.plusSeconds(7)), "a repeated event");
         AdminDocument now = reload(d);
         assertEquals(DocumentStatus.AVAILABLE, now.statusAt(NOW));
         assertEquals(List.of(renewal.id(), first), now.versions().stream().map(FileVersion::id).toList(), "newest first");
@@ -208,7 +212,7 @@ class DocumentStoreTest {
         assertEquals(200L, available.sizeBytes());
         List<HistoryEntry> history = db.bean(HistoryLog.class).page(ORG, p.id(), null, 10).page().items();
         assertEquals("adminDocuments." + d.id() + ".versions." + renewal.id() + ".status", history.get(0).field());
-        assertEquals(DocumentStore.UPLOAD_CHECK, history.get(0).by());
+        assertEquals(UploadSettlements.UPLOAD_CHECK, history.get(0).by());
         assertEquals("AVAILABLE", history.get(0).to());
         assertEquals(Map.of("fileName", "assurance 2027.pdf", "sizeBytes", "200"), history.get(1).to(), "the version added");
         assertEquals("REJECTED", history.get(2).to());
@@ -235,19 +239,19 @@ class DocumentStoreTest {
         Instant checkAt = longAgo.plusSeconds(10);
 
         List<List<String>> pages = new ArrayList<>();
-        List<String> operations = db.operationsOf(() -> documents().pendingUploads(checkAt, 2)
-                .forEach(page -> pages.add(page.stream().map(DocumentStore.PendingUpload::versionId).toList())));
+        List<String> operations = db.operationsOf(() -> settlements().pendingUploads(checkAt, 2)
+                .forEach(page -> pages.add(page.stream().map(UploadSettlements.PendingUpload::versionId).toList())));
         assertEquals(expired, pages.stream().flatMap(List::stream).toList(), "oldest deadline first, the later one not yet");
         assertTrue(pages.stream().allMatch(page -> page.size() <= 2));
         assertTrue(operations.stream().allMatch("Query"::equals), operations.toString());
 
-        assertTrue(documents().markAvailable(docs.get(0), expired.get(0), 1, "etag", "v1", checkAt));
-        assertTrue(documents().markExpired(docs.get(1), expired.get(1), checkAt));
-        assertFalse(documents().markExpired(docs.get(0), expired.get(0), checkAt), "only a pending version");
+        assertTrue(settlements().markAvailable(docs.get(0), expired.get(0), 1, "etag", "v1", checkAt));
+        assertTrue(settlements().markExpired(docs.get(1), expired.get(1), checkAt));
+        assertFalse(settlements().markExpired(docs.get(0), expired.get(0), checkAt), "only a pending version");
         assertEquals(FileVersion.Status.EXPIRED, reload(docs.get(1)).version(expired.get(1)).orElseThrow().status());
         assertEquals(DocumentStatus.PENDING_UPLOAD, reload(docs.get(1)).statusAt(NOW), "its first version is still awaited");
         assertTrue(reload(docs.get(1)).version(expired.get(1)).isPresent(), "an expired version is kept, never the document");
-        List<String> left = pending(checkAt).stream().map(DocumentStore.PendingUpload::versionId).toList();
+        List<String> left = pending(checkAt).stream().map(UploadSettlements.PendingUpload::versionId).toList();
         assertEquals(expired.subList(2, 5), left);
     }
 
@@ -274,18 +278,18 @@ class DocumentStoreTest {
         do {
             String at = cursor;
             List<String> ops = new ArrayList<>();
-            Page<DocumentStore.Expiring>[] page = new Page[1];
-            ops.addAll(db.operationsOf(() -> page[0] = documents().expiring(org, before, null, at, 2)));
+            Page<ExpiringDocuments.Expiring>[] page = new Page[1];
+            ops.addAll(db.operationsOf(() -> page[0] = db.bean(ExpiringDocuments.class).expiring(org, before, null, at, 2)));
             assertEquals(List.of("Query"), ops);
             page[0].items().forEach(e -> seen.add(e.document().id()));
             cursor = page[0].nextCursor();
         } while (cursor != null);
         assertEquals(soonestFirst.subList(0, 3), seen, "already expired first, then what lapses next; none after the bound");
-        DocumentStore.Expiring first = documents().expiring(org, before, Set.of(b.id()), null, 10).items().get(0);
+        ExpiringDocuments.Expiring first = db.bean(ExpiringDocuments.class).expiring(org, before, Set.of(b.id()), null, 10).items().get(0);
         assertEquals(b.name(), first.projectName());
         assertEquals(soonestFirst.get(1), first.document().id(), "only the caller's projects");
-        assertTrue(documents().expiring(org, before, Set.of(), null, 10).items().isEmpty());
-        assertTrue(documents().expiring("org-other", before, null, null, 10).items().isEmpty(), "another organization's list");
-        refused(ProblemCode.VALIDATION_FAILED, null, () -> documents().expiring(org, before, null, "bm90LWEtY3Vyc29y", 10));
+        assertTrue(db.bean(ExpiringDocuments.class).expiring(org, before, Set.of(), null, 10).items().isEmpty());
+        assertTrue(db.bean(ExpiringDocuments.class).expiring("org-other", before, null, null, 10).items().isEmpty(), "another organization's list");
+        refused(ProblemCode.VALIDATION_FAILED, null, () -> db.bean(ExpiringDocuments.class).expiring(org, before, null, "bm90LWEtY3Vyc29y", 10));
     }
 }

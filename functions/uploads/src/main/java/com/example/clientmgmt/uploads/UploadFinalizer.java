@@ -9,6 +9,7 @@ import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.UploadPolicy;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.UploadSettlements;
 import com.example.clientmgmt.storage.NotificationStore;
 import com.example.clientmgmt.storage.OrganizationStore;
 import com.example.clientmgmt.storage.ProjectStore;
@@ -35,6 +36,7 @@ public class UploadFinalizer {
     public enum Outcome { AVAILABLE, REJECTED, ALREADY_FINAL, UNKNOWN_KEY, OBJECT_GONE }
 
     private final DocumentStore documents;
+    private final UploadSettlements settlements;
     private final DocumentFiles files;
     private final UploadPolicy policy;
     private final Clock clock;
@@ -42,9 +44,10 @@ public class UploadFinalizer {
     private final ProjectStore projects;
     private final OrganizationStore organizations;
 
-    public UploadFinalizer(DocumentStore documents, DocumentFiles files, UploadPolicy policy, Clock clock, ReminderSchedule schedule,
+    public UploadFinalizer(DocumentStore documents, UploadSettlements settlements, DocumentFiles files, UploadPolicy policy, Clock clock, ReminderSchedule schedule,
                            ProjectStore projects, OrganizationStore organizations) {
         this.documents = documents;
+        this.settlements = settlements;
         this.files = files;
         this.policy = policy;
         this.clock = clock;
@@ -89,16 +92,16 @@ public class UploadFinalizer {
         String rejection = policy.rejectionOf(version, object.size(), object.contentType());
         if (rejection == null) {
             Instant at = clock.instant();
-            DocumentStore.Renewal renewal = renewal(document);
-            boolean changed = renewal != null && documents.markAvailable(document, version.id(), object.size(),
+            UploadSettlements.Renewal renewal = renewal(document);
+            boolean changed = renewal != null && settlements.markAvailable(document, version.id(), object.size(),
                     stripQuotes(object.eTag()), object.versionId(), at, renewal);
             if (!changed) { // no renewal to record (no occurrence fired yet, or resolved meanwhile): the version alone
-                changed = documents.markAvailable(document, version.id(), object.size(), stripQuotes(object.eTag()),
+                changed = settlements.markAvailable(document, version.id(), object.size(), stripQuotes(object.eTag()),
                         object.versionId(), at);
             }
             return changed ? Outcome.AVAILABLE : Outcome.ALREADY_FINAL;
         }
-        boolean changed = documents.markRejected(document, version.id(), rejection, clock.instant());
+        boolean changed = settlements.markRejected(document, version.id(), rejection, clock.instant());
         if (changed) {
             files.deleteVersion(key, object.versionId());
             LOG.warn("upload of {} rejected ({}): declared {} bytes {}, got {} bytes {}", key, rejection,
@@ -112,13 +115,13 @@ public class UploadFinalizer {
      * A new version of a document whose reminder is armed may renew it: its project's ADMINs are who will be
      * told (read now; the write records the renewal only if an occurrence has fired). Null: nothing to renew.
      */
-    private DocumentStore.Renewal renewal(AdminDocument document) {
+    private UploadSettlements.Renewal renewal(AdminDocument document) {
         if (!schedule.isArmed(document)) {
             return null;
         }
         Reminder reminder = schedule.effective(document).orElseThrow();
         return projects.find(document.orgId(), document.projectId())
-                .map(p -> new DocumentStore.Renewal(new NotificationStore.Context(organizations.nameOf(document.orgId()), p.name()),
+                .map(p -> new UploadSettlements.Renewal(new NotificationStore.Context(organizations.nameOf(document.orgId()), p.name()),
                         ProjectAccess.admins(p), reminder))
                 .orElse(null);
     }

@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.UploadSettlements;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -28,11 +29,13 @@ public class UploadReconciler {
     static final int PAGE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(UploadReconciler.class);
     private final DocumentStore documents;
+    private final UploadSettlements settlements;
     private final UploadFinalizer finalizer;
     private final Metrics metrics;
 
-    public UploadReconciler(DocumentStore documents, UploadFinalizer finalizer, Metrics metrics) {
+    public UploadReconciler(DocumentStore documents, UploadSettlements settlements, UploadFinalizer finalizer, Metrics metrics) {
         this.documents = documents;
+        this.settlements = settlements;
         this.finalizer = finalizer;
         this.metrics = metrics;
     }
@@ -44,13 +47,13 @@ public class UploadReconciler {
     public Report run(Instant now) {
         long started = System.nanoTime();
         int checked = 0, finalized = 0, rejected = 0, never = 0, already = 0;
-        for (List<DocumentStore.PendingUpload> page : documents.pendingUploads(now, PAGE)) {
-            for (DocumentStore.PendingUpload pending : page) {
+        for (List<UploadSettlements.PendingUpload> page : settlements.pendingUploads(now, PAGE)) {
+            for (UploadSettlements.PendingUpload pending : page) {
                 checked++;
                 Optional<AdminDocument> document = documents.find(pending.orgId(), pending.projectId(), pending.documentId());
                 Optional<FileVersion> version = document.flatMap(d -> d.version(pending.versionId()));
                 if (version.isEmpty()) {
-                    documents.forget(pending); // the document was deleted
+                    settlements.forget(pending); // the document was deleted
                     already++;
                     continue;
                 }
@@ -58,14 +61,14 @@ public class UploadReconciler {
                     case AVAILABLE -> finalized++;
                     case REJECTED -> rejected++;
                     case OBJECT_GONE -> {
-                        if (documents.markExpired(document.get(), pending.versionId(), now)) {
+                        if (settlements.markExpired(document.get(), pending.versionId(), now)) {
                             never++;
                         } else {
                             already++;
                         }
                     }
                     case ALREADY_FINAL, UNKNOWN_KEY -> {
-                        documents.forget(pending);
+                        settlements.forget(pending);
                         already++;
                     }
                 }
