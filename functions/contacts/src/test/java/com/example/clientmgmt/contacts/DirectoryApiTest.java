@@ -40,6 +40,30 @@ class DirectoryApiTest {
         return names;
     }
 
+    /** Names at the length limit made of characters outside the BMP: the sort key and search words are cut whole. */
+    @Test
+    void namesOfEmojiOrMathematicalLettersAtTheLimitAreStoredSearchedAndEdited() {
+        String emoji = "a" + "\uD83D\uDE00".repeat(199); // 200 characters, 399 UTF-16 units
+        String math = "a" + "\uD835\uDC00".repeat(20) + " Tremblay"; // a word longer than the search index keeps
+        for (String name : List.of(emoji, math)) {
+            JsonNode added = expect(201, c.post("/directory/people").token(world.owner).body(Map.of("name", name)).send()).json();
+            assertEquals(name, added.get("name").asText());
+            String id = added.get("id").asText();
+            JsonNode edited = expect(200, c.patch("/directory/people/" + id).token(world.owner)
+                    .body(Map.of("company", "Cie \uD83D\uDE00")).send()).json();
+            assertEquals(name, edited.get("name").asText());
+        }
+        assertTrue(names(expect(200, c.get("/directory/people?query=a" + "%F0%9F%98%80".repeat(3))
+                .token(world.owner).send()).json()).contains(emoji));
+        assertTrue(names(expect(200, c.get("/directory/people?query=tremblay").token(world.owner).send()).json()).contains(math));
+        expect(400, c.post("/directory/people").token(world.owner).body(Map.of("name", "a" + "\uD83D\uDE00".repeat(200))).send());
+        // half a character (a lone surrogate escape) is not text: 400, never 500 or 409
+        for (String body : List.of("{\"name\": \"\\ud800\"}", "{\"name\": \"a\\udc00b\"}", "{\"name\": \"x\\ud83d\"}")) {
+            JsonNode refused = expect(400, c.post("/directory/people").token(world.owner).body(body).send()).json();
+            assertEquals("NOT_UNICODE", refused.get("errors").get(0).get("code").asText(), body);
+        }
+    }
+
     @Test
     void orgAdminsAndProjectAdminsAddPeopleOthersCannot() {
         JsonNode added = expect(201, c.post("/directory/people").token(world.owner).body(Map.of("name", "Jean Roy",

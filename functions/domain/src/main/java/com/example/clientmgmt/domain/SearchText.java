@@ -32,7 +32,7 @@ public final class SearchText {
         Set<String> words = new LinkedHashSet<>();
         for (String text : texts) {
             Arrays.stream(SEPARATORS.split(fold(text))).filter(w -> !w.isEmpty())
-                    .map(w -> w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w)
+                    .map(w -> Texts.cut(w, MAX_WORD))
                     .forEach(words::add);
         }
         return words;

@@ -33,6 +33,33 @@ class BadInputTest {
         info = "/projects/" + world.openProject + "/admin-info";
     }
 
+    @Test
+    void aBodyThatIsNotJsonByItsContentTypeIs415() {
+        for (String type : List.of("garbage", "text/garbage", "application/x-www-form-urlencoded", "text/plain; charset=UTF-8")) {
+            JsonNode p = problem(415, c.patch(info).token(world.adam).header("Content-Type", type)
+                    .body("{\"clientCompanyName\": \"Ville de Laval\"}").send());
+            assertEquals("UNSUPPORTED_MEDIA_TYPE", p.get("code").asText());
+        }
+        expect(200, c.patch(info).token(world.adam).header("Content-Type", "application/json; charset=utf-8")
+                .body("{\"clientCompanyName\": \"Ville de Laval\"}").send());
+    }
+
+    /** The local gateway (what frontend developers use) answers a control byte in a header with 400, like API Gateway. */
+    @Test
+    void aControlByteInAHeaderIs400NeverA5xx() throws Exception {
+        java.net.URI base = java.net.URI.create(c.baseUrl());
+        for (String value : List.of("fr\u007F", "a\u0001b", "x\u001Fy")) {
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                String request = "GET /projects HTTP/1.1\r\nHost: localhost\r\nAccept-Language: " + value
+                        + "\r\nAuthorization: Bearer " + world.adam + "\r\nConnection: close\r\n\r\n";
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+                assertTrue(answer.contains("application/problem+json") && answer.contains("VALIDATION_FAILED"), answer);
+            }
+        }
+    }
+
     static JsonNode problem(int status, ApiClient.Response response) {
         expect(status, response);
         assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response::toString);
@@ -73,6 +100,12 @@ class BadInputTest {
             "{\"estimatedBudget\": {\"amount\": \"1\", \"fx\": 1}} | estimatedBudget.fx | UNKNOWN_FIELD",
             "{\"budget\": 1}                             | budget                 | UNKNOWN_FIELD",
             "{\"startDate\": \"2027-05-01\", \"endDate\": \"2027-04-01\"} | endDate | START_AFTER_END",
+            "{\"clientCompanyName\": \"a\"} garbage        | body                   | TRAILING_CONTENT",
+            "{\"clientCompanyName\": \"a\"}{\"clientCompanyName\": \"b\"} | body | TRAILING_CONTENT",
+            "{\"clientCompanyName\": \"a\", \"clientCompanyName\": \"b\"} | body | DUPLICATE_FIELD",
+            "{\"clientCompanyName\": \"\\ud800\"}       | clientCompanyName      | NOT_UNICODE",
+            "{\"clientCompanyName\": \"a\\ufffdb\"}     | clientCompanyName      | NOT_UNICODE",
+            "{\"clientCompanyName\": \"rapport\\u202Efdp.exe\"} | clientCompanyName | CONTROL_CHARACTERS",
     })
     void badAdminInfoPatches(String body, String field, String code) {
         JsonNode p = problem(400, c.patch(info).token(world.adam).body(body).send());

@@ -59,7 +59,7 @@ final class PersonItem {
 
     static String sortKey(Person p) {
         String folded = SearchText.fold(p.name());
-        return (folded.length() > MAX_SORT_NAME ? folded.substring(0, MAX_SORT_NAME) : folded) + "#" + p.id();
+        return com.example.clientmgmt.domain.Texts.cut(folded, MAX_SORT_NAME) + "#" + p.id();
     }
 
     /** The person id at the end of a ByName sort key. */

@@ -94,6 +94,13 @@ public final class LocalGateway implements AutoCloseable {
                 exchange.sendResponseHeaders(204, -1);
                 return;
             }
+            if (hasControlBytes(exchange)) {
+                // API Gateway refuses such a request itself (400) before any function runs
+                reply(exchange, 400, "application/problem+json",
+                        "{\"type\":\"/problems/validation-failed\",\"title\":\"Invalid request\",\"status\":400,"
+                                + "\"code\":\"VALIDATION_FAILED\",\"detail\":\"A header holds a control character.\",\"errors\":[]}");
+                return;
+            }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
                 reply(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}");
@@ -118,6 +125,18 @@ public final class LocalGateway implements AutoCloseable {
             e.printStackTrace();
             reply(exchange, 502, "application/json", "{\"message\":\"Internal Server Error\"}");
         }
+    }
+
+    /** A header value with a control byte (0x00–0x1F but tab, 0x7F): not something a gateway passes on. */
+    private static boolean hasControlBytes(HttpExchange exchange) {
+        for (List<String> values : exchange.getRequestHeaders().values()) {
+            for (String v : values) {
+                if (v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\t') || ch == 0x7F)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

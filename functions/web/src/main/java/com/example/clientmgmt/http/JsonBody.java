@@ -1,5 +1,6 @@
 package com.example.clientmgmt.http;
 
+import com.example.clientmgmt.domain.Texts;
 import com.example.clientmgmt.domain.Change;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Money;
@@ -29,7 +30,12 @@ import java.util.regex.Pattern;
 public final class JsonBody {
     /** No request of this API needs more; larger bodies are refused before parsing (413). */
     public static final int MAX_BYTES = 64 * 1024;
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]");
+    /**
+     * Control characters (but tab), and the invisible direction controls that can make a file name read as
+     * another (U+202E "report\u202Efdp.exe"): refused in every text.
+     */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]|[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+
 
     private final Map<String, JsonNode> fields;
     private final Set<String> read = new HashSet<>();
@@ -47,6 +53,7 @@ public final class JsonBody {
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new ProblemException(ProblemCode.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", List.of(MAX_BYTES), List.of());
         }
+        StrictJson.oneValue(body);
         JsonNode node;
         try {
             node = mapper.readValue(body, JsonNode.class);
@@ -95,6 +102,10 @@ public final class JsonBody {
         String text = node.getStringValue().strip();
         if (text.isEmpty()) {
             return Change.clear();
+        }
+        if (!Texts.isWellFormed(text) || text.indexOf('\uFFFD') >= 0) {
+            errors.add(FieldError.of(name, "NOT_UNICODE"));
+            return Change.keep();
         }
         if (text.codePointCount(0, text.length()) > max) {
             errors.add(FieldError.of(name, "TOO_LONG", max));

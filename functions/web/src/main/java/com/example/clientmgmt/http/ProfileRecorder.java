@@ -59,7 +59,6 @@ public class ProfileRecorder {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String t = value.strip();
-        return t.length() > max ? t.substring(0, max) : t;
+        return com.example.clientmgmt.domain.Texts.cut(value.strip(), max);
     }
 }
