@@ -50,6 +50,49 @@ class ClientContactsApiTest {
         return "/projects/" + project + "/client-contacts";
     }
 
+    /** Runs both calls at once (released together), returns their statuses. */
+    static int[] together(ApiClient.Call a, ApiClient.Call b) throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> { start.await(); return a.send().status(); });
+            var fb = pool.submit(() -> { start.await(); return b.send().status(); });
+            return new int[] {fa.get(), fb.get()};
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * The licence rule under races (issue: a person edit rewrote contactOf from what it had read): an edit
+     * racing a contact assignment never erases the link, and one racing a removal never brings it back.
+     * After every round the rule holds: a current contact keeps a licence; a person who is nobody's contact
+     * can lose theirs.
+     */
+    @Test
+    void theLicenceRuleHoldsWhenAPersonEditRacesAContactChange() throws Exception {
+        String project = world.project("Course " + System.nanoTime(), Map.of("adam", "ADMIN"));
+        int violations = 0;
+        for (int round = 0; round < 100; round++) {
+            String id = person("Course " + round, "FREE");
+            int[] assigned = together(
+                    c.patch("/directory/people/" + id).token(world.owner).body(Map.of("name", "Course " + round + " bis")),
+                    c.put(contacts(project) + "/billing").token(world.owner).body(Map.of("personId", id)));
+            if (assigned[1] == 200 && c.put("/directory/people/" + id + "/licence").token(world.owner)
+                    .body(Map.of("licence", "NONE")).send().status() != 409) {
+                violations++;
+            }
+            int[] removed = together(
+                    c.patch("/directory/people/" + id).token(world.owner).body(Map.of("name", "Course " + round + " ter")),
+                    c.delete(contacts(project) + "/billing").token(world.owner));
+            if (removed[1] == 204 && c.put("/directory/people/" + id + "/licence").token(world.owner)
+                    .body(Map.of("licence", "NONE")).send().status() != 200) {
+                violations++;
+            }
+        }
+        assertEquals(0, violations, "rounds where the licence rule broke, of 200");
+    }
+
     record Route(String name, Function<String, ApiClient.Call> call, int limitedOpen, int adminOpen, int adminClosed) {}
 
     @TestFactory

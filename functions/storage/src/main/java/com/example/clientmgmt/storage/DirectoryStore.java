@@ -117,10 +117,17 @@ public class DirectoryStore {
         return new Page<>(matches, next);
     }
 
-    /** Replaces a person's details (not licence nor contacts), and their search words, if still at {@code version}. */
+    /**
+     * Changes a person's details and their search words, if still at {@code version}. Only the details are
+     * written: the licence and {@code contactOf} stay as they are now, whatever a concurrent contact assignment
+     * or removal did to them since {@code before} was read (a whole-item rewrite would undo it).
+     */
     public void edit(Versioned before, Person after) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(PersonItem.item(after, before.version() + 1), PersonItem.VERSION + " = :v", Map.of(":v", Attrs.n(before.version()))));
+        Expressions details = new Expressions().increment(PersonItem.VERSION);
+        PersonItem.details(after).forEach(details::set);
+        details.condition(details.name(PersonItem.VERSION) + " = " + details.value(Attrs.n(before.version())));
+        writes.add(details.transactUpdate(table, PersonItem.key(after.orgId(), after.id())));
         Set<String> old = SearchText.indexedWords(before.person());
         Set<String> now = SearchText.indexedWords(after);
         for (String w : old) {

@@ -48,6 +48,20 @@ final class PersonItem {
         return item;
     }
 
+    /**
+     * The attributes a details edit writes (name, company, e-mail, phone, name-order key; null: removed): never the
+     * licence nor {@code contactOf}, which their own writes change, so that an edit racing them cannot undo them.
+     */
+    static Map<String, AttributeValue> details(Person p) {
+        Map<String, AttributeValue> out = new HashMap<>();
+        out.put("name", AttributeValue.fromS(p.name()));
+        out.put("company", Attrs.textOrAbsent(p.company()));
+        out.put("email", Attrs.textOrAbsent(p.email()));
+        out.put("phone", Attrs.textOrAbsent(p.phone()));
+        out.put(Keys.GSI2_SK, AttributeValue.fromS(sortKey(p)));
+        return out;
+    }
+
     static AttributeValue licence(Licence licence) {
         return AttributeValue.fromS(licence.name());
     }
