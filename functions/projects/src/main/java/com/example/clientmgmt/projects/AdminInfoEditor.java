@@ -14,12 +14,17 @@ import java.time.Clock;
 
 /**
  * Applies a partial admin-info update: read the project, check the rules, write only the changed fields
- * with their history, conditioned on the version read. Without If-Match a concurrent change of other
- * fields is merged by re-reading and re-applying; with If-Match any concurrent change is a 412.
+ * with their history, conditioned on the version read. Without If-Match the caller asked "apply my fields":
+ * a concurrent change is merged by re-reading and re-applying, after a random pause that grows with each
+ * attempt (full jitter, so that contenders spread out), up to {@link #ATTEMPTS} times, so that contention
+ * rarely reaches the caller as 409. With If-Match any concurrent change is a 412.
  */
 @Singleton
 public class AdminInfoEditor {
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 20;
+    /** The pause before attempt n is random in [0, min(CAP, BASE × 2^n)) milliseconds: about 2.5 s in all at worst. */
+    static final long BASE_MS = 8;
+    static final long CAP_MS = 300;
     private final ProjectStore projects;
     private final Clock clock;
 
@@ -47,7 +52,18 @@ public class AdminInfoEditor {
                     throw ProblemException.concurrentChange();
                 }
                 // another change landed first: the next round re-reads, and If-Match (if any) now fails
+                pause(attempt);
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        long bound = Math.min(CAP_MS, BASE_MS << Math.min(attempt, 10));
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.concurrentChange();
         }
     }
 }
