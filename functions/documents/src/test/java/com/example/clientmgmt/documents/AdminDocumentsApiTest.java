@@ -181,6 +181,21 @@ class AdminDocumentsApiTest {
                 handler.handleRequest(event("random/file.txt", "documents/x/../../y", "documents/" + world.org + "/" + p + "/01ARZ3NDEKTSV4RRFFQ69G5FAV"), null));
     }
 
+    /** A still-valid URL used after its document was deleted puts an object nobody owns: its event removes it. */
+    @Test
+    void anUploadThroughAValidUrlAfterItsDocumentWasDeletedLeavesNoOrphan() throws Exception {
+        String p = world.openProject;
+        JsonNode declared = declare(p, declaration("orphelin.pdf", "application/pdf", PDF.length));
+        String id = declared.get("document").get("id").asText();
+        expect(204, c.delete(docs(p) + "/" + id).token(world.adam).send());
+        assertEquals(200, upload(declared, PDF, "application/pdf"), "the URL is still valid: S3 takes the bytes");
+        String key = "documents/" + world.org + "/" + p + "/" + id + "/" + declared.get("version").get("id").asText();
+        assertFalse(api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key)).versions().isEmpty());
+        api.deliverUploadEvents();
+        assertTrue(api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key)).versions().isEmpty(),
+                "no document owns it: removed, every version");
+    }
+
     static S3Event event(String... keys) {
         List<S3EventNotification.S3EventNotificationRecord> records = new ArrayList<>();
         for (String key : keys) {

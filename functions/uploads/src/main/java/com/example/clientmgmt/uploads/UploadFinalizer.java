@@ -33,7 +33,7 @@ public class UploadFinalizer {
     private static final Logger LOG = LoggerFactory.getLogger(UploadFinalizer.class);
 
     /** What one event led to, for logs and tests. */
-    public enum Outcome { AVAILABLE, REJECTED, ALREADY_FINAL, UNKNOWN_KEY, OBJECT_GONE }
+    public enum Outcome { AVAILABLE, REJECTED, ALREADY_FINAL, UNKNOWN_KEY, OBJECT_GONE, ORPHAN_REMOVED }
 
     private final DocumentStore documents;
     private final UploadSettlements settlements;
@@ -62,6 +62,14 @@ public class UploadFinalizer {
         Optional<AdminDocument> found = parsed.flatMap(p -> documents.find(p.orgId(), p.projectId(), p.documentId()));
         Optional<FileVersion> version = found.flatMap(d -> d.version(parsed.get().versionId()));
         if (version.isEmpty()) {
+            Optional<DocumentFiles.StoredObject> orphan = parsed.isPresent() ? files.head(key, eventObjectVersion) : Optional.empty();
+            if (orphan.isPresent()) {
+                // one of our keys that no document owns: a still-valid URL used after its document was deleted
+                // (a document's record is written before its URL is handed out, so it is not one on its way)
+                files.deleteVersion(key, orphan.get().versionId());
+                LOG.warn("object {} (version {}) removed: no document owns it (deleted, or never declared)", key, eventObjectVersion);
+                return Outcome.ORPHAN_REMOVED;
+            }
             LOG.warn("upload event for a key that is no declared file version, ignored: {}", key);
             return Outcome.UNKNOWN_KEY;
         }

@@ -67,7 +67,7 @@ public class UploadReconciler {
                             already++;
                         }
                     }
-                    case ALREADY_FINAL, UNKNOWN_KEY -> {
+                    case ALREADY_FINAL, UNKNOWN_KEY, ORPHAN_REMOVED -> {
                         settlements.forget(pending);
                         already++;
                     }
