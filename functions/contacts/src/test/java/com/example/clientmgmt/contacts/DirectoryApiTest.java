@@ -64,6 +64,30 @@ class DirectoryApiTest {
         }
     }
 
+    /** People with several words matching the query appear once, in name order, across pages. */
+    @Test
+    void searchListsEachPersonOnceInNameOrderAcrossPages() {
+        World w = new World(c);
+        List<String> expected = new ArrayList<>();
+        for (String name : List.of("Qwertz Qwertzbach", "Qwertzia Qwertzmann", "Élodie Qwertzy", "Ann Qwertzer", "Zoé Qwertzel")) {
+            expect(201, c.post("/directory/people").token(w.owner).body(Map.of("name", name, "company", "Qwertz inc.")).send());
+            expected.add(name);
+        }
+        expected.sort(java.util.Comparator.comparing(n -> com.example.clientmgmt.domain.SearchText.fold(n)));
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = expect(200, c.get("/directory/people?query=qwertz&limit=2" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .token(w.owner).send()).json();
+            seen.addAll(names(page));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(expected, seen, "each once, in name order");
+        assertEquals(3, pages);
+    }
+
     @Test
     void orgAdminsAndProjectAdminsAddPeopleOthersCannot() {
         JsonNode added = expect(201, c.post("/directory/people").token(world.owner).body(Map.of("name", "Jean Roy",

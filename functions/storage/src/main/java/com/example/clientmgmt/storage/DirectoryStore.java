@@ -88,8 +88,11 @@ public class DirectoryStore {
     }
 
     /**
-     * People whose name or company has words starting with every word of the query: one query of the
-     * word items for the query's longest word, then one batch read of those people, filtered on all words.
+     * People whose name or company has words starting with every word of the query, each once, in name order,
+     * page after page: the word items of the query's longest word (an index of the partition, read to its
+     * end), one batch read of those people, filtered on all words and sorted; the page is the next
+     * {@code limit} after the cursor (the last one's name-order key). Each page reads every match, which the
+     * directory of one organization keeps small; it is what makes pages neither repeat nor skip anyone.
      */
     public Page<Person> search(String orgId, String text, String cursor, int limit) {
         List<String> words = List.copyOf(SearchText.words(text));
@@ -97,24 +100,24 @@ public class DirectoryStore {
             return list(orgId, cursor, limit);
         }
         String longest = words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
-        String after = Cursor.decode(cursor, c -> c.startsWith(longest) && c.length() < 200);
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+        String after = Cursor.decode(cursor, c -> c.lastIndexOf('#') > 0 && c.length() < 300);
+        Set<String> ids = new LinkedHashSet<>();
+        QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :p AND begins_with(sk, :w)")
                 .expressionAttributeValues(Map.of(":p", SearchWordItem.partition(orgId), ":w", AttributeValue.fromS(longest)))
-                .limit(limit);
-        if (after != null) {
-            query.exclusiveStartKey(SearchWordItem.keyAt(orgId, after));
+                .build();
+        for (List<String> page : Queries.pages(dynamo, query, SearchWordItem::personId)) {
+            ids.addAll(page);
         }
-        QueryResponse response = dynamo.query(query.build());
-        Set<String> ids = new LinkedHashSet<>();
-        response.items().forEach(i -> ids.add(SearchWordItem.personId(i)));
         Map<String, Person> people = findAll(orgId, ids);
         List<Person> matches = ids.stream().map(people::get)
                 .filter(p -> p != null && SearchText.matches(words, p))
-                .sorted(Comparator.comparing((Person p) -> SearchText.fold(p.name())).thenComparing(Person::id))
+                .sorted(Comparator.comparing(PersonItem::sortKey))
+                .filter(p -> after == null || PersonItem.sortKey(p).compareTo(after) > 0)
                 .toList();
-        String next = Queries.hasMore(response) ? Cursor.encode(SearchWordItem.sortKeyOf(response.lastEvaluatedKey())) : null;
-        return new Page<>(matches, next);
+        List<Person> page = matches.subList(0, Math.min(limit, matches.size()));
+        String next = matches.size() > limit ? Cursor.encode(PersonItem.sortKey(page.get(page.size() - 1))) : null;
+        return new Page<>(page, next);
     }
 
     /**
