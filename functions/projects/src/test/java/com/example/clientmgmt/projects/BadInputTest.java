@@ -34,6 +34,15 @@ class BadInputTest {
     }
 
     @Test
+    void aWrongMethodIs405WithAllow() {
+        ApiClient.Response response = c.call("DELETE", "/projects").token(world.adam).send();
+        JsonNode p = problem(405, response);
+        assertEquals("METHOD_NOT_ALLOWED", p.get("code").asText());
+        String allow = response.header("Allow");
+        assertTrue(allow != null && allow.contains("GET") && allow.contains("POST"), "Allow: " + allow);
+    }
+
+    @Test
     void aBodyThatIsNotJsonByItsContentTypeIs415() {
         for (String type : List.of("garbage", "text/garbage", "application/x-www-form-urlencoded", "text/plain; charset=UTF-8")) {
             JsonNode p = problem(415, c.patch(info).token(world.adam).header("Content-Type", type)

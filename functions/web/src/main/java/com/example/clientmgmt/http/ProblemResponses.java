@@ -54,7 +54,13 @@ public class ProblemResponses implements ExceptionHandler<ProblemException, Http
         ProblemException problem = context.getRootCause()
                 .filter(ProblemException.class::isInstance).map(ProblemException.class::cast)
                 .orElseGet(() -> fromStatus(status, context));
-        return counted(render(context.getRequest(), problem));
+        MutableHttpResponse<Problem> rendered = render(context.getRequest(), problem);
+        // a 405 says which methods the path takes (RFC 9110): keep the framework's Allow header
+        String allow = response.getHeaders().get("Allow");
+        if (allow != null && !allow.isBlank()) {
+            rendered.header("Allow", allow);
+        }
+        return counted(rendered);
     }
 
     /** Metric {@code ProblemResponses} by {@code Code}: what users are refused, and the 500s an alarm watches. */
