@@ -27,8 +27,8 @@ public record Organization(String id, String name, ZoneId timeZone, String defau
         }
     }
 
-    /** What is wrong with these settings, field by field (empty when they are fine). */
-    public static List<FieldError> check(String name, String timeZone, String language) {
+    /** What is wrong with a time zone and a language, field by field (empty when they are fine). */
+    public static List<FieldError> check(String timeZone, String language) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (timeZone != null && zone(timeZone) == null) {
             errors.add(FieldError.of("timeZone", "UNKNOWN_TIME_ZONE"));

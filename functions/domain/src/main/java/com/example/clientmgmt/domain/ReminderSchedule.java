@@ -30,6 +30,11 @@ public record ReminderSchedule(ZoneId zone, int defaultLeadDays, int defaultRepe
         return new ReminderSchedule(other, defaultLeadDays, defaultRepeatEveryDays);
     }
 
+    /** The same rules in the organization's own time zone. */
+    public ReminderSchedule of(Organization organization) {
+        return in(organization.timeZone());
+    }
+
     /** The instant an occurrence on {@code day} becomes due. */
     public Instant dueAt(LocalDate day) {
         return day.atTime(FIRES_AT).atZone(zone).toInstant();

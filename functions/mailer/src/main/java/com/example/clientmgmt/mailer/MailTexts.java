@@ -34,49 +34,40 @@ final class MailTexts {
     static Mail forAdmin(DocumentReminderDue d, String name, String language, String link) {
         boolean fr = french(language);
         String kind = (fr ? KIND_FR : KIND_EN).getOrDefault(d.kind(), d.kind());
-        String date = date(d.reminderDate(), fr);
         String subject = fr ? "Rappel : " + d.title() + " — " + d.projectName() : "Reminder: " + d.title() + " — " + d.projectName();
-        String hello = fr ? (name == null ? "Bonjour," : "Bonjour " + name + ",") : (name == null ? "Hello," : "Hello " + name + ",");
         String what = fr
                 ? "Rappel pour le document « " + d.title() + " » (" + kind + ") du projet " + d.projectName() + " (" + d.organizationName() + ")."
                 : "A reminder for the document \u201c" + d.title() + "\u201d (" + kind + ") of the project " + d.projectName()
                         + " (" + d.organizationName() + ").";
-        String when = (fr ? "Date : " : "Date: ") + date;
-        String note = d.reminderNote() == null ? null : (fr ? "Note : " : "Note: ") + d.reminderNote();
         String open = fr ? "Voir les documents du projet" : "Open the project's documents";
         String why = fr
                 ? "Vous recevez ce courriel parce que vous êtes administrateur de ce projet. Pour ne plus recevoir les rappels par courriel, "
                         + "désactivez-les dans vos préférences ; vous les verrez toujours dans l'application."
                 : "You get this e-mail because you administer this project. To stop reminder e-mails, turn them off in your "
                         + "preferences; you will still see reminders in the app.";
-        StringBuilder text = new StringBuilder(hello).append("\n\n").append(what).append('\n').append(when).append('\n');
-        if (note != null) {
-            text.append(note).append('\n');
-        }
-        text.append('\n').append(open).append(" : ".substring(fr ? 0 : 1)).append(link).append("\n\n-- \n").append(why).append('\n');
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(fr ? "fr-CA" : "en").append("\"><body>")
-                .append("<p>").append(esc(hello)).append("</p><p>").append(esc(what)).append("<br>").append(esc(when));
-        if (note != null) {
-            html.append("<br>").append(esc(note));
-        }
-        html.append("</p><p><a href=\"").append(esc(link)).append("\">").append(esc(open)).append("</a></p>")
-                .append("<p style=\"color:#666;font-size:smaller\">").append(esc(why)).append("</p></body></html>");
-        return new Mail(subject, text.toString(), html.toString());
+        return compose(fr, d, name, subject, what, new Footer(open, link, why));
     }
 
     /** To a client contact of the project: only what the document reminder is about, no internal data, no link. */
     static Mail forContact(DocumentReminderDue d, String name, String language) {
         boolean fr = french(language);
         String kind = (fr ? KIND_FR : KIND_EN).getOrDefault(d.kind(), d.kind());
-        String date = date(d.reminderDate(), fr);
         String subject = fr ? "Rappel de " + d.organizationName() + " : " + d.title() : "Reminder from " + d.organizationName() + ": " + d.title();
-        String hello = fr ? (name == null ? "Bonjour," : "Bonjour " + name + ",") : (name == null ? "Hello," : "Hello " + name + ",");
         String what = fr
                 ? d.organizationName() + " vous rappelle l'échéance du document « " + d.title() + " » (" + kind + ") pour le projet "
                         + d.projectName() + "."
                 : d.organizationName() + " reminds you of the document \u201c" + d.title() + "\u201d (" + kind + ") for the project "
                         + d.projectName() + ".";
-        String when = (fr ? "Date : " : "Date: ") + date;
+        return compose(fr, d, name, subject, what, null);
+    }
+
+    /** Where to act and why this e-mail came (to an ADMIN only). */
+    private record Footer(String linkLabel, String link, String why) {}
+
+    /** The same message as plain text and HTML: greeting, what, date, note, and the footer when there is one. */
+    private static Mail compose(boolean fr, DocumentReminderDue d, String name, String subject, String what, Footer footer) {
+        String hello = fr ? (name == null ? "Bonjour," : "Bonjour " + name + ",") : (name == null ? "Hello," : "Hello " + name + ",");
+        String when = (fr ? "Date : " : "Date: ") + date(d.reminderDate(), fr);
         String note = d.reminderNote() == null ? null : (fr ? "Note : " : "Note: ") + d.reminderNote();
         StringBuilder text = new StringBuilder(hello).append("\n\n").append(what).append('\n').append(when).append('\n');
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(fr ? "fr-CA" : "en").append("\"><body>")
@@ -85,7 +76,14 @@ final class MailTexts {
             text.append(note).append('\n');
             html.append("<br>").append(esc(note));
         }
-        html.append("</p></body></html>");
+        html.append("</p>");
+        if (footer != null) {
+            text.append('\n').append(footer.linkLabel()).append(fr ? " : " : ": ").append(footer.link()).append("\n\n-- \n")
+                    .append(footer.why()).append('\n');
+            html.append("<p><a href=\"").append(esc(footer.link())).append("\">").append(esc(footer.linkLabel())).append("</a></p>")
+                    .append("<p style=\"color:#666;font-size:smaller\">").append(esc(footer.why())).append("</p>");
+        }
+        html.append("</body></html>");
         return new Mail(subject, text.toString(), html.toString());
     }
 

@@ -20,7 +20,6 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,12 +148,4 @@ public class Mailer {
         return frontendBaseUrl + "/projects/" + d.projectId() + "/admin-documents";
     }
 
-    /** Every failure, for the handler to raise. */
-    static List<String> failures(Report r) {
-        List<String> out = new ArrayList<>();
-        if (r.failed() > 0) {
-            out.add(r.failed() + " e-mail(s) of " + r.idempotencyKey() + " failed");
-        }
-        return out;
-    }
 }

@@ -37,7 +37,7 @@ public class MailerHandler extends MicronautRequestHandler<DocumentReminderDue.E
         try {
             Mailer.Report report = mailer.send(event.detail(), clock.instant());
             if (report.failed() > 0) {
-                throw new IllegalStateException(String.join("; ", Mailer.failures(report)) + ": the event is retried");
+                throw new IllegalStateException(report.failed() + " e-mail(s) of " + report.idempotencyKey() + " failed: the event is retried");
             }
             return report;
         } finally {

@@ -53,7 +53,7 @@ public class OrganizationController {
         String timeZone = in.requiredText("timeZone", 64);
         String language = in.requiredText("defaultLanguage", 8);
         in.finish();
-        List<FieldError> errors = Organization.check(name, timeZone, language);
+        List<FieldError> errors = Organization.check(timeZone, language);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

@@ -45,12 +45,14 @@ public class ReminderSweep {
     private final ReminderStore reminders;
     private final ProjectStore projects;
     private final OrganizationStore organizations;
+    private final ReminderSchedule schedule;
     private final NotificationStore notifications;
     private final ReminderEvents events;
     private final Metrics metrics;
 
-    public ReminderSweep(ReminderStore reminders, ProjectStore projects, OrganizationStore organizations,
+    public ReminderSweep(ReminderStore reminders, ProjectStore projects, OrganizationStore organizations, ReminderSchedule schedule,
                          NotificationStore notifications, ReminderEvents events, Metrics metrics) {
+        this.schedule = schedule;
         this.reminders = reminders;
         this.projects = projects;
         this.organizations = organizations;
@@ -84,9 +86,9 @@ public class ReminderSweep {
                     continue;
                 }
                 Organization organization = orgs.get(r.document().orgId());
-                ReminderSchedule schedule = organizations.scheduleOf(organization);
-                Optional<Reminder> reminder = schedule.effective(r.document());
-                Optional<LocalDate> day = reminder.flatMap(x -> schedule.latestDue(x, now));
+                ReminderSchedule rules = schedule.of(organization);
+                Optional<Reminder> reminder = rules.effective(r.document());
+                Optional<LocalDate> day = reminder.flatMap(x -> rules.latestDue(x, now));
                 if (day.isEmpty()) {
                     notYet++;
                     continue;
@@ -132,8 +134,8 @@ public class ReminderSweep {
      */
     private Instant nextDue(ReminderEvents.Due d, Instant now) {
         Occurrence o = d.occurrence();
-        ReminderSchedule schedule = organizations.scheduleOf(d.organization());
-        LocalDate from = schedule.latestDue(o.reminder(), now).filter(day -> day.isAfter(o.day())).orElse(o.day());
-        return o.reminder().nextAfter(from).map(schedule::dueAt).orElse(null);
+        ReminderSchedule rules = schedule.of(d.organization());
+        LocalDate from = rules.latestDue(o.reminder(), now).filter(day -> day.isAfter(o.day())).orElse(o.day());
+        return o.reminder().nextAfter(from).map(rules::dueAt).orElse(null);
     }
 }

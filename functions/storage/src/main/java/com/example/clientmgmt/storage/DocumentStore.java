@@ -68,7 +68,7 @@ public class DocumentStore {
     public void declare(Caller caller, AdminDocument document, String projectName, Organization organization, Instant at) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(ProjectGuard.check(table, caller, document.projectId()));
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(DocumentItem.newItem(document, projectName, in(organization)))
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(DocumentItem.newItem(document, projectName, schedule.of(organization)))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         document.versions().forEach(v -> writes.add(PendingUploadItem.put(table, document, v)));
         writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), null, summary(document)));
@@ -145,7 +145,7 @@ public class DocumentStore {
      * list; none takes it out.
      */
     public void edit(Caller caller, AdminDocument before, long version, AdminDocument after, Organization organization, Instant at) {
-        ReminderSchedule schedule = in(organization);
+        ReminderSchedule schedule = this.schedule.of(organization);
         Expressions e = new Expressions()
                 .set(DocumentItem.TITLE, AttributeValue.fromS(after.title()))
                 .set(DocumentItem.KIND, AttributeValue.fromS(after.kind().name()))
@@ -225,7 +225,7 @@ public class DocumentStore {
 
     private static String contacts(AdminDocument d) {
         return d.reminder() == null || d.reminder().contactRoles().isEmpty() ? null
-                : String.join(",", d.reminder().contactRoles().stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList());
+                : String.join(",", d.reminder().contactRoles().stream().map(com.example.clientmgmt.domain.ContactRole::apiName).toList());
     }
 
     private static Integer repeat(AdminDocument d) {
@@ -252,10 +252,6 @@ public class DocumentStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DocumentItem.toDocument(item));
     }
 
-    /** The reminder rules in the organization's time zone. */
-    private ReminderSchedule in(Organization organization) {
-        return schedule.in(organization.timeZone());
-    }
 
     private void transact(Caller caller, List<TransactWriteItem> writes) {
         try {

@@ -50,10 +50,6 @@ public class OrganizationStore {
         return find(orgId).name();
     }
 
-    /** The reminder rules in the organization's own time zone. */
-    public ReminderSchedule scheduleOf(Organization organization) {
-        return schedule.in(organization.timeZone());
-    }
 
     /** Saves the caller's organization's settings (an org admin's: the caller checks). */
     public void save(Caller caller, Organization organization, Instant at) {
