@@ -111,6 +111,8 @@ class ClientContactsApiTest {
                 tests.add(PermissionMatrix.expect(r.name() + " / NONE / " + s, r.call().apply(p).token(world.nora), 403));
                 tests.add(PermissionMatrix.expect(r.name() + " / LIMITED / " + s, r.call().apply(p).token(world.lea), r.limitedOpen()));
                 tests.add(PermissionMatrix.expect(r.name() + " / ADMIN / " + s, r.call().apply(p).token(world.adam), closed ? r.adminClosed() : r.adminOpen()));
+                tests.add(PermissionMatrix.expect(r.name() + " / organization admin, not a member / " + s, r.call().apply(p).token(world.boss),
+                        closed ? r.adminClosed() : r.adminOpen()));
             }
         }
         return tests;

@@ -9,6 +9,8 @@ public enum ProblemCode {
     PROJECT_CLOSED,
     VERSION_MISMATCH,
     LICENCE_REQUIRED,
+    /** Removing or downgrading a project's last ADMIN member. */
+    LAST_ADMIN,
     CONFLICT,
     DOCUMENT_NOT_AVAILABLE,
     PAYLOAD_TOO_LARGE,

@@ -8,9 +8,17 @@ package com.example.clientmgmt.domain;
 public final class ProjectAccess {
     private ProjectAccess() {}
 
+    /**
+     * The caller's permission on a project of their organization: an organization admin acts as ADMIN on
+     * every one of them, member or not; anybody else has the permission they hold as a member (NONE if none).
+     */
+    public static Permission permissionOf(Project project, Caller caller) {
+        return caller.orgAdmin() ? Permission.ADMIN : project.permissionOf(caller.userId());
+    }
+
     /** LIMITED or ADMIN may read; NONE gets 403, a missing project 404. Closed projects stay readable. */
     public static Permission requireRead(Project project, Caller caller) {
-        Permission permission = existing(project).permissionOf(caller.userId());
+        Permission permission = permissionOf(existing(project), caller);
         if (!permission.canRead()) {
             throw new ProblemException(ProblemCode.FORBIDDEN);
         }
@@ -50,6 +58,24 @@ public final class ProjectAccess {
         }
     }
 
+    /**
+     * A change of {@code userId}'s permission to {@code to}: an ADMIN's change (see {@link #requireChange}), which
+     * never leaves the project without an ADMIN member — removing or downgrading the last one is refused
+     * (409 LAST_ADMIN), whoever asks, themselves included. An organization admin who is not a member does not
+     * count: the project must keep a member who receives its reminders.
+     */
+    public static void requireMemberChange(Project project, Caller caller, String userId, Permission to) {
+        requireChange(project, caller);
+        if (project.permissionOf(userId) == Permission.ADMIN && to != Permission.ADMIN && otherAdmin(project, userId) == null) {
+            throw new ProblemException(ProblemCode.LAST_ADMIN, "LAST_ADMIN", java.util.List.of(userId), java.util.List.of());
+        }
+    }
+
+    /** An ADMIN member other than {@code userId} (the first in id order), or null when there is none. */
+    public static String otherAdmin(Project project, String userId) {
+        return admins(project).stream().filter(u -> !u.equals(userId)).findFirst().orElse(null);
+    }
+
     /** Creating a project is for organization admins. */
     public static void requireOrgAdmin(Caller caller) {
         if (!caller.orgAdmin()) {
@@ -64,7 +90,7 @@ public final class ProjectAccess {
         return project;
     }
 
-    /** Who is told about a project's documents: every member with ADMIN permission, now. */
+    /** Who is told about a project's documents: every member with ADMIN permission, now (not organization admins who are not members). */
     public static java.util.List<String> admins(Project project) {
         return project.members().entrySet().stream().filter(e -> e.getValue() == Permission.ADMIN)
                 .map(java.util.Map.Entry::getKey).sorted().toList();

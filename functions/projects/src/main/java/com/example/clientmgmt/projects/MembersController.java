@@ -3,7 +3,6 @@ package com.example.clientmgmt.projects;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Permission;
-import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
@@ -20,6 +19,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,11 +31,13 @@ public class MembersController {
     private final ProjectStore projects;
     private final MembershipStore memberships;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public MembersController(ProjectStore projects, MembershipStore memberships, JsonMapper json) {
+    public MembersController(ProjectStore projects, MembershipStore memberships, JsonMapper json, Clock clock) {
         this.projects = projects;
         this.memberships = memberships;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Every member with a permission; users not listed have NONE. The whole list fits in one page. */
@@ -50,6 +52,10 @@ public class MembersController {
         return PageView.all(items);
     }
 
+    /**
+     * Grants, changes or (NONE) removes a user's permission; an ADMIN may change their own. The project keeps
+     * at least one ADMIN member: removing or downgrading the last one is 409 LAST_ADMIN.
+     */
     @Put("/{userId}")
     public MemberView set(Caller caller, @PathVariable String projectId, @PathVariable String userId,
                           @Nullable @Body String body) {
@@ -59,12 +65,7 @@ public class MembersController {
         if (!USER_ID.matcher(userId).matches()) {
             throw ProblemException.invalid(FieldError.of("userId", "BAD_USER_ID"));
         }
-        if (userId.equals(caller.userId())) {
-            // an ADMIN demoting themselves could leave the project with no ADMIN at all
-            ProjectAccess.requireChange(projects.find(caller.orgId(), projectId).orElse(null), caller);
-            throw new ProblemException(ProblemCode.CONFLICT, "OWN_PERMISSION", List.of(), List.of());
-        }
-        memberships.setMember(caller, projectId, userId, permission);
+        memberships.setMember(caller, projects.find(caller.orgId(), projectId).orElse(null), userId, permission, clock.instant());
         return new MemberView(userId, permission.name());
     }
 }

@@ -13,7 +13,9 @@ import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.http.Paging;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.projects.Views.ProjectView;
+import com.example.clientmgmt.domain.Texts;
 import com.example.clientmgmt.storage.MembershipStore;
+import com.example.clientmgmt.storage.OrganizationProjects;
 import com.example.clientmgmt.storage.ProjectStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -34,17 +36,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /projects}: create (organization admins), list mine by state, read one. */
+/** {@code /projects}: create (organization admins), list mine or (organization admins) all, by state, read one. */
 @Controller("/projects")
 public class ProjectsController {
     private final ProjectStore projects;
+    /** The longest text query of the organization's list (characters). */
+    static final int MAX_QUERY = 200;
     private final MembershipStore memberships;
+    private final OrganizationProjects organization;
     private final JsonMapper json;
     private final Clock clock;
 
-    public ProjectsController(ProjectStore projects, MembershipStore memberships, JsonMapper json, Clock clock) {
+    public ProjectsController(ProjectStore projects, MembershipStore memberships, OrganizationProjects organization,
+                              JsonMapper json, Clock clock) {
         this.projects = projects;
         this.memberships = memberships;
+        this.organization = organization;
         this.json = json;
         this.clock = clock;
     }
@@ -65,22 +72,42 @@ public class ProjectsController {
                 new AdminInfo(client, null, null, null, state, null), 1,
                 Map.of(caller.userId(), Permission.ADMIN), Map.of(), now, caller.userId());
         projects.create(project);
-        return HttpResponse.created(ProjectView.of(project, Permission.ADMIN), URI.create("/projects/" + project.id()));
+        return HttpResponse.created(ProjectView.of(project, caller), URI.create("/projects/" + project.id()));
     }
 
-    /** Open projects by default; {@code state} (repeatable, or comma-separated) picks others, CLOSED included. Read from the request: a List binding keeps only the first of repeated values. */
+    /**
+     * The caller's projects (those they are a member of); with {@code scope=organization}, every project of the
+     * organization (organization admins only), which {@code query} searches by project and client names. Open
+     * projects by default; {@code state} (repeatable, or comma-separated) picks others, CLOSED included. Read
+     * from the request: a List binding keeps only the first of repeated values.
+     */
     @Get
-    public PageView<ProjectView> list(Caller caller, HttpRequest<?> request,
+    public PageView<ProjectView> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue String scope,
+                                      @Nullable @QueryValue String query,
                                       @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
         Set<ProjectState> states = states(request.getParameters().getAll("state"));
-        return PageView.of(memberships.listForUser(caller, states, cursor, Paging.limit(limit)),
-                p -> ProjectView.of(p, p.permissionOf(caller.userId())));
+        int size = Paging.limit(limit);
+        if (scope == null || scope.equals("member")) {
+            if (query != null) {
+                throw ProblemException.invalid(FieldError.of("query", "QUERY_NEEDS_ORGANIZATION_SCOPE"));
+            }
+            return PageView.of(memberships.listForUser(caller, states, cursor, size), p -> ProjectView.of(p, caller));
+        }
+        if (!scope.equals("organization")) {
+            throw ProblemException.invalid(FieldError.of("scope", "BAD_SCOPE", scope));
+        }
+        if (query != null && (query.length() > MAX_QUERY || !Texts.isWellFormed(query))) {
+            throw ProblemException.invalid(FieldError.of("query", "BAD_QUERY", MAX_QUERY));
+        }
+        ProjectAccess.requireOrgAdmin(caller);
+        return PageView.of(organization.list(caller.orgId(), states, query, cursor, size), p -> ProjectView.of(p, caller));
     }
 
     @Get("/{projectId}")
     public ProjectView read(Caller caller, @PathVariable String projectId) {
         Project project = projects.find(caller.orgId(), projectId).orElse(null);
-        return ProjectView.of(project, ProjectAccess.requireRead(project, caller));
+        ProjectAccess.requireRead(project, caller);
+        return ProjectView.of(project, caller);
     }
 
     private static Set<ProjectState> states(List<String> raw) {

@@ -1,6 +1,8 @@
 package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.domain.Money;
 import com.example.clientmgmt.domain.Permission;
@@ -16,11 +18,15 @@ final class Views {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ProjectView(String id, String name, String state, String permission, String clientCompanyName,
-                       String createdAt) {
-        static ProjectView of(Project p, Permission permission) {
-            return new ProjectView(p.id(), p.name(), p.state().name(), permission.name(),
-                    p.adminInfo().clientCompanyName(), p.createdAt().toString());
+    record ProjectView(String id, String name, String state, String permission, boolean member,
+                       String clientCompanyName, String createdAt) {
+        /**
+         * The project as {@code caller} sees it: their permission (ADMIN for an organization admin) and whether
+         * they are a member (an organization admin may not be).
+         */
+        static ProjectView of(Project p, Caller caller) {
+            return new ProjectView(p.id(), p.name(), p.state().name(), ProjectAccess.permissionOf(p, caller).name(),
+                    p.members().containsKey(caller.userId()), p.adminInfo().clientCompanyName(), p.createdAt().toString());
         }
     }
 

@@ -105,7 +105,8 @@ class AdminInfoApiTest {
         expect(200, c.patch(info(p)).token(world.adam).body(Map.of("state", "CLOSED")).send());
 
         JsonNode items = expect(200, c.get("/projects/" + p + "/admin-history").token(world.adam).send()).json().get("items");
-        assertEquals(5, items.size(), items::toString);
+        assertEquals(6, items.size(), items::toString);
+        assertEquals("members.adam", items.get(5).get("field").asText(), "adam's permission, given when the project was made");
         assertEquals("state", items.get(0).get("field").asText());
         assertEquals("ACTIVE", items.get(0).get("from").asText());
         assertEquals("CLOSED", items.get(0).get("to").asText());

@@ -60,6 +60,8 @@ class PermissionMatrixTest {
                         closed ? route.limitedClosed() : route.limitedOpen()));
                 tests.add(PermissionMatrix.expect(route.name() + " / ADMIN / " + state, route.call().apply(project).token(world.adam),
                         closed ? route.adminClosed() : route.adminOpen()));
+                tests.add(PermissionMatrix.expect(route.name() + " / organization admin, not a member / " + state,
+                        route.call().apply(project).token(world.boss), closed ? route.adminClosed() : route.adminOpen()));
             }
             tests.add(PermissionMatrix.expect(route.name() + " / unknown project", route.call().apply("01ARZ3NDEKTSV4RRFFQ69G5FAV").token(world.adam), 404));
             tests.add(PermissionMatrix.expect(route.name() + " / malformed project id", route.call().apply("..%2F..%2Fx").token(world.adam), 404));

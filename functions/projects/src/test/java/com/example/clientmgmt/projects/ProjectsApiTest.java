@@ -142,10 +142,89 @@ class ProjectsApiTest {
     }
 
     @Test
-    void anAdminCannotChangeTheirOwnPermission() {
+    void anAdminMayChangeTheirOwnPermissionUnlessTheyAreTheLastAdminMember() {
         String p = world.project("Soi-même", Map.of("adam", "ADMIN"));
-        expect(409, c.put("/projects/" + p + "/members/adam").token(world.adam).body(Map.of("permission", "LIMITED")).send());
+        // owner (the creator) and adam are ADMIN members: adam may step down
+        assertEquals("LIMITED", expect(200, c.put("/projects/" + p + "/members/adam").token(world.adam)
+                .body(Map.of("permission", "LIMITED")).send()).json().get("permission").asText());
+        expect(403, c.put("/projects/" + p + "/members/adam").token(world.adam).body(Map.of("permission", "ADMIN")).send());
+        // owner is now the last ADMIN member: neither stepping down nor leaving, even asked by an organization admin
+        for (String permission : List.of("LIMITED", "NONE")) {
+            JsonNode refused = expect(409, c.put("/projects/" + p + "/members/owner").token(world.owner)
+                    .header("Accept-Language", "fr-CA").body(Map.of("permission", permission)).send()).json();
+            assertEquals("LAST_ADMIN", refused.get("code").asText());
+            assertTrue(refused.get("detail").asText().contains("dernier administrateur"), refused::toString);
+        }
+        expect(409, c.put("/projects/" + p + "/members/owner").token(world.boss).body(Map.of("permission", "NONE")).send());
         expect(403, c.put("/projects/" + p + "/members/nora").token(world.nora).body(Map.of("permission", "ADMIN")).send());
+        // every permission change is in the admin history: who, when, from, to
+        JsonNode history = expect(200, c.get("/projects/" + p + "/admin-history").token(world.owner).send()).json().get("items");
+        JsonNode last = history.get(0);
+        assertEquals("members.adam", last.get("field").asText());
+        assertEquals("adam", last.get("by").asText());
+        assertEquals("ADMIN", last.get("from").asText());
+        assertEquals("LIMITED", last.get("to").asText());
+        assertEquals("NONE", history.get(1).get("from").asText());
+        assertEquals("ADMIN", history.get(1).get("to").asText());
+    }
+
+    @Test
+    void anOrganizationAdminOnNoProjectListsOpensAndManagesEveryProjectOfTheOrganization() {
+        String org = "gov-" + System.nanoTime();
+        String creator = c.token("creator", org, true);
+        String boss = c.token("boss", org, true);
+        String member = c.token("mia", org, false);
+        String a = expect(201, c.post("/projects").token(creator).body(Map.of("name", "Tour de l'Île", "clientCompanyName", "Ville de Montréal")).send()).json().get("id").asText();
+        String b = expect(201, c.post("/projects").token(creator).body(Map.of("name", "Entrepôt Nord", "clientCompanyName", "Béton Québec")).send()).json().get("id").asText();
+        String closed = expect(201, c.post("/projects").token(creator).body(Map.of("name", "Pont Sud")).send()).json().get("id").asText();
+        expect(200, c.patch("/projects/" + closed + "/admin-info").token(creator).body(Map.of("state", "CLOSED")).send());
+        expect(201, c.post("/projects").token(c.token("creator", org + "-x", true)).body(Map.of("name", "Entrepôt ailleurs")).send());
+
+        assertTrue(ids(expect(200, c.get("/projects").token(boss).send()).json()).isEmpty(), "boss is on no project");
+        assertEquals(List.of(b, a), ids(expect(200, c.get("/projects?scope=organization").token(boss).send()).json()));
+        assertEquals(List.of(closed, b, a), ids(expect(200, c.get("/projects?scope=organization&state=CLOSED,ACTIVE").token(boss).send()).json()));
+        assertEquals(List.of(b), ids(expect(200, c.get("/projects?scope=organization&query=ENTREPOT").token(boss).send()).json()));
+        assertEquals(List.of(b), ids(expect(200, c.get("/projects?scope=organization&query=beton%20qu").token(boss).send()).json()));
+        assertEquals(List.of(a), ids(expect(200, c.get("/projects?scope=organization&query=montreal%20ile").token(boss).send()).json()));
+        assertEquals(List.of(), ids(expect(200, c.get("/projects?scope=organization&query=ville%20nord").token(boss).send()).json()));
+        // the client's name can change: the search follows
+        expect(200, c.patch("/projects/" + a + "/admin-info").token(boss).body(Map.of("clientCompanyName", "Hydro-Québec")).send());
+        assertEquals(List.of(a), ids(expect(200, c.get("/projects?scope=organization&query=hydro").token(boss).send()).json()));
+        assertEquals(List.of(), ids(expect(200, c.get("/projects?scope=organization&query=montreal").token(boss).send()).json()));
+        // pages, newest first, each once
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = expect(200, c.get("/projects?scope=organization&state=ACTIVE,CLOSED&limit=1"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).token(boss).send()).json();
+            assertTrue(page.get("items").size() <= 1);
+            seen.addAll(ids(page));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        assertEquals(List.of(closed, b, a), seen);
+
+        // opens one: ADMIN without being a member
+        JsonNode project = expect(200, c.get("/projects/" + a).token(boss).send()).json();
+        assertEquals("ADMIN", project.get("permission").asText());
+        assertFalse(project.get("member").asBoolean());
+        assertTrue(expect(200, c.get("/projects/" + a).token(creator).send()).json().get("member").asBoolean());
+        expect(200, c.get("/projects/" + a + "/members").token(boss).send());
+        expect(200, c.get("/projects/" + a + "/admin-history").token(boss).send());
+        // adds an ADMIN; then the creator may leave, but the last ADMIN member may not
+        expect(200, c.put("/projects/" + a + "/members/mia").token(boss).body(Map.of("permission", "ADMIN")).send());
+        expect(200, c.put("/projects/" + a + "/members/creator").token(boss).body(Map.of("permission", "NONE")).send());
+        assertEquals("LAST_ADMIN", expect(409, c.put("/projects/" + a + "/members/mia").token(boss)
+                .body(Map.of("permission", "LIMITED")).send()).json().get("code").asText());
+        assertEquals("ADMIN", expect(200, c.get("/projects/" + a).token(member).send()).json().get("permission").asText());
+        // a closed project stays closed to changes, organization admins included, until reopened
+        expect(409, c.put("/projects/" + closed + "/members/mia").token(boss).body(Map.of("permission", "ADMIN")).send());
+
+        // only organization admins list the whole organization
+        expect(403, c.get("/projects?scope=organization").token(member).send());
+        expect(400, c.get("/projects?scope=everything").token(boss).send());
+        expect(400, c.get("/projects?query=x").token(boss).send());
+        expect(400, c.get("/projects?scope=organization&query=" + "x".repeat(201)).token(boss).send());
+        expect(400, c.get("/projects?scope=organization&cursor=%2F%2F").token(boss).send());
     }
 
     @Test

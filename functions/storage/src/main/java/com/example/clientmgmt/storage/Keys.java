@@ -29,6 +29,7 @@ import java.util.Map;
  * due reminders      document items carry duePk = DUE#0..3 and dueAt while armed (sparse index DueReminders)
  * pending uploads     PROJECT#UPLOAD# items: lpk = UPLOADS#PENDING, lsk = the version's deadline#version (index Lookup)
  * expiring documents  document items with an expiry date: lpk = ORG#o#EXPIRING, lsk = expiresOn#project#document (index Lookup)
+ * organization list   project items: lpk = ORG#o#PROJECTS, lsk = project id (index Lookup; filtered on state and search words)
  * </pre>
  *
  * A stack update can add one global secondary index at most, so access patterns added after the first
@@ -109,6 +110,10 @@ public final class Keys {
 
     static String expiringPk(String orgId) {
         return ORG + orgId + "#EXPIRING";
+    }
+
+    static String organizationProjectsPk(String orgId) {
+        return ORG + orgId + "#PROJECTS";
     }
 
     static String duePk(int shard) {

@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.ProjectRef;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.HashSet;
@@ -34,39 +36,77 @@ import java.util.Set;
 public class MembershipStore {
     /** How many membership pages one list request may read to fill a page of projects in the asked states. */
     static final int MAX_ROUNDS = 5;
+    /** How often a permission change is tried again when the project changed between our read and our write. */
+    static final int MAX_ATTEMPTS = 5;
+    /** The admin-history field of a member's permission: {@code members.<userId>}. */
+    public static final String MEMBER_FIELD = "members.";
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final ProjectStore projects;
+    private final HistoryLog history;
 
-    public MembershipStore(DynamoDbClient dynamo, TableConfig table, ProjectStore projects) {
+    public MembershipStore(DynamoDbClient dynamo, TableConfig table, ProjectStore projects, HistoryLog history) {
         this.dynamo = dynamo;
         this.table = table.name();
         this.projects = projects;
+        this.history = history;
     }
 
-    /** Sets (or, with NONE, removes) a user's permission on a project, guarded by {@link ProjectGuard}. */
-    public void setMember(Caller caller, String projectId, String userId, Permission permission) {
-        if (!Ids.isWellFormed(projectId)) {
-            ProjectAccess.requireChange(null, caller);
+    /**
+     * Sets (or, with NONE, removes) a user's permission on a project as {@code before} showed it, with its entry
+     * in the project's admin history ({@code members.<userId>}, from → to), in one transaction guarded by
+     * {@link ProjectGuard}. It holds only while the user's permission is still the one read and, when an ADMIN
+     * loses that permission, while the other ADMIN member {@link ProjectAccess#otherAdmin} named still is one:
+     * two ADMINs demoting each other at the same time cannot both succeed. When the project changed under us,
+     * it is read again and the rule applied again (so the answer may become 409 LAST_ADMIN).
+     */
+    public void setMember(Caller caller, Project before, String userId, Permission permission, Instant at) {
+        Project project = before;
+        for (int attempt = 1; ; attempt++) {
+            ProjectAccess.requireMemberChange(project, caller, userId, permission);
+            Permission from = project.permissionOf(userId);
+            if (from == permission) {
+                return;
+            }
+            try {
+                write(caller, project, userId, from, permission, at);
+                return;
+            } catch (TransactionCanceledException refused) {
+                ProblemException reason = ProjectGuard.explain(refused, 0, caller);
+                Map<String, AttributeValue> seen = ProjectGuard.itemAsSeen(refused, 0);
+                if (seen == null || attempt == MAX_ATTEMPTS) {
+                    throw reason;
+                }
+                project = ProjectItem.toProject(seen);
+            }
         }
+    }
+
+    private void write(Caller caller, Project project, String userId, Permission from, Permission to, Instant at) {
+        String orgId = project.orgId();
         Expressions e = ProjectGuard.guard(new Expressions(), caller);
         String member = e.path(ProjectItem.MEMBERS, userId);
+        e.condition(from == Permission.NONE ? "attribute_not_exists(" + member + ")"
+                : member + " = " + e.value(ProjectItem.permission(from)));
+        if (from == Permission.ADMIN) {
+            e.condition(e.path(ProjectItem.MEMBERS, ProjectAccess.otherAdmin(project, userId)) + " = "
+                    + e.value(ProjectItem.permission(Permission.ADMIN)));
+        }
         TransactWriteItem membership;
-        if (permission == Permission.NONE) {
+        if (to == Permission.NONE) {
             e.removePath(member);
             membership = TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(MembershipItem.key(caller.orgId(), projectId, userId)).build()).build();
+                    .key(MembershipItem.key(orgId, project.id(), userId)).build()).build();
         } else {
-            e.setPath(member, ProjectItem.permission(permission));
+            e.setPath(member, ProjectItem.permission(to));
             membership = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(MembershipItem.item(caller.orgId(), projectId, userId, permission)).build()).build();
+                    .item(MembershipItem.item(orgId, project.id(), userId, to)).build()).build();
         }
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(e.transactUpdate(table, ProjectItem.key(caller.orgId(), projectId)), membership));
-        } catch (TransactionCanceledException refused) {
-            throw ProjectGuard.explain(refused, 0, caller);
-        }
+        TransactWriteItem entry = history.change(ProjectRef.of(project), caller, at)
+                .entry(MEMBER_FIELD + userId, from.name(), to.name());
+        dynamo.transactWriteItems(b -> b.transactItems(e.transactUpdate(table, ProjectItem.key(orgId, project.id())),
+                membership, entry));
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Makes {@link ProjectAccess#requireChange} hold inside the write itself: every write transaction carries
- * a condition on the project item (exists, caller is ADMIN, not CLOSED), so a write costs one round trip
+ * a condition on the project item (exists, caller is ADMIN or an organization admin, not CLOSED), so a write costs one round trip
  * and cannot slip past a concurrent close or demotion. When DynamoDB refuses, the project as it was
  * (returned with the refusal) is handed to the same domain rule, which names the reason (404, 403 or
  * 409 PROJECT_CLOSED).
@@ -25,9 +25,18 @@ final class ProjectGuard {
 
     /** Adds the guard's conditions on the project item to {@code e}. */
     static Expressions guard(Expressions e, Caller caller) {
-        return e.condition("attribute_exists(" + e.name(Keys.PK) + ")")
-                .condition(e.path(ProjectItem.MEMBERS, caller.userId()) + " = " + e.value(ProjectItem.permission(Permission.ADMIN)))
+        e.condition("attribute_exists(" + e.name(Keys.PK) + ")");
+        return callerIsAdmin(e, caller)
                 .condition(e.name(ProjectItem.STATE) + " <> " + e.value(AttributeValue.fromS(ProjectState.CLOSED.name())));
+    }
+
+    /**
+     * The condition "the caller is still ADMIN here": a member's permission in the project item; none for an
+     * organization admin, who is ADMIN on every project of their organization (the key is theirs).
+     */
+    static Expressions callerIsAdmin(Expressions e, Caller caller) {
+        return caller.orgAdmin() ? e
+                : e.condition(e.path(ProjectItem.MEMBERS, caller.userId()) + " = " + e.value(ProjectItem.permission(Permission.ADMIN)));
     }
 
     /**

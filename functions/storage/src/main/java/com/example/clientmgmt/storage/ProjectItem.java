@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.domain.SearchText;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
@@ -14,12 +15,14 @@ import java.util.Map;
  * The project item (partition {@link Keys#projectPk}, sort key {@link Keys#PROJECT}): name, admin info (one attribute
  * per field, absent when empty), {@code version} (counts admin-info changes: the ETag), {@code members}
  * (user → permission: the permission check reads this one item) and {@code contacts} (see
- * {@link ClientContactItem}).
+ * {@link ClientContactItem}). Every project is on its organization's list (index Lookup: {@code lpk = ORG#o#PROJECTS},
+ * {@code lsk} = its id, so newest last) with {@code search}, the folded words of its and its client's names.
  */
 final class ProjectItem {
     static final String MEMBERS = "members";
     static final String VERSION = "version";
     static final String STATE = AdminInfo.STATE;
+    static final String SEARCH = "search";
 
     private ProjectItem() {}
 
@@ -45,7 +48,29 @@ final class ProjectItem {
         item.put(MEMBERS, AttributeValue.fromM(members));
         item.put(ClientContactItem.CONTACTS, ClientContactItem.contacts(project.clientContacts()));
         adminInfo(project.adminInfo()).forEach((name, value) -> Attrs.putIfPresent(item, name, value));
+        item.put(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.organizationProjectsPk(project.orgId())));
+        item.put(Keys.LOOKUP_SK, AttributeValue.fromS(project.id()));
+        item.put(SEARCH, search(project.name(), project.adminInfo().clientCompanyName()));
         return item;
+    }
+
+    /**
+     * What the organization's project list searches: the folded words of the project's and the client's
+     * names, each after a space (" tour de ville ..."), so that {@code contains(search, " " + word)} is
+     * "a word starts with it".
+     */
+    static AttributeValue search(String name, String clientCompanyName) {
+        StringBuilder out = new StringBuilder();
+        SearchText.words(name, clientCompanyName).forEach(w -> out.append(' ').append(w));
+        return AttributeValue.fromS(out.append(' ').toString());
+    }
+
+    /** The index key of a project on the organization's list (Lookup): where a page continues. */
+    static Map<String, AttributeValue> organizationIndexKey(String orgId, String projectId) {
+        Map<String, AttributeValue> key = new HashMap<>(key(orgId, projectId));
+        key.put(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.organizationProjectsPk(orgId)));
+        key.put(Keys.LOOKUP_SK, AttributeValue.fromS(projectId));
+        return key;
     }
 
     /** Admin-info fields as attributes, in the API's order; a null value means "no attribute" (an empty field). */

@@ -83,10 +83,13 @@ public class ProjectStore {
         Map<String, AttributeValue> after = ProjectItem.adminInfo(update.after());
         for (AdminInfo.FieldChange change : update.changes()) {
             e.set(change.field(), after.get(change.field()));
+            if (change.field().equals(AdminInfo.CLIENT_COMPANY_NAME)) {
+                e.set(ProjectItem.SEARCH, ProjectItem.search(before.name(), update.after().clientCompanyName()));
+            }
         }
         e.increment(ProjectItem.VERSION)
-                .condition(e.name(ProjectItem.VERSION) + " = " + e.value(Attrs.n(before.version())))
-                .condition(e.path(ProjectItem.MEMBERS, caller.userId()) + " = " + e.value(ProjectItem.permission(Permission.ADMIN)));
+                .condition(e.name(ProjectItem.VERSION) + " = " + e.value(Attrs.n(before.version())));
+        ProjectGuard.callerIsAdmin(e, caller);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(e.transactUpdate(table, ProjectItem.key(before.orgId(), before.id())));
         HistoryLog.Change recorded = history.change(ProjectRef.of(before), caller, at);

@@ -42,16 +42,24 @@ class MembershipStoreTest {
         return p;
     }
 
+    private final java.util.concurrent.atomic.AtomicLong tick = new java.util.concurrent.atomic.AtomicLong();
+
+    /** What the members route does: read the project, then change the permission as read (each change a millisecond later). */
+    void set(Caller caller, String projectId, String userId, Permission permission) {
+        Project project = db.bean(ProjectStore.class).find(caller.orgId(), projectId).orElse(null);
+        memberships().setMember(caller, project, userId, permission, NOW.plusMillis(tick.incrementAndGet()));
+    }
+
     @Test
     void aPermissionIsSetChangedAndRemovedInTheProjectAndTheMembershipTogether() {
         Project p = created("org-m1", Map.of("owner", Permission.ADMIN));
         Caller owner = caller("owner", "org-m1");
-        assertEquals(List.of("TransactWriteItems"), db.operationsOf(() -> memberships().setMember(owner, p.id(), "lea", Permission.LIMITED)));
+        assertEquals(List.of("GetItem", "TransactWriteItems"), db.operationsOf(() -> set(owner, p.id(), "lea", Permission.LIMITED)));
         assertEquals(Permission.LIMITED, db.bean(ProjectStore.class).find("org-m1", p.id()).orElseThrow().permissionOf("lea"));
         assertEquals(List.of(p.id()), ids(memberships().listForUser(caller("lea", "org-m1"), ProjectState.OPEN, null, 10)));
-        memberships().setMember(owner, p.id(), "lea", Permission.ADMIN);
+        set(owner, p.id(), "lea", Permission.ADMIN);
         assertTrue(memberships().isAdminOfAnyProject(caller("lea", "org-m1")));
-        memberships().setMember(owner, p.id(), "lea", Permission.NONE);
+        set(owner, p.id(), "lea", Permission.NONE);
         assertEquals(Permission.NONE, db.bean(ProjectStore.class).find("org-m1", p.id()).orElseThrow().permissionOf("lea"));
         assertEquals(List.of(), memberships().listForUser(caller("lea", "org-m1"), ProjectState.OPEN, null, 10).items());
         assertFalse(memberships().isAdminOfAnyProject(caller("lea", "org-m1")));
@@ -60,13 +68,60 @@ class MembershipStoreTest {
     @Test
     void theGuardRefusesNonAdminsClosedAndMissingProjectsWithTheirReason() {
         Project p = created("org-m", Map.of("owner", Permission.ADMIN, "lea", Permission.LIMITED));
-        refused(ProblemCode.FORBIDDEN, null, () -> memberships().setMember(caller("lea", "org-m"), p.id(), "x", Permission.ADMIN));
-        refused(ProblemCode.NOT_FOUND, null, () -> memberships().setMember(caller("owner", "org-m"), Ids.newId(NOW), "x", Permission.ADMIN));
-        refused(ProblemCode.NOT_FOUND, null, () -> memberships().setMember(caller("owner", "org-other"), p.id(), "x", Permission.ADMIN));
-        refused(ProblemCode.NOT_FOUND, null, () -> memberships().setMember(caller("owner", "org-m"), "not-an-id", "x", Permission.ADMIN));
+        refused(ProblemCode.FORBIDDEN, null, () -> set(caller("lea", "org-m"), p.id(), "x", Permission.ADMIN));
+        refused(ProblemCode.NOT_FOUND, null, () -> set(caller("owner", "org-m"), Ids.newId(NOW), "x", Permission.ADMIN));
+        refused(ProblemCode.NOT_FOUND, null, () -> set(caller("owner", "org-other"), p.id(), "x", Permission.ADMIN));
+        refused(ProblemCode.NOT_FOUND, null, () -> set(caller("owner", "org-m"), "not-an-id", "x", Permission.ADMIN));
         Project closed = created("org-m", Map.of("owner", Permission.ADMIN));
         db.close(closed, caller("owner", "org-m"));
-        refused(ProblemCode.PROJECT_CLOSED, null, () -> memberships().setMember(caller("owner", "org-m"), closed.id(), "x", Permission.ADMIN));
+        refused(ProblemCode.PROJECT_CLOSED, null, () -> set(caller("owner", "org-m"), closed.id(), "x", Permission.ADMIN));
+    }
+
+    @Test
+    void theLastAdminMemberCannotBeRemovedOrDowngradedByAnyoneButMayChangeOnceAnotherIsAdmin() {
+        Project p = created("org-last", Map.of("owner", Permission.ADMIN, "lea", Permission.LIMITED));
+        Caller owner = caller("owner", "org-last");
+        Caller orgAdmin = new Caller("boss", "org-last", true);
+        refused(ProblemCode.LAST_ADMIN, null, () -> set(owner, p.id(), "owner", Permission.LIMITED));
+        refused(ProblemCode.LAST_ADMIN, null, () -> set(owner, p.id(), "owner", Permission.NONE));
+        refused(ProblemCode.LAST_ADMIN, null, () -> set(orgAdmin, p.id(), "owner", Permission.NONE));
+        set(orgAdmin, p.id(), "lea", Permission.ADMIN); // an organization admin who is not a member acts as ADMIN
+        set(owner, p.id(), "owner", Permission.LIMITED); // now owner may step down
+        Project after = db.bean(ProjectStore.class).find("org-last", p.id()).orElseThrow();
+        assertEquals(Map.of("owner", Permission.LIMITED, "lea", Permission.ADMIN), after.members());
+        refused(ProblemCode.FORBIDDEN, null, () -> set(owner, p.id(), "lea", Permission.NONE));
+        refused(ProblemCode.LAST_ADMIN, null, () -> set(caller("lea", "org-last"), p.id(), "lea", Permission.NONE));
+        List<String> history = db.bean(HistoryLog.class).page("org-last", p.id(), null, 10).page().items().stream()
+                .map(h -> h.by() + ":" + h.field() + ":" + h.from() + "->" + h.to()).toList();
+        assertEquals(List.of("owner:members.owner:ADMIN->LIMITED", "boss:members.lea:LIMITED->ADMIN"), history);
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceNeverLeaveTheProjectWithoutAnAdmin() throws Exception {
+        for (int round = 0; round < 25; round++) {
+            Project p = created("org-race", Map.of("a", Permission.ADMIN, "b", Permission.ADMIN));
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+            for (String[] who : new String[][]{{"a", "b"}, {"b", "a"}}) {
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        set(caller(who[0], "org-race"), p.id(), who[1], Permission.LIMITED);
+                        return "ok";
+                    } catch (com.example.clientmgmt.domain.ProblemException e) {
+                        return e.code().name();
+                    }
+                }));
+            }
+            List<String> seen = new ArrayList<>();
+            for (var f : outcomes) {
+                seen.add(f.get());
+            }
+            pool.shutdown();
+            Project after = db.bean(ProjectStore.class).find("org-race", p.id()).orElseThrow();
+            long admins = after.members().values().stream().filter(x -> x == Permission.ADMIN).count();
+            assertEquals(1, admins, "round " + round + ": " + seen + " " + after.members());
+            assertTrue(seen.contains("ok"), "round " + round + ": " + seen);
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class World {
     public final String lea;
     public final String nora;
     public final String outsider;
+    /** An organization admin who is a member of no project: acts as ADMIN on all of them. */
+    public final String boss;
     public final String openProject;
     public final String closedProject;
 
@@ -28,6 +30,7 @@ public final class World {
         this.lea = api.token("lea", org, false);
         this.nora = api.token("nora", org, false);
         this.outsider = api.token("owner", org + "-other", true);
+        this.boss = api.token("boss", org, true);
         this.openProject = project("Tour Sud", Map.of("adam", "ADMIN", "lea", "LIMITED"));
         this.closedProject = project("Entrepôt Nord", Map.of("adam", "ADMIN", "lea", "LIMITED"));
         expect(200, api.patch("/projects/" + openProject + "/admin-info").token(owner)

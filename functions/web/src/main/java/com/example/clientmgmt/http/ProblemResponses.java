@@ -117,7 +117,7 @@ public class ProblemResponses implements ExceptionHandler<ProblemException, Http
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case VALIDATION_FAILED -> 400;
-            case PROJECT_CLOSED, CONFLICT, DOCUMENT_NOT_AVAILABLE -> 409;
+            case PROJECT_CLOSED, CONFLICT, DOCUMENT_NOT_AVAILABLE, LAST_ADMIN -> 409;
             case VERSION_MISMATCH -> 412;
             case LICENCE_REQUIRED -> 422;
             case PAYLOAD_TOO_LARGE -> 413;
