@@ -13,7 +13,10 @@ import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
+import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.storage.DirectoryStore;
+import com.example.clientmgmt.storage.HistoryLog;
+import com.example.clientmgmt.http.HistoryView;
 import com.example.clientmgmt.storage.MembershipStore;
 import com.example.clientmgmt.storage.ProjectStore;
 import io.micronaut.core.annotation.Nullable;
@@ -41,12 +44,14 @@ public class DirectoryController {
     private final DirectoryStore directory;
     private final ProjectStore projects;
     private final MembershipStore memberships;
+    private final HistoryLog history;
     private final JsonMapper json;
     private final Clock clock;
 
     public DirectoryController(DirectoryStore directory, ProjectStore projects, MembershipStore memberships,
-                               JsonMapper json, Clock clock) {
+                               HistoryLog history, JsonMapper json, Clock clock) {
         this.directory = directory;
+        this.history = history;
         this.projects = projects;
         this.memberships = memberships;
         this.json = json;
@@ -78,13 +83,13 @@ public class DirectoryController {
         String email = in.textChange("email", 254, Directory.EMAIL, "BAD_EMAIL").applyTo(null);
         String phone = in.textChange("phone", 40, Directory.PHONE, "BAD_PHONE").applyTo(null);
         in.finish();
-        Directory.requireMayEdit(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller));
+        Directory.requireMayAdd(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller));
         Person person = new Person(caller.orgId(), Ids.newId(clock.instant()), name, company, email, phone, Licence.NONE, Set.of());
         directory.add(person);
         return HttpResponse.created(PersonView.of(person), URI.create("/directory/people/" + person.id()));
     }
 
-    /** Changes some details; absent fields stay, null clears (the name cannot be cleared). */
+    /** Changes some details (organization admins); absent fields stay, null clears (the name cannot be cleared). */
     @Patch("/{personId}")
     public PersonView edit(Caller caller, @PathVariable String personId, @Nullable @Body String body) {
         JsonBody in = JsonBody.parse(json, body);
@@ -96,7 +101,7 @@ public class DirectoryController {
             throw ProblemException.invalid(FieldError.of("name", "BLANK"));
         }
         in.finish();
-        Directory.requireMayEdit(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller));
+        Directory.requireOrganizationAdmin(caller);
         DirectoryStore.Versioned before = found(caller, personId);
         Person p = before.person();
         Person after = new Person(p.orgId(), p.id(), name.applyTo(p.name()), company.applyTo(p.company()),
@@ -121,8 +126,18 @@ public class DirectoryController {
             return PersonView.of(person);
         }
         Directory.requireLicenceMayBeRemoved(person, licence, () -> contactProjectNames(caller, person));
-        directory.setLicence(before, licence);
+        directory.setLicence(before, licence, caller, clock.instant());
         return PersonView.of(person.withLicence(licence));
+    }
+
+    /** The person's licence changes, newest first: who, when, from, to (organization admins). */
+    @Get("/{personId}/history")
+    public PageView<HistoryView> history(Caller caller, @PathVariable String personId, @Nullable @QueryValue String cursor,
+                                         @Nullable @QueryValue String limit) {
+        Directory.requireOrganizationAdmin(caller);
+        int size = Paging.limit(limit);
+        return PageView.of(history.personPage(caller.orgId(), personId, cursor, size)
+                .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND)), HistoryView::of);
     }
 
     private DirectoryStore.Versioned found(Caller caller, String personId) {

@@ -151,6 +151,13 @@ class DirectoryApiTest {
         assertTrue(edited.get("email").isNull());
         assertEquals(List.of("Julie Fortin-Dubé"), names(expect(200, c.get("/directory/people?query=dube").token(boss).send()).json()));
         expect(403, c.patch("/directory/people/" + id).token(c.token("someone", org, false)).body(Map.of("name", "X")).send());
+        // a project ADMIN adds people but does not change anybody's details (SPEC: organization admins do)
+        String projectAdmin = c.token("pa", org, false);
+        String p = expect(201, c.post("/projects").token(boss).body(Map.of("name", "P")).send()).json().get("id").asText();
+        expect(200, c.put("/projects/" + p + "/members/pa").token(boss).body(Map.of("permission", "ADMIN")).send());
+        String own = add(projectAdmin, Map.of("name", "Ajouté par pa"));
+        assertEquals("FORBIDDEN", expect(403, c.patch("/directory/people/" + own).token(projectAdmin).body(Map.of("name", "X")).send())
+                .json().get("code").asText());
         expect(404, c.patch("/directory/people/" + id).token(world.outsider).body(Map.of("name", "X")).send());
     }
 
@@ -167,6 +174,21 @@ class DirectoryApiTest {
         assertEquals("NONE", expect(200, c.get("/directory/people/" + id).token(world.lea).send()).json().get("licence").asText());
         expect(404, c.put(licence).token(world.outsider).body(Map.of("licence", "FREE")).send());
         expect(400, c.put(licence).token(world.owner).body(Map.of("licence", "GOLD")).send());
+        // every licence change is in the person's history (organization admins read it)
+        JsonNode history = expect(200, c.get("/directory/people/" + id + "/history").token(world.owner).send()).json().get("items");
+        List<String> changes = new ArrayList<>();
+        history.forEach(h -> changes.add(h.get("by").asText() + ":" + h.get("field").asText() + ":" + h.get("from").asText() + "->" + h.get("to").asText()));
+        assertEquals(List.of("owner:licence:STANDARD->NONE", "owner:licence:FREE->STANDARD", "adam:licence:NONE->FREE"), changes);
+        JsonNode first = expect(200, c.get("/directory/people/" + id + "/history?limit=1").token(world.owner).send()).json();
+        assertEquals(1, first.get("items").size());
+        JsonNode second = expect(200, c.get("/directory/people/" + id + "/history?limit=2&cursor=" + first.get("nextCursor").asText())
+                .token(world.owner).send()).json();
+        assertEquals(2, second.get("items").size());
+        assertEquals("adam", second.get("items").get(1).get("by").asText());
+        expect(403, c.get("/directory/people/" + id + "/history").token(world.adam).send());
+        expect(404, c.get("/directory/people/" + id + "/history").token(world.outsider).send());
+        expect(404, c.get("/directory/people/01ARZ3NDEKTSV4RRFFQ69G5FAV/history").token(world.owner).send());
+        expect(400, c.get("/directory/people/" + id + "/history?cursor=bm9wZQ").token(world.owner).send());
     }
 
     @Test

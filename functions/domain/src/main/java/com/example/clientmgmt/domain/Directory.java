@@ -15,10 +15,17 @@ public final class Directory {
 
     private Directory() {}
 
-    /** Organization admins, and ADMINs of any project, add and edit people. */
-    public static void requireMayEdit(Caller caller, boolean adminOfAProject) {
+    /** Organization admins, and ADMINs of any project, add people (SPEC: "project ADMINs may also add people"). */
+    public static void requireMayAdd(Caller caller, boolean adminOfAProject) {
         if (!caller.orgAdmin() && !adminOfAProject) {
             throw new ProblemException(ProblemCode.FORBIDDEN, "DIRECTORY_EDIT_FORBIDDEN", List.of(), List.of());
+        }
+    }
+
+    /** Changing a person's name, company, e-mail or phone, and reading their history: organization admins only. */
+    public static void requireOrganizationAdmin(Caller caller) {
+        if (!caller.orgAdmin()) {
+            throw new ProblemException(ProblemCode.FORBIDDEN, "DIRECTORY_ORG_ADMIN", List.of(), List.of());
         }
     }
 
@@ -27,7 +34,7 @@ public final class Directory {
      * ADMINs; anything that gives or takes a paid STANDARD licence is for organization admins only.
      */
     public static void requireMayChangeLicence(Caller caller, boolean adminOfAProject, Licence from, Licence to) {
-        requireMayEdit(caller, adminOfAProject);
+        requireMayAdd(caller, adminOfAProject);
         if ((from.isPaid() || to.isPaid()) && !caller.orgAdmin()) {
             throw new ProblemException(ProblemCode.FORBIDDEN, "STANDARD_LICENCE_ORG_ADMIN", List.of(), List.of());
         }

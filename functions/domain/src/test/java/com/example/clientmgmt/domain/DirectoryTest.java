@@ -45,10 +45,12 @@ class DirectoryTest {
     }
 
     @Test
-    void onlyAdminsEditTheDirectory() {
-        assertEquals(ProblemCode.FORBIDDEN, refusal(() -> Directory.requireMayEdit(MEMBER, false)).code());
-        assertDoesNotThrow(() -> Directory.requireMayEdit(MEMBER, true));
-        assertDoesNotThrow(() -> Directory.requireMayEdit(ORG_ADMIN, false));
+    void organizationAdminsAndProjectAdminsAddPeopleOnlyOrganizationAdminsChangeTheirDetails() {
+        assertEquals(ProblemCode.FORBIDDEN, refusal(() -> Directory.requireMayAdd(MEMBER, false)).code());
+        assertDoesNotThrow(() -> Directory.requireMayAdd(MEMBER, true));
+        assertDoesNotThrow(() -> Directory.requireMayAdd(ORG_ADMIN, false));
+        assertEquals("DIRECTORY_ORG_ADMIN", refusal(() -> Directory.requireOrganizationAdmin(MEMBER)).messageKey());
+        assertDoesNotThrow(() -> Directory.requireOrganizationAdmin(ORG_ADMIN));
     }
 
     @Test

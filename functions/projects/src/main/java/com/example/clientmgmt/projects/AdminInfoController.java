@@ -11,7 +11,7 @@ import com.example.clientmgmt.http.Etags;
 import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
-import com.example.clientmgmt.projects.Views.HistoryView;
+import com.example.clientmgmt.http.HistoryView;
 import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.storage.HistoryLog;
 import com.example.clientmgmt.storage.ProjectPage;

@@ -3,7 +3,6 @@ package com.example.clientmgmt.projects;
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.ProjectAccess;
-import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.domain.Money;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
@@ -58,14 +57,6 @@ final class Views {
         }
         return new LimitedAdminInfoView(info.clientCompanyName(), text(info.submissionDeadline()), text(info.startDate()),
                 text(info.endDate()), info.state().name(), p.version());
-    }
-
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record HistoryView(String at, String by, String field, Object from, Object to) {
-        static HistoryView of(HistoryEntry e) {
-            return new HistoryView(e.at().toString(), e.by(), e.field(), e.from(), e.to());
-        }
     }
 
     @Serdeable

@@ -1,5 +1,6 @@
 package com.example.clientmgmt.storage;
 
+import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Licence;
 import com.example.clientmgmt.domain.Page;
@@ -10,7 +11,6 @@ import com.example.clientmgmt.platform.TableConfig;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,10 +37,12 @@ import java.util.Set;
 public class DirectoryStore {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final HistoryLog history;
 
-    public DirectoryStore(DynamoDbClient dynamo, TableConfig table) {
+    public DirectoryStore(DynamoDbClient dynamo, TableConfig table, HistoryLog history) {
         this.dynamo = dynamo;
         this.table = table.name();
+        this.history = history;
     }
 
     /** A person with the version their next write must be conditioned on. */
@@ -152,19 +155,23 @@ public class DirectoryStore {
     }
 
     /**
-     * Sets a licence if the person is still at {@code version}; a licence that does not allow being a
-     * contact is only written while the person is nobody's contact (checked again by the condition).
+     * Sets a licence if the person is still at {@code version}, with its entry in the person's history
+     * ({@code licence}, from, to, by {@code caller}); a licence that does not allow being a contact is only written
+     * while the person is nobody's contact (checked again by the condition).
      */
-    public void setLicence(Versioned before, Licence licence) {
+    public void setLicence(Versioned before, Licence licence, Caller caller, Instant at) {
+        Person person = before.person();
         Expressions e = new Expressions().set(PersonItem.LICENCE, PersonItem.licence(licence)).increment(PersonItem.VERSION);
         e.condition(e.name(PersonItem.VERSION) + " = " + e.value(Attrs.n(before.version())));
         if (!licence.allowsClientContact()) {
             String contactOf = e.name(ClientContactItem.CONTACT_OF);
             e.condition("(attribute_not_exists(" + contactOf + ") OR size(" + contactOf + ") = " + e.value(Attrs.n(0)) + ")");
         }
+        TransactWriteItem entry = history.personChange(person.orgId(), person.id(), caller, at)
+                .entry(PersonItem.LICENCE, person.licence().name(), licence.name());
         try {
-            dynamo.updateItem(e.updateItem(table, PersonItem.key(before.person().orgId(), before.person().id())).build());
-        } catch (ConditionalCheckFailedException refused) {
+            dynamo.transactWriteItems(b -> b.transactItems(e.transactUpdate(table, PersonItem.key(person.orgId(), person.id())), entry));
+        } catch (TransactionCanceledException refused) {
             throw ProblemException.concurrentChange();
         }
     }

@@ -11,13 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An admin-history entry (the project's partition, sort key {@link Keys#HISTORY_PREFIX} + epoch ms, change id, 99 - n):
- * one changed field of one change, with who, when, from and to. Entries sort just below the project item,
- * newest last, and the fields of one change keep their order (their number counts down).
+ * A history entry (the partition of what changed — a project, or a directory person —, sort key
+ * {@link Keys#HISTORY_PREFIX} + epoch ms, change id, 99 - n): one changed field of one change, with who, when, from
+ * and to. Entries sort just below the project (or person) item, newest last, and the fields of one change keep
+ * their order (their number counts down).
  */
 final class HistoryItem {
-    /** What the entries of one change share. */
-    record Change(ProjectRef project, String by, Instant at, String changeId) {}
+    /** What the entries of one change share: the partition they are kept in, who, when and the change's id. */
+    record Change(String pk, String by, Instant at, String changeId) {
+        Change(ProjectRef project, String by, Instant at, String changeId) {
+            this(Keys.projectPk(project.orgId(), project.projectId()), by, at, changeId);
+        }
+    }
 
     /** Sort keys of history entries are shorter than this (a cursor that is longer is not ours). */
     static final int MAX_SORT_KEY = 200;
@@ -34,7 +39,7 @@ final class HistoryItem {
 
     static Map<String, AttributeValue> item(Change change, int index, String field, Object from, Object to) {
         String sk = String.format("%s%013d#%s#%02d", Keys.HISTORY_PREFIX, change.at().toEpochMilli(), change.changeId(), 99 - index);
-        Map<String, AttributeValue> item = new HashMap<>(Keys.key(Keys.projectPk(change.project().orgId(), change.project().projectId()), sk));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.key(change.pk(), sk));
         item.put("type", AttributeValue.fromS("History"));
         item.put("at", AttributeValue.fromS(change.at().toString()));
         item.put("by", AttributeValue.fromS(change.by()));

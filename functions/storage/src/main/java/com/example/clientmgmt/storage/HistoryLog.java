@@ -7,22 +7,34 @@ import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.ProjectRef;
 import jakarta.inject.Singleton;
 import com.example.clientmgmt.platform.TableConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A project's admin history: every change of admin info, client contacts and documents, field by field
+ * A project's admin history: every change of admin info, members, client contacts and documents, field by field
  * (who, when, from, to). Writers open a {@link Change} and add one entry per changed field to the same
- * transaction as the change itself; readers get pages, newest first, with the project.
+ * transaction as the change itself; readers get pages, newest first, with the project. A directory person's
+ * licence changes are kept the same way in the person's partition.
  */
 @Singleton
 public class HistoryLog {
     private final String table;
     private final ProjectReads reads;
 
-    public HistoryLog(TableConfig table, ProjectReads reads) {
+    private final DynamoDbClient dynamo;
+
+    public HistoryLog(DynamoDbClient dynamo, TableConfig table, ProjectReads reads) {
+        this.dynamo = dynamo;
         this.table = table.name();
         this.reads = reads;
     }
@@ -35,6 +47,11 @@ public class HistoryLog {
     /** One change made by {@code actor}, a user id or a named part of the system (e.g. the upload check). */
     public Change change(ProjectRef project, String actor, Instant at) {
         return new Change(new HistoryItem.Change(project, actor, at, Ids.newId(at)));
+    }
+
+    /** One change of a directory person (their licence) by {@code caller}: kept in the person's partition. */
+    public Change personChange(String orgId, String personId, Caller caller, Instant at) {
+        return new Change(new HistoryItem.Change(Keys.personPk(orgId, personId), caller.userId(), at, Ids.newId(at)));
     }
 
     public final class Change {
@@ -50,6 +67,44 @@ public class HistoryLog {
             return TransactWriteItem.builder().put(Put.builder().tableName(table)
                     .item(HistoryItem.item(change, entries++, field, from, to)).build()).build();
         }
+    }
+
+    /**
+     * A page of a directory person's history, newest first, or empty when the person does not exist: as for a
+     * project, the entries sort just below the person's item, so one descending query reads the person, then
+     * the history; later pages start after the cursor (the person was there on the first page).
+     */
+    public Optional<Page<HistoryEntry>> personPage(String orgId, String personId, String cursor, int limit) {
+        if (!Ids.isWellFormed(personId)) {
+            return Optional.empty();
+        }
+        String after = Cursor.decode(cursor, HistoryItem::isPosition);
+        AttributeValue pk = AttributeValue.fromS(Keys.personPk(orgId, personId));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", pk, ":from", AttributeValue.fromS(HistoryItem.prefix()),
+                        ":to", AttributeValue.fromS(Keys.PERSON)))
+                .scanIndexForward(false).consistentRead(true).limit(after == null ? limit + 1 : limit);
+        if (after != null) {
+            query.exclusiveStartKey(Map.of(Keys.PK, pk, Keys.SK, AttributeValue.fromS(after)));
+        }
+        QueryResponse response = dynamo.query(query.build());
+        boolean found = after != null;
+        List<HistoryEntry> entries = new ArrayList<>();
+        String last = null;
+        for (Map<String, AttributeValue> item : response.items()) {
+            String sk = Attrs.str(item, Keys.SK);
+            if (Keys.PERSON.equals(sk)) {
+                found = true;
+            } else {
+                entries.add(HistoryItem.toEntry(item));
+                last = sk;
+            }
+        }
+        if (!found) {
+            return Optional.empty();
+        }
+        return Optional.of(new Page<>(entries, Queries.hasMore(response) && last != null ? Cursor.encode(last) : null));
     }
 
     /** A page of a project's history, newest first, with the project (first page: one query). */

@@ -76,17 +76,22 @@ class DirectoryStoreTest {
         String org = "org-d3";
         Person p = person(org, "Julie Roy", Licence.NONE);
         directory().add(p);
-        directory().setLicence(directory().find(org, p.id()).orElseThrow(), Licence.FREE);
+        directory().setLicence(directory().find(org, p.id()).orElseThrow(), Licence.FREE, caller("owner", org), NOW);
         DirectoryStore.Versioned free = directory().find(org, p.id()).orElseThrow();
         assertEquals(Licence.FREE, free.person().licence());
         Project project = project(org, Map.of("owner", Permission.ADMIN));
         db.bean(ProjectStore.class).create(project);
         db.bean(ClientContactStore.class).set(caller("owner", org), project, ContactRole.BILLING, free.person(), NOW);
         DirectoryStore.Versioned contact = directory().find(org, p.id()).orElseThrow();
-        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, Licence.NONE));
-        directory().setLicence(contact, Licence.STANDARD);
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, Licence.NONE, caller("owner", org), NOW));
+        directory().setLicence(contact, Licence.STANDARD, caller("owner", org), NOW.plusSeconds(1));
         assertEquals(Licence.STANDARD, directory().find(org, p.id()).orElseThrow().person().licence());
-        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, Licence.FREE));
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, Licence.FREE, caller("owner", org), NOW));
+        // each licence written is in the person's history, newest first; a refused one is not
+        List<String> history = db.bean(HistoryLog.class).personPage(org, p.id(), null, 10).orElseThrow().items().stream()
+                .map(h -> h.field() + ":" + h.from() + "->" + h.to()).toList();
+        assertEquals(List.of("licence:FREE->STANDARD", "licence:NONE->FREE"), history);
+        assertTrue(db.bean(HistoryLog.class).personPage(org, com.example.clientmgmt.domain.Ids.newId(NOW), null, 10).isEmpty());
     }
 
     private static List<String> names(Page<Person> page) {
