@@ -512,7 +512,8 @@ def run_samples(functions, expected, outcome):
 
 
 def run_scenario(functions, aws, bucket, zone, outcome):
-    """Effects across functions: declare → upload → upload event → AVAILABLE → reminder fires → notification."""
+    """Effects across functions: declare → upload → upload event → AVAILABLE → project closed (reminder out of the due
+    index) and reopened → reminder fires → notification."""
     needed = ["ProjectsFunction", "DocumentsFunction", "UploadEventsFunction", "ReminderFunction", "NotificationsFunction"]
     if any(n not in functions for n in needed):
         return
@@ -541,6 +542,19 @@ def run_scenario(functions, aws, bucket, zone, outcome):
     outcome.check(documents, "documents-read.json (scenario)", result, millis, "status 200, AVAILABLE", available)
     tick = load_event("reminder-schedule.json")
     tick["time"] = utc_text(datetime.datetime.now(datetime.timezone.utc))  # the sweep runs as of its tick: now
+    # closed, the project's reminder leaves the due index (the projects function moves it under its own role):
+    # the sweep neither fires nor even reads it; reopened, it is back, due when it was, and fires
+    for state in ("CLOSED", "ACTIVE"):
+        edit = with_path(load_event("projects-edit-admin-info.json"), f"/projects/{project}/admin-info", {"state": state})
+        result, millis = projects.invoke(edit)
+        if not outcome.check(projects, f"projects-edit-admin-info.json (scenario, {state})", result, millis, "status 200",
+                             status_of(result) == 200):
+            return
+        if state == "CLOSED":
+            sweep, millis = functions["ReminderFunction"].invoke(tick)
+            outcome.check(functions["ReminderFunction"], "reminder-schedule.json (scenario, project closed)", sweep, millis,
+                          "fired 0, heldClosed 0", isinstance(sweep, dict) and sweep.get("fired") == 0
+                          and sweep.get("heldClosed") == 0)
     sweep, millis = functions["ReminderFunction"].invoke(tick)
     outcome.check(functions["ReminderFunction"], "reminder-schedule.json (scenario)", sweep, millis, "fired >= 1",
                   isinstance(sweep, dict) and sweep.get("fired", 0) >= 1 and sweep.get("publishFailed", 1) == 0)

@@ -7,7 +7,11 @@ import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.http.Etags;
+import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.storage.ProjectStore;
+import com.example.clientmgmt.storage.ReminderParking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -25,11 +29,14 @@ public class AdminInfoEditor {
     /** The pause before attempt n is random in [0, min(CAP, BASE × 2^n)) milliseconds: about 2.5 s in all at worst. */
     static final long BASE_MS = 8;
     static final long CAP_MS = 300;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminInfoEditor.class);
     private final ProjectStore projects;
+    private final ReminderParking parking;
     private final Clock clock;
 
-    public AdminInfoEditor(ProjectStore projects, Clock clock) {
+    public AdminInfoEditor(ProjectStore projects, ReminderParking parking, Clock clock) {
         this.projects = projects;
+        this.parking = parking;
         this.clock = clock;
     }
 
@@ -45,6 +52,9 @@ public class AdminInfoEditor {
             }
             try {
                 projects.updateAdminInfo(project, caller, update, clock.instant());
+                if (project.state().isClosed() != update.after().state().isClosed()) {
+                    moveReminders(ProjectRef.of(project));
+                }
                 // the write was conditioned on this version: the stored project is exactly this one, one version on
                 return project.withAdminInfo(update.after());
             } catch (ProjectStore.StaleVersion stale) {
@@ -54,6 +64,20 @@ public class AdminInfoEditor {
                 // another change landed first: the next round re-reads, and If-Match (if any) now fails
                 pause(attempt);
             }
+        }
+    }
+
+    /**
+     * Closed: the project's reminders leave the due index; reopened: they come back, due when they were. The
+     * state change is already stored with its mark: were this to fail, the reminder sweep finishes from the mark,
+     * so the caller is not told of a failure of something that will be done anyway.
+     */
+    private void moveReminders(ProjectRef project) {
+        try {
+            ReminderParking.Settled settled = parking.settle(project);
+            LOG.info("reminders of {} moved: {}", project, settled);
+        } catch (RuntimeException e) {
+            LOG.warn("reminders of {} not moved yet; the reminder sweep will finish from the mark", project, e);
         }
     }
 

@@ -10,6 +10,7 @@ import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.storage.NotificationStore;
 import com.example.clientmgmt.storage.OrganizationStore;
 import com.example.clientmgmt.storage.ProjectStore;
+import com.example.clientmgmt.storage.ReminderParking;
 import com.example.clientmgmt.storage.ReminderStore;
 import com.example.clientmgmt.storage.ReminderStore.DueReminder;
 import com.example.clientmgmt.storage.ReminderStore.Occurrence;
@@ -22,6 +23,7 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,7 @@ import java.util.stream.Collectors;
 /**
  * One run of the reminder sweep, as of {@code now}: reads only what is due (index queries, page by page),
  * with each page's projects and organizations (one batch read each), holds back reminders of closed
- * projects, then for each due reminder fires one occurrence — the latest one due in its organization's time
+ * projects (and moves them out of the due index: see {@link ReminderParking}), then for each due reminder fires one occurrence — the latest one due in its organization's time
  * zone, so that missed runs catch up with one, not a burst: claim it, publish (batched), notify each ADMIN,
  * and complete it, which moves the reminder to its next occurrence or, after its last, out of the index.
  * Exactly one notification per ADMIN and occurrence, and one event per occurrence (a run that dies right
@@ -41,6 +43,8 @@ import java.util.stream.Collectors;
 @Singleton
 public class ReminderSweep {
     static final int PAGE = 100;
+    /** A project's reminders move right after it closes or reopens; the sweep finishes only moves older than this. */
+    static final java.time.Duration SETTLE_GRACE = java.time.Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
     private final ReminderStore reminders;
     private final ProjectStore projects;
@@ -49,9 +53,11 @@ public class ReminderSweep {
     private final NotificationStore notifications;
     private final ReminderEvents events;
     private final Metrics metrics;
+    private final ReminderParking parking;
 
     public ReminderSweep(ReminderStore reminders, ProjectStore projects, OrganizationStore organizations, ReminderSchedule schedule,
-                         NotificationStore notifications, ReminderEvents events, Metrics metrics) {
+                         NotificationStore notifications, ReminderEvents events, Metrics metrics, ReminderParking parking) {
+        this.parking = parking;
         this.schedule = schedule;
         this.reminders = reminders;
         this.projects = projects;
@@ -73,6 +79,12 @@ public class ReminderSweep {
         long started = System.nanoTime();
         String runId = UUID.randomUUID().toString();
         int due = 0, fired = 0, held = 0, taken = 0, failed = 0, notified = 0, notYet = 0;
+        // projects closed or reopened whose request died before their reminders moved: finish first, so that a
+        // reopened project's overdue reminders fire in this very run
+        Set<ProjectRef> settled = new HashSet<>();
+        for (ProjectRef ref : parking.unsettled(now.minus(SETTLE_GRACE))) {
+            settle(ref, settled);
+        }
         for (List<DueReminder> page : reminders.due(now, PAGE)) {
             due += page.size();
             Set<ProjectRef> refs = page.stream().map(r -> ProjectRef.of(r.document())).collect(Collectors.toSet());
@@ -83,6 +95,9 @@ public class ReminderSweep {
                 Project project = byRef.get(ProjectRef.of(r.document()));
                 if (!ReminderSchedule.mayFire(project)) {
                     held++;
+                    if (project != null) {
+                        settle(ProjectRef.of(project), settled); // closed: its reminders leave the due index
+                    }
                     continue;
                 }
                 Organization organization = orgs.get(r.document().orgId());
@@ -125,6 +140,14 @@ public class ReminderSweep {
                 "ReminderPublishFailed", (double) failed, "RemindersHeldClosed", (double) held), Unit.COUNT, Map.of());
         metrics.record(Map.of("SweepDuration", (System.nanoTime() - started) / 1e6), Unit.MILLISECONDS, Map.of());
         return report;
+    }
+
+    /** Moves a project's reminders to match its state, once per run. */
+    private void settle(ProjectRef ref, Set<ProjectRef> settled) {
+        if (settled.add(ref)) {
+            ReminderParking.Settled result = parking.settle(ref);
+            LOG.info("reminders of {} moved: {}", ref, result);
+        }
     }
 
     /**

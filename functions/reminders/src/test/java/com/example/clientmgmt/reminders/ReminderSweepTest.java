@@ -10,6 +10,7 @@ import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -174,11 +175,46 @@ class ReminderSweepTest {
     void aClosedProjectHoldsItsRemindersUntilReopened() {
         String[] pd = documentWithReminder("2027-05-03");
         expect(200, c.patch("/projects/" + pd[0] + "/admin-info").token(world.owner).body(Map.of("state", "CLOSED")).send());
-        sweep().run(Instant.parse("2027-05-04T12:00:00Z"));
+        assertFalse(inDueIndex(pd), "closing took its reminder out of the due index");
+        ReminderSweep.Report report = sweep().run(Instant.parse("2027-05-04T12:00:00Z"));
+        assertEquals(0, report.heldClosed(), "no sweep reads a closed project's reminders: " + report);
         assertNotFired(pd[1]);
         expect(200, c.patch("/projects/" + pd[0] + "/admin-info").token(world.owner).body(Map.of("state", "ACTIVE")).send());
+        assertTrue(inDueIndex(pd), "reopening put it back, due when it was: overdue, it fires on the next run");
         sweep().run(Instant.parse("2027-05-04T13:00:00Z"));
         assertFiredOnce(pd[1]);
+    }
+
+    @Test
+    void aClosedProjectsReminderLeftInTheIndexIsTakenOutByTheSweepAndComesBackOnReopening() {
+        String[] pd = documentWithReminder("2027-06-03");
+        expect(200, c.patch("/projects/" + pd[0] + "/admin-info").token(world.owner).body(Map.of("state", "CLOSED")).send());
+        // as a project closed before reminders moved, or whose close request died before they did (its mark lost too)
+        api.aws().dynamoDb().updateItem(b -> b.tableName(api.names().table()).key(documentKey(pd))
+                .updateExpression("SET duePk = :s").expressionAttributeValues(Map.of(":s", AttributeValue.fromS("DUE#0"))));
+        api.aws().dynamoDb().deleteItem(b -> b.tableName(api.names().table()).key(Map.of(
+                "pk", AttributeValue.fromS("ORG#" + world.org + "#PROJECT#" + pd[0]), "sk", AttributeValue.fromS("PROJECT#REMINDERS#MOVE"))));
+        assertTrue(inDueIndex(pd));
+        ReminderSweep.Report first = sweep().run(Instant.parse("2027-06-04T12:00:00Z"));
+        assertEquals(1, first.heldClosed(), first::toString);
+        assertFalse(inDueIndex(pd), "the sweep took it out");
+        assertEquals(0, sweep().run(Instant.parse("2027-06-04T13:00:00Z")).heldClosed(), "and no later sweep reads it");
+        assertNotFired(pd[1]);
+        expect(200, c.patch("/projects/" + pd[0] + "/admin-info").token(world.owner).body(Map.of("state", "BIDDING")).send());
+        sweep().run(Instant.parse("2027-06-04T14:00:00Z"));
+        assertFiredOnce(pd[1]);
+    }
+
+    static Map<String, AttributeValue> documentKey(String[] pd) {
+        return Map.of("pk", AttributeValue.fromS("ORG#" + world.org + "#PROJECT#" + pd[0]),
+                "sk", AttributeValue.fromS("PROJECT#DOCUMENT#" + pd[1]));
+    }
+
+    /** True when the document's reminder is in the sparse due index (it has both of the index's keys). */
+    static boolean inDueIndex(String[] pd) {
+        Map<String, AttributeValue> item = api.aws().dynamoDb().getItem(b -> b.tableName(api.names().table())
+                .key(documentKey(pd)).consistentRead(true)).item();
+        return item.containsKey("duePk") && item.containsKey("dueAt");
     }
 
     @Test

@@ -61,6 +61,11 @@ public final class DocumentItem {
         return Keys.DOCUMENT_PREFIX;
     }
 
+    /** The document id of a document item (from its sort key: any projection of the item has it). */
+    static String idOf(Map<String, AttributeValue> item) {
+        return Attrs.str(item, Keys.SK).substring(Keys.DOCUMENT_PREFIX.length());
+    }
+
     static boolean isPosition(String sortKey) {
         return sortKey.startsWith(Keys.DOCUMENT_PREFIX) && Ids.isWellFormed(sortKey.substring(Keys.DOCUMENT_PREFIX.length()));
     }

@@ -19,6 +19,7 @@ import java.util.Map;
  *   PROJECT               the project, its admin info, its members' permissions, its client contacts
  *   PROJECT#DOCUMENT#d    admin documents with their file versions (just above PROJECT: one ascending query reads the
  *                         project, then documents)
+ *   PROJECT#REMINDERS#MOVE the project closed or reopened and its reminders are still moving (lpk = REMINDERS#MOVING)
  *   PROJECT#UPLOAD#d#v    a file version awaiting its upload (after the documents' range)
  *   USER#u                membership (index ByUser lists a user's projects)
  * person             pk = ORG#o#PERSON#id, sk = PERSON  (index ByName: gsi2pk = ORG#o#PEOPLE, gsi2sk = folded name#id)
@@ -26,7 +27,8 @@ import java.util.Map;
  * notifications      pk = ORG#o#NOTIFY#u, sk = NOTIF#createdMillis.documentId.armedVer
  * user profile       pk = ORG#o#USER#u, sk = PROFILE (e-mail, name, locale from the token; preferences)
  * e-mail sent        pk = ORG#o#MAIL#idempotencyKey, sk = TO#recipient (at most once; expiresAt TTL)
- * due reminders      document items carry duePk = DUE#0..3 and dueAt while armed (sparse index DueReminders)
+ * due reminders      document items carry duePk = DUE#0..3 and dueAt while armed (sparse index DueReminders); a closed
+ *                    project's reminders keep dueAt without duePk ("parked": out of the index) until it reopens
  * pending uploads     PROJECT#UPLOAD# items: lpk = UPLOADS#PENDING, lsk = the version's deadline#version (index Lookup)
  * expiring documents  document items with an expiry date: lpk = ORG#o#EXPIRING, lsk = expiresOn#project#document (index Lookup)
  * organization list   project items: lpk = ORG#o#PROJECTS, lsk = project id (index Lookup; filtered on state and search words)
@@ -69,6 +71,7 @@ public final class Keys {
     private static final String ORG = "ORG#";
     private static final String DUE_PREFIX = "DUE#";
     static final String PENDING_UPLOADS = "UPLOADS#PENDING";
+    static final String MOVING_REMINDERS = "REMINDERS#MOVING";
     static final String SETTINGS = "SETTINGS";
     static final String PROFILE = "PROFILE";
     /** The table's TTL attribute (epoch seconds): DynamoDB deletes the item some time after it. */

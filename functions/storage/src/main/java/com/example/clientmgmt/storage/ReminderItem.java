@@ -52,6 +52,30 @@ final class ReminderItem {
                 ARMED_VERSION, Attrs.n(version));
     }
 
+    /**
+     * Parks an armed reminder while its project is closed: out of the DueReminders index, its {@code dueAt} kept,
+     * so that reopening puts it back due exactly when it was. Only while the document exists; parking twice is
+     * parking once (a step sent again by a retry succeeds).
+     */
+    static Expressions park(Expressions e) {
+        return e.remove(Keys.DUE_PK).condition("attribute_exists(" + e.name(Keys.PK) + ")");
+    }
+
+    /**
+     * Puts a parked reminder back in the index, due when it was; only while it still has a due time (one that
+     * fired its last occurrence meanwhile stays out). Unparking twice is unparking once.
+     */
+    static Expressions unpark(Expressions e, String documentId) {
+        return e.set(Keys.DUE_PK, AttributeValue.fromS(shardOf(documentId)))
+                .condition("attribute_exists(" + e.name(Keys.DUE_AT) + ")");
+    }
+
+    /** The filter that finds, among a project's documents, the reminders to park (closed) or to unpark (open). */
+    static String toMove(Expressions e, boolean closed) {
+        return closed ? "attribute_exists(" + e.name(Keys.DUE_PK) + ")"
+                : "attribute_exists(" + e.name(Keys.DUE_AT) + ") AND attribute_not_exists(" + e.name(Keys.DUE_PK) + ")";
+    }
+
     static long armedVersion(Map<String, AttributeValue> item) {
         return Attrs.num(item, ARMED_VERSION);
     }

@@ -58,6 +58,24 @@ final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
     String table;
     ApplicationContext context;
 
+    private final Map<String, Object> extra;
+
+    StorageFixture() {
+        this(Map.of());
+    }
+
+    /** With these settings on top of application.properties (e.g. a smaller step, so that a few items make several). */
+    StorageFixture(Map<String, Object> extra) {
+        this.extra = extra;
+    }
+
+    private Map<String, Object> properties() {
+        Map<String, Object> all = new java.util.HashMap<>(extra);
+        all.put("table.name", table);
+        all.put("aws.endpoint.url", Emulator.endpoint());
+        return all;
+    }
+
     @Override
     public void beforeAll(ExtensionContext extension) {
         String endpoint = Emulator.endpoint();
@@ -72,7 +90,7 @@ final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
             }
         };
         context = ApplicationContext.builder()
-                .properties(Map.of("table.name", table, "aws.endpoint.url", endpoint))
+                .properties(properties())
                 .singletons(recorder).start();
     }
 
@@ -99,11 +117,21 @@ final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
         return aws.dynamoDb().getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
     }
 
-    /** Closes a project as its ADMIN {@code by} would. */
+    /** Deletes an item behind the stores' back (data written before a change of layout). */
+    void rawDelete(Map<String, AttributeValue> key) {
+        aws.dynamoDb().deleteItem(b -> b.tableName(table).key(key));
+    }
+
+    /** Closes a project as its ADMIN {@code by} would (the state change alone: its reminders move with ReminderParking). */
     void close(Project project, Caller by) {
+        setState(project, by, ProjectState.CLOSED);
+    }
+
+    /** Sets a project's state as its ADMIN {@code by} would (the state change alone). */
+    void setState(Project project, Caller by, ProjectState state) {
         Project current = bean(ProjectStore.class).find(project.orgId(), project.id()).orElseThrow();
         AdminInfo.Update update = current.adminInfo().apply(new AdminInfoPatch(Change.keep(), Change.keep(), Change.keep(),
-                Change.keep(), Change.set(ProjectState.CLOSED), Change.keep()));
+                Change.keep(), Change.set(state), Change.keep()));
         bean(ProjectStore.class).updateAdminInfo(current, by, update, NOW);
     }
 
