@@ -107,7 +107,7 @@ class UploadReconciliationTest {
         }
 
         UploadReconciler.Report report = reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5));
-        assertEquals(new UploadReconciler.Report(report.asOf(), 4, 2, 1, 1, 0), report);
+        assertEquals(new UploadReconciler.Report(report.asOf(), 4, 2, 1, 1, 0, 0), report);
 
         JsonNode available = read(id(good));
         assertEquals("AVAILABLE", available.get("status").asText());
@@ -131,6 +131,24 @@ class UploadReconciliationTest {
 
         UploadReconciler.Report again = reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plus(Duration.ofHours(1)));
         assertEquals(0, again.checked(), "settled and given-up uploads are not checked again");
+    }
+
+    @Test
+    void anUploadThroughAStillValidUrlAfterItsDocumentWasDeletedIsRemovedEvenWhenItsEventIsLost() throws Exception {
+        Instant declaredAt = Instant.now();
+        JsonNode d = declared("supprimé.pdf", PDF.length);
+        expect(204, c.delete(docs(world.openProject) + "/" + id(d)).token(world.adam).send());
+        assertEquals(200, upload(d, PDF, "application/pdf"));
+        assertEquals(200, upload(d, PDF, "application/pdf")); // the same URL, twice: two S3 versions
+        assertEquals(2, api.loseUploadEvents());
+        assertEquals(2, api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key(d))).versions().size());
+
+        assertEquals(0, reconcileAsOf(declaredAt.plus(Duration.ofMinutes(11))).orphansRemoved(), "the URL may still be used");
+        UploadReconciler.Report report = reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5));
+        assertEquals(2, report.orphansRemoved(), report::toString);
+        assertTrue(api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key(d))).versions().isEmpty(),
+                "nothing that no document owns stays");
+        assertEquals(0, reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plus(Duration.ofHours(1))).checked(), "its entry is gone");
     }
 
     @Test

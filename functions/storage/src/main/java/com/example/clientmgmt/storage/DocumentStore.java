@@ -232,15 +232,17 @@ public class DocumentStore {
         return d.reminder() == null ? null : d.reminder().repeatEveryDays();
     }
 
-    /** Deletes the record (with its pending uploads' entries), guarded, with its history entry. The objects are the caller's to remove. */
+    /**
+     * Deletes the record, guarded, with its history entry. The objects are the caller's to remove. The entries of
+     * its pending uploads stay: a still-valid upload URL may yet be used, and if that upload's S3 event is lost
+     * too, the entry is how the reconciliation finds the object, after the URL expired, and removes it.
+     */
     public void delete(Caller caller, AdminDocument document, Instant at) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(ProjectGuard.check(table, caller, document.projectId()));
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(DocumentItem.key(document.orgId(), document.projectId(), document.id()))
                 .conditionExpression("attribute_exists(pk)").build()).build());
-        document.versions().stream().filter(v -> v.status() == FileVersion.Status.PENDING_UPLOAD)
-                .forEach(v -> writes.add(PendingUploadItem.delete(table, document, v.id())));
         writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), summary(document), null));
         transact(caller, writes);
     }

@@ -76,6 +76,26 @@ public class UploadFinalizer {
         return finalizeVersion(found.get(), version.get(), eventObjectVersion);
     }
 
+    /** At most this many S3 versions of one orphan key are removed in one go (each PUT through a URL makes one). */
+    static final int MAX_ORPHAN_VERSIONS = 20;
+
+    /**
+     * Removes every S3 version of {@code key}, one of our keys that no document owns any more; returns how many.
+     * Only when such an object exists: reads otherwise.
+     */
+    public int removeOrphans(String key) {
+        int removed = 0;
+        for (Optional<DocumentFiles.StoredObject> latest = files.head(key, null); latest.isPresent() && removed < MAX_ORPHAN_VERSIONS;
+             latest = files.head(key, null)) {
+            files.deleteVersion(key, latest.get().versionId());
+            removed++;
+        }
+        if (removed > 0) {
+            LOG.warn("object {} removed ({} versions): its document was deleted before the upload's event came, which was lost", key, removed);
+        }
+        return removed;
+    }
+
     /**
      * Settles {@code version} with its object as S3 holds it now ({@code eventObjectVersion}, or the latest
      * when null): the upload event's path once the document is read, and the reconciliation's.

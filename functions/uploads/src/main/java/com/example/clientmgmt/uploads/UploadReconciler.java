@@ -1,6 +1,7 @@
 package com.example.clientmgmt.uploads;
 
 import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.DocumentKeys;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.storage.DocumentStore;
@@ -22,7 +23,9 @@ import java.util.Optional;
  * an upload started just before the expiry has arrived) is checked against S3. Its object there is
  * finalized exactly as its event would have done it (AVAILABLE or REJECTED); no object means the upload
  * never came: the version EXPIRES — never the document, its reminder or its history. Every write is
- * conditioned on the version still being pending, so a late event and a run racing it settle it once.
+ * conditioned on the version still being pending, so a late event and a run racing it settle it once. The
+ * pending upload of a document deleted since is checked too: an object that came through its URL (and whose event
+ * was lost, or it would be gone already) is removed, every S3 version of it, so nothing no document owns stays.
  */
 @Singleton
 public class UploadReconciler {
@@ -42,18 +45,22 @@ public class UploadReconciler {
 
     /** What a run found; logged, and returned by the handler. */
     @Serdeable
-    public record Report(String asOf, int checked, int finalized, int rejected, int neverUploaded, int alreadyFinal) {}
+    public record Report(String asOf, int checked, int finalized, int rejected, int neverUploaded, int alreadyFinal,
+                         int orphansRemoved) {}
 
     public Report run(Instant now) {
         long started = System.nanoTime();
-        int checked = 0, finalized = 0, rejected = 0, never = 0, already = 0;
+        int checked = 0, finalized = 0, rejected = 0, never = 0, already = 0, orphans = 0;
         for (List<UploadSettlements.PendingUpload> page : settlements.pendingUploads(now, PAGE)) {
             for (UploadSettlements.PendingUpload pending : page) {
                 checked++;
                 Optional<AdminDocument> document = documents.find(pending.orgId(), pending.projectId(), pending.documentId());
                 Optional<FileVersion> version = document.flatMap(d -> d.version(pending.versionId()));
                 if (version.isEmpty()) {
-                    settlements.forget(pending); // the document was deleted
+                    // the document was deleted while this upload's URL was valid: whatever came through it is nobody's
+                    orphans += finalizer.removeOrphans(DocumentKeys.objectKey(pending.orgId(), pending.projectId(),
+                            pending.documentId(), pending.versionId()));
+                    settlements.forget(pending);
                     already++;
                     continue;
                 }
@@ -74,14 +81,15 @@ public class UploadReconciler {
                 }
             }
         }
-        Report report = new Report(now.toString(), checked, finalized, rejected, never, already);
+        Report report = new Report(now.toString(), checked, finalized, rejected, never, already, orphans);
         if (finalized + rejected > 0) {
             LOG.warn("upload reconciliation settled uploads whose S3 event never came: {}", report);
         } else {
             LOG.info("upload reconciliation {}", report);
         }
         metrics.record(Map.of("UploadEventsLost", (double) (finalized + rejected), "UploadsReconciledAvailable", (double) finalized,
-                "UploadsReconciledRejected", (double) rejected, "UploadsNeverArrived", (double) never), Unit.COUNT, Map.of());
+                "UploadsReconciledRejected", (double) rejected, "UploadsNeverArrived", (double) never,
+                "UploadsOrphanRemoved", (double) orphans), Unit.COUNT, Map.of());
         metrics.record(Map.of("ReconcileDuration", (System.nanoTime() - started) / 1e6), Unit.MILLISECONDS, Map.of());
         return report;
     }
