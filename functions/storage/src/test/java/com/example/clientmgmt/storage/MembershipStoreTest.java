@@ -98,7 +98,7 @@ class MembershipStoreTest {
 
     @Test
     void twoAdminsDemotingEachOtherAtOnceNeverLeaveTheProjectWithoutAnAdmin() throws Exception {
-        for (int round = 0; round < 25; round++) {
+        for (int round = 0; round < 100; round++) {
             Project p = created("org-race", Map.of("a", Permission.ADMIN, "b", Permission.ADMIN));
             var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
             List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
