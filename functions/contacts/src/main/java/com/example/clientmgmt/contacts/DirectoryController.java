@@ -13,6 +13,8 @@ import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
+import com.example.clientmgmt.http.QueryText;
+import io.micronaut.http.HttpRequest;
 import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.storage.DirectoryStore;
 import com.example.clientmgmt.storage.HistoryLog;
@@ -60,9 +62,10 @@ public class DirectoryController {
 
     /** Any member of the organization lists or searches it (part of a name or company, any case or accent). */
     @Get
-    public PageView<PersonView> list(Caller caller, @Nullable @QueryValue String query, @Nullable @QueryValue String cursor,
-                                @Nullable @QueryValue String limit) {
+    public PageView<PersonView> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue String cursor,
+                                     @Nullable @QueryValue String limit) {
         int size = Paging.limit(limit);
+        String query = QueryText.of(request, "query");
         var page = query == null || query.isBlank()
                 ? directory.list(caller.orgId(), cursor, size)
                 : directory.search(caller.orgId(), query, cursor, size);

@@ -116,6 +116,8 @@ class DirectoryApiTest {
         assertEquals(List.of("Élise Tremblay"), names(expect(200, c.get("/directory/people?query=beton").token(boss).send()).json()));
         assertEquals(List.of("Élise Tremblay"), names(expect(200, c.get("/directory/people?query=trem%20%C3%A9li").token(boss).send()).json()));
         assertEquals(List.of(), names(expect(200, c.get("/directory/people?query=lise%20gagnon").token(boss).send()).json()));
+        assertEquals(List.of("Élise Tremblay"), names(expect(200, c.get("/directory/people?query=tremblay%2C%20elise").token(boss).send()).json()),
+                "a comma is part of the text, not a list of queries");
         assertEquals(List.of("Éric Gagnon", "Élise Tremblay", "Marc Lisée").size(),
                 names(expect(200, c.get("/directory/people").token(boss).send()).json()).size());
         // another organization sees none of them

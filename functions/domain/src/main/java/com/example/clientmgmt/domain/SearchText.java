@@ -49,7 +49,12 @@ public final class SearchText {
 
     /** True when every word of the query starts one of the person's words. */
     public static boolean matches(List<String> queryWords, Person person) {
-        Set<String> own = words(person.name(), person.company());
+        return matches(queryWords, person.name(), person.company());
+    }
+
+    /** True when every word of the query starts one of the words of {@code texts} (no query words: true). */
+    public static boolean matches(List<String> queryWords, String... texts) {
+        Set<String> own = words(texts);
         return queryWords.stream().allMatch(q -> own.stream().anyMatch(w -> w.startsWith(q)));
     }
 }

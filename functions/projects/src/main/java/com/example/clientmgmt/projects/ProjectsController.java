@@ -11,6 +11,7 @@ import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.http.Paging;
+import com.example.clientmgmt.http.QueryText;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.projects.Views.ProjectView;
 import com.example.clientmgmt.domain.Texts;
@@ -77,27 +78,24 @@ public class ProjectsController {
 
     /**
      * The caller's projects (those they are a member of); with {@code scope=organization}, every project of the
-     * organization (organization admins only), which {@code query} searches by project and client names. Open
+     * organization (organization admins only); {@code query} searches either by project and client names. Open
      * projects by default; {@code state} (repeatable, or comma-separated) picks others, CLOSED included. Read
      * from the request: a List binding keeps only the first of repeated values.
      */
     @Get
     public PageView<ProjectView> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue String scope,
-                                      @Nullable @QueryValue String query,
                                       @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
         Set<ProjectState> states = states(request.getParameters().getAll("state"));
+        String query = QueryText.of(request, "query");
         int size = Paging.limit(limit);
+        if (query != null && (query.codePointCount(0, query.length()) > MAX_QUERY || !Texts.isWellFormed(query))) {
+            throw ProblemException.invalid(FieldError.of("query", "BAD_QUERY", MAX_QUERY));
+        }
         if (scope == null || scope.equals("member")) {
-            if (query != null) {
-                throw ProblemException.invalid(FieldError.of("query", "QUERY_NEEDS_ORGANIZATION_SCOPE"));
-            }
-            return PageView.of(memberships.listForUser(caller, states, cursor, size), p -> ProjectView.of(p, caller));
+            return PageView.of(memberships.listForUser(caller, states, query, cursor, size), p -> ProjectView.of(p, caller));
         }
         if (!scope.equals("organization")) {
             throw ProblemException.invalid(FieldError.of("scope", "BAD_SCOPE", scope));
-        }
-        if (query != null && (query.length() > MAX_QUERY || !Texts.isWellFormed(query))) {
-            throw ProblemException.invalid(FieldError.of("query", "BAD_QUERY", MAX_QUERY));
         }
         ProjectAccess.requireOrgAdmin(caller);
         return PageView.of(organization.list(caller.orgId(), states, query, cursor, size), p -> ProjectView.of(p, caller));

@@ -222,8 +222,10 @@ class ProjectsApiTest {
         // only organization admins list the whole organization
         expect(403, c.get("/projects?scope=organization").token(member).send());
         expect(400, c.get("/projects?scope=everything").token(boss).send());
-        expect(400, c.get("/projects?query=x").token(boss).send());
+        assertEquals(List.of(), ids(expect(200, c.get("/projects?query=tour").token(boss).send()).json()), "boss's own projects: none");
+        assertEquals(List.of(a), ids(expect(200, c.get("/projects?query=HYDRO").token(member).send()).json()), "mia's own, searched");
         expect(400, c.get("/projects?scope=organization&query=" + "x".repeat(201)).token(boss).send());
+        expect(400, c.get("/projects?query=a%2C" + "x".repeat(199)).token(boss).send()); // a comma is text, not a list
         expect(400, c.get("/projects?scope=organization&cursor=%2F%2F").token(boss).send());
     }
 

@@ -9,6 +9,7 @@ import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ProjectState;
+import com.example.clientmgmt.domain.SearchText;
 import com.example.clientmgmt.platform.TableConfig;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -112,9 +113,15 @@ public class MembershipStore {
     /**
      * The caller's projects in the given states, newest first: a query of the caller's memberships (ByUser)
      * and one batch read of those projects, repeated (at most {@link #MAX_ROUNDS} times) while projects in
-     * other states leave the page short.
+     * other states (or not matching the text) leave the page short.
      */
     public Page<Project> listForUser(Caller caller, Set<ProjectState> states, String cursor, int limit) {
+        return listForUser(caller, states, null, cursor, limit);
+    }
+
+    /** The same, of the projects whose or whose client's name has, for every word of {@code text}, a word starting with it. */
+    public Page<Project> listForUser(Caller caller, Set<ProjectState> states, String text, String cursor, int limit) {
+        List<String> words = List.copyOf(SearchText.words(text == null ? "" : text));
         String lastExamined = Cursor.decode(cursor, Ids::isWellFormed);
         List<Project> items = new ArrayList<>();
         boolean more = true;
@@ -132,7 +139,8 @@ public class MembershipStore {
                 examined++;
                 lastExamined = id;
                 Project project = byRef.get(new ProjectRef(caller.orgId(), id));
-                if (project != null && states.contains(project.state())) {
+                if (project != null && states.contains(project.state())
+                        && SearchText.matches(words, project.name(), project.adminInfo().clientCompanyName())) {
                     items.add(project);
                 }
             }

@@ -99,16 +99,17 @@ public final class JsonBody {
             errors.add(FieldError.of(name, "NOT_A_STRING"));
             return Change.keep();
         }
-        String text = node.getStringValue().strip();
+        String sent = node.getStringValue();
+        if (sent.codePointCount(0, sent.length()) > max) { // as sent: the contract's maxLength
+            errors.add(FieldError.of(name, "TOO_LONG", max));
+            return Change.keep();
+        }
+        String text = sent.strip();
         if (text.isEmpty()) {
             return Change.clear();
         }
         if (!Texts.isWellFormed(text) || text.indexOf('\uFFFD') >= 0) {
             errors.add(FieldError.of(name, "NOT_UNICODE"));
-            return Change.keep();
-        }
-        if (text.codePointCount(0, text.length()) > max) {
-            errors.add(FieldError.of(name, "TOO_LONG", max));
             return Change.keep();
         }
         if (CONTROL.matcher(text).find()) {

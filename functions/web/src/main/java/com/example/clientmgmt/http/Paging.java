@@ -19,8 +19,8 @@ public final class Paging {
      * else is a 400 naming the parameter ({@code reason} with {@code max} as its argument).
      */
     public static int wholeNumber(String raw, String name, int min, int max, int absent, String reason) {
-        if (raw == null || raw.isEmpty()) {
-            return absent;
+        if (raw == null) {
+            return absent; // "limit=" with no value is not a number either
         }
         try {
             int value = Integer.parseInt(raw);

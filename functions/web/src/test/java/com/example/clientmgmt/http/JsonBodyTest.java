@@ -48,9 +48,14 @@ class JsonBodyTest {
     }
 
     @Test
-    void textIsTrimmedMeasuredInCharactersAndFreeOfControlCharacters() {
+    void textIsMeasuredInCharactersAsSentThenTrimmedAndFreeOfControlCharacters() {
+        assertEquals(List.of("name:TOO_LONG"), reasons(() -> {
+            JsonBody spaced = body("{\"name\":\"  Élise  \"}");
+            spaced.requiredText("name", 5); // nine characters as sent: the contract's maxLength counts them all
+            spaced.finish();
+        }));
         JsonBody in = body("{\"name\":\"  Élise  \",\"emoji\":\"" + "😀".repeat(5) + "\",\"tab\":\"a\\tb\"}");
-        assertEquals("Élise", in.requiredText("name", 5));
+        assertEquals("Élise", in.requiredText("name", 9));
         assertEquals("😀".repeat(5), in.requiredText("emoji", 5), "five characters, ten UTF-16 units");
         assertEquals("a\tb", in.requiredText("tab", 10));
         in.finish();
