@@ -205,6 +205,8 @@ class DocumentVersionsApiTest {
         assertEquals(1, bonds.size());
         assertEquals(bond, bonds.get(0).get("id").asText());
         assertEquals("kind", expect(400, c.get(docs(p) + "?kind=bond").token(world.lea).send()).json().get("errors").get(0).get("field").asText());
+        assertEquals("kind", expect(400, c.get(docs(p) + "?kind=").token(world.lea).send()).json().get("errors").get(0).get("field").asText(),
+                "an empty kind names none");
         Map<String, Object> badKind = new HashMap<>(declaration("x.pdf", "application/pdf", 10));
         badKind.put("kind", "PERMIT");
         expect(400, c.post(docs(p)).token(world.adam).body(badKind).send());

@@ -73,7 +73,7 @@ public class NotificationsController {
     }
 
     private static boolean unreadFilter(String raw) {
-        if (raw == null || raw.isEmpty() || raw.equals("false")) {
+        if (raw == null || raw.equals("false")) {
             return false;
         }
         if (raw.equals("true")) {

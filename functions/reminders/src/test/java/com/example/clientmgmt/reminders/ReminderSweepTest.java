@@ -566,6 +566,7 @@ class ReminderSweepTest {
         assertEquals(2, unread.get("items").size());
         unread.get("items").forEach(n -> assertFalse(n.get("read").asBoolean()));
         expect(400, c.get("/notifications?unread=maybe").token(w.adam).send());
+        expect(400, c.get("/notifications?unread=").token(w.adam).send());
         assertEquals(2, expect(200, c.post("/notifications/read-all").token(w.adam).send()).json().get("marked").asInt());
         assertEquals(0, expect(200, c.get("/notifications").token(w.adam).send()).json().get("unreadCount").asInt());
         assertEquals(3, expect(200, c.get("/notifications").token(w.owner).send()).json().get("unreadCount").asInt(),
