@@ -3,7 +3,6 @@ package com.example.clientmgmt.storage;
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Ids;
-import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.platform.TableConfig;
