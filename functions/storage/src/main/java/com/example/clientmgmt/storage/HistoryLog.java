@@ -7,17 +7,10 @@ import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.ProjectRef;
 import jakarta.inject.Singleton;
 import com.example.clientmgmt.platform.TableConfig;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,10 +24,7 @@ public class HistoryLog {
     private final String table;
     private final ProjectReads reads;
 
-    private final DynamoDbClient dynamo;
-
-    public HistoryLog(DynamoDbClient dynamo, TableConfig table, ProjectReads reads) {
-        this.dynamo = dynamo;
+    public HistoryLog(TableConfig table, ProjectReads reads) {
         this.table = table.name();
         this.reads = reads;
     }
@@ -79,32 +69,11 @@ public class HistoryLog {
             return Optional.empty();
         }
         String after = Cursor.decode(cursor, HistoryItem::isPosition);
-        AttributeValue pk = AttributeValue.fromS(Keys.personPk(orgId, personId));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", pk, ":from", AttributeValue.fromS(HistoryItem.prefix()),
-                        ":to", AttributeValue.fromS(Keys.PERSON)))
-                .scanIndexForward(false).consistentRead(true).limit(after == null ? limit + 1 : limit);
-        if (after != null) {
-            query.exclusiveStartKey(Map.of(Keys.PK, pk, Keys.SK, AttributeValue.fromS(after)));
-        }
-        QueryResponse response = dynamo.query(query.build());
-        boolean found = after != null;
-        List<HistoryEntry> entries = new ArrayList<>();
-        String last = null;
-        for (Map<String, AttributeValue> item : response.items()) {
-            String sk = Attrs.str(item, Keys.SK);
-            if (Keys.PERSON.equals(sk)) {
-                found = true;
-            } else {
-                entries.add(HistoryItem.toEntry(item));
-                last = sk;
-            }
-        }
-        if (!found) {
+        ProjectReads.Slice slice = reads.slice(PersonItem.key(orgId, personId), HistoryItem.prefix(), true, after, limit);
+        if (after == null && slice.parent() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Page<>(entries, Queries.hasMore(response) && last != null ? Cursor.encode(last) : null));
+        return Optional.of(new Page<>(slice.items().stream().map(HistoryItem::toEntry).toList(), slice.nextCursor()));
     }
 
     /** A page of a project's history, newest first, with the project (first page: one query). */

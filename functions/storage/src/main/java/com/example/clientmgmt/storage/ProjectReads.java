@@ -45,39 +45,54 @@ public class ProjectReads {
             return new Children(Optional.empty(), List.of(), null);
         }
         String after = Cursor.decode(cursor, validCursor);
-        Map<String, AttributeValue> projectKey = ProjectItem.key(orgId, projectId);
-        AttributeValue pk = projectKey.get(Keys.PK);
+        Optional<Project> later = after == null ? Optional.empty() : project(orgId, projectId); // later pages: the project first
+        Slice slice = slice(ProjectItem.key(orgId, projectId), prefix, belowProject, after, limit);
+        Optional<Project> found = slice.parent() != null ? Optional.of(ProjectItem.toProject(slice.parent())) : later;
+        return new Children(found, slice.items(), slice.nextCursor());
+    }
+
+    /** A page of a parent item's children: the parent as read (only on a first page, null when absent), the children and the next cursor. */
+    record Slice(Map<String, AttributeValue> parent, List<Map<String, AttributeValue>> items, String nextCursor) {}
+
+    /**
+     * The children whose sort key starts with {@code prefix} in the partition of {@code parentKey}, sorted right below
+     * ({@code below}: newest first, descending) or right above the parent item. Without {@code after} (a first page)
+     * the key range includes the parent, so one query returns the parent, then the children; with it, the page
+     * starts after that sort key and the parent is not read. Used for projects (history, documents) and for a
+     * directory person's history.
+     */
+    Slice slice(Map<String, AttributeValue> parentKey, String prefix, boolean below, String after, int limit) {
+        AttributeValue pk = parentKey.get(Keys.PK);
+        AttributeValue parent = parentKey.get(Keys.SK);
         AttributeValue lastChild = AttributeValue.fromS(prefix + "\uffff");
-        AttributeValue project = projectKey.get(Keys.SK);
         QueryRequest.Builder query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .scanIndexForward(!belowProject)
+                .scanIndexForward(!below)
                 .consistentRead(true);
-        Optional<Project> found = Optional.empty();
         if (after == null) {
             query.expressionAttributeValues(Map.of(":pk", pk,
-                    ":from", belowProject ? AttributeValue.fromS(prefix) : project,
-                    ":to", belowProject ? project : lastChild))
+                    ":from", below ? AttributeValue.fromS(prefix) : parent,
+                    ":to", below ? parent : lastChild))
                     .limit(limit + 1);
         } else {
-            found = project(orgId, projectId);
             query.expressionAttributeValues(Map.of(":pk", pk, ":from", AttributeValue.fromS(prefix), ":to", lastChild))
                     .exclusiveStartKey(Map.of(Keys.PK, pk, Keys.SK, AttributeValue.fromS(after)))
                     .limit(limit);
         }
         QueryResponse response = dynamo.query(query.build());
+        Map<String, AttributeValue> parentItem = null;
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         String last = null;
         for (Map<String, AttributeValue> item : response.items()) {
-            if (ProjectItem.isProject(item)) {
-                found = Optional.of(ProjectItem.toProject(item));
+            if (parent.equals(item.get(Keys.SK))) {
+                parentItem = item;
             } else {
                 items.add(item);
                 last = Attrs.str(item, Keys.SK);
             }
         }
         boolean more = Queries.hasMore(response) && last != null;
-        return new Children(found, items, more ? Cursor.encode(last) : null);
+        return new Slice(parentItem, items, more ? Cursor.encode(last) : null);
     }
 
     /** A project and one other item of the organization, read together (either may be absent). */
