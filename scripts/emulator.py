@@ -7,13 +7,21 @@ time gives the emulator DynamoDB's per-request atomicity, which the concurrency 
 GET /_emulator/ses/sent lists the messages sent through SES (oldest first): {"items": [{"from", "to", "subject",
 "date", "text", "html", "raw"}]}, each parsed from the raw MIME message the mailer sent (moto keeps it as is). The local
 mailbox of scripts/dev and the mailer's tests read it; nothing else of the emulator is changed.
-Usage: python scripts/emulator.py HOST PORT
+
+With --record (the Lambda harness), every AWS request is also kept as it came: the access key that signed it, the
+service of its signature's scope, method, path, query, the headers that name an operation, the body (but an S3
+object's bytes) and the status the emulator answered. GET /_emulator/calls lists them ({"items": [...]}, oldest
+first); scripts/harness/iam_calls.py maps each to what AWS authorizes it against.
+Usage: python scripts/emulator.py HOST PORT [--record]
 """
 import email
 import email.header
 import email.policy
+import io
 import json
+import re
 import sys
+import urllib.parse
 
 from werkzeug.serving import run_simple
 
@@ -56,7 +64,60 @@ class WithMailbox:
         return self.app(environ, start_response)
 
 
+CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]+/([^/]+)/([^/]+)/aws4_request")
+NAMING_HEADERS = ("x-amz-target", "content-type", "x-amz-copy-source")
+
+
+def request_path(environ):
+    """The path as sent, decoded as UTF-8 (PATH_INFO holds the bytes as Latin-1, as WSGI says)."""
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    if raw:
+        return urllib.parse.unquote(urllib.parse.urlsplit(raw).path)
+    return environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
+
+
+class Recorder:
+    """Keeps every signed AWS request (see the module's description); one request at a time, as the server runs."""
+
+    def __init__(self, app):
+        self.app = app
+        self.calls = []
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path == "/_emulator/calls":
+            body = json.dumps({"items": self.calls}, ensure_ascii=False).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(body)))])
+            return [body]
+        if path.startswith("/_emulator/") or path.startswith("/moto-api"):
+            return self.app(environ, start_response)
+        query = environ.get("QUERY_STRING", "")
+        signature = CREDENTIAL.search(environ.get("HTTP_AUTHORIZATION", "")) \
+            or CREDENTIAL.search("Credential=" + dict(urllib.parse.parse_qsl(query)).get("X-Amz-Credential", ""))
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        service = signature.group(3) if signature else None
+        keep_body = service != "s3" or "delete" in urllib.parse.parse_qs(query, keep_blank_values=True)
+        call = {"accessKey": signature.group(1) if signature else None, "region": signature.group(2) if signature else None,
+                "service": service, "method": environ.get("REQUEST_METHOD"), "host": environ.get("HTTP_HOST", ""),
+                "path": request_path(environ),
+                "query": query, "headers": {h: environ.get("HTTP_" + h.upper().replace("-", "_"), environ.get(h.upper().replace("-", "_")))
+                                            for h in NAMING_HEADERS},
+                "body": body.decode("utf-8", "replace") if keep_body else None, "status": None}
+
+        def recording_start_response(status, headers, exc_info=None):
+            call["status"] = int(status.split(" ", 1)[0])
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        result = self.app(environ, recording_start_response)
+        self.calls.append(call)
+        return result
+
+
 if __name__ == "__main__":
     host, port = sys.argv[1], int(sys.argv[2])
-    app = DomainDispatcherApplication(create_backend_app)
-    run_simple(host, port, WithMailbox(app), threaded=False, use_reloader=False, request_handler=MotoRequestHandler)
+    app = WithMailbox(DomainDispatcherApplication(create_backend_app))
+    if "--record" in sys.argv[3:]:
+        app = Recorder(app)
+    run_simple(host, port, app, threaded=False, use_reloader=False, request_handler=MotoRequestHandler)

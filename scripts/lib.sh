@@ -10,6 +10,7 @@ SAM_TRANSLATOR_VERSION="1.115.0"
 CHECKOV_VERSION="3.2.459"
 RIE_MODULE="github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie"
 RIE_VERSION="v0.0.0-20261030222936-bef5c4ba774d"
+IAM_SIMULATE_VERSION="0.1.173"
 MOTO_HOST="127.0.0.1"
 MOTO_PORT="${MOTO_PORT:-5055}"
 export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://$MOTO_HOST:$MOTO_PORT}"
@@ -62,6 +63,19 @@ ensure_lambda_tools() {
     mvn -B -q --no-transfer-progress -f "$ROOT/scripts/harness/pom.xml" dependency:copy-dependencies \
       -DoutputDirectory="$TOOLS/lambda-runtime" >&2
   fi
+  ensure_iam_simulate
+}
+
+# The IAM policy evaluator the harness checks every recorded call with (npm; Node.js is on the machines).
+ensure_iam_simulate() {
+  local dir="$TOOLS/iam-simulate"
+  if [ -f "$dir/.installed-$IAM_SIMULATE_VERSION" ]; then return; fi
+  log "installing @cloud-copilot/iam-simulate@$IAM_SIMULATE_VERSION into .tools/iam-simulate (first run only)"
+  command -v npm >/dev/null || { log "npm (Node.js) is needed for the harness's IAM check"; exit 1; }
+  rm -rf "$dir" && mkdir -p "$dir"
+  (cd "$dir" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent --save-exact \
+    "@cloud-copilot/iam-simulate@$IAM_SIMULATE_VERSION") >&2
+  touch "$dir/.installed-$IAM_SIMULATE_VERSION"
 }
 
 # A cheap check (moto's data.json dumps every resource: slow once the emulator holds data).

@@ -13,14 +13,20 @@ For each function:
   (org.crac delegating to the RIC's context, as -Dorg.crac.Core.Compat does in Lambda) after init and
   before the first request; the RIE has no orchestrator that would restore a snapshot, so a thin shim in
   front of its Runtime API answers the RIC's "restore/next" call, and forwards everything else;
-- IAM enforced: a separate emulator whose IAM checking is switched on after set-up; each function's role is
-  created from the template's own policies (expanded by aws-sam-translator); the emulator matches actions
-  against resource "*" only, so resources are widened for the local check (README);
+- IAM enforced, twice: a separate emulator whose IAM checking is switched on after set-up refuses any action
+  outside the function's role (created from the template's own policies, expanded by aws-sam-translator; the
+  emulator matches actions against resource "*" only, so resources are widened for that check); and every call
+  the emulator recorded (scripts/emulator.py --record) is mapped to the action, resource ARNs and condition keys AWS
+  authorizes it against (iam_calls.py) and evaluated against the policies as written, resources and conditions
+  included, by @cloud-copilot/iam-simulate (iam_check.cjs): a denial fails the run and names function, action and
+  resource; a call that cannot be mapped or attributed to a function fails it too. SES is checked as production
+  (sender identity) and as the sandbox (each recipient's identity too) unless --ses-mode says one;
 - every sample of events/ for the function (events/expected.json says what each must answer), then a
   scenario across functions that checks effects: a declared document's upload event makes it AVAILABLE,
   its due reminder fires and its ADMIN sees the notification.
 
-Prints one line per invocation and, last, "lambda: functions=N passed=N failed=M". A failure prints the
+Prints one line per invocation, then "iam: calls=N checked=N denied=M" and, last,
+"lambda: functions=N passed=N failed=M". A failure prints the
 function, the event and the runtime's error (and the tail of the function's log).
 Usage: python lambda_harness.py --moto-port PORT --rie PATH --runtime-lib DIR [--only FunctionId ...]
 """
@@ -46,6 +52,7 @@ import zipfile
 from zoneinfo import ZoneInfo
 
 import boto3
+from iam_calls import Mapper, Unmapped
 from samtranslator.translator.transform import transform
 from samtranslator.yaml_helper import yaml_parse
 
@@ -180,6 +187,7 @@ class Aws:
         self.endpoint = f"http://127.0.0.1:{port}"
         self.port = port
         self.session = boto3.session.Session(aws_access_key_id="setup", aws_secret_access_key="setup", region_name=REGION)
+        self.harness_keys = {"setup"}  # the harness's own calls (set-up, uploads as a browser): not a function's
 
     def client(self, service, session=None):
         return (session or self.session).client(service, endpoint_url=self.endpoint,
@@ -191,6 +199,7 @@ class Aws:
         admin.put_user_policy(UserName="harness-admin", PolicyName="everything", PolicyDocument=json.dumps(
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
         key = admin.create_access_key(UserName="harness-admin")["AccessKey"]
+        self.harness_keys.add(key["AccessKeyId"])
         request = urllib.request.Request(self.endpoint + "/moto-api/reset-auth", data=b"0", method="POST",
                                          headers={"Content-Type": "text/plain"})
         urllib.request.urlopen(request).read()
@@ -215,8 +224,14 @@ def create_resources(aws, cfn, intrinsics):
     if resources["DocumentsBucket"]["Properties"].get("VersioningConfiguration", {}).get("Status") == "Enabled":
         s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
     aws.client("events").create_event_bus(Name=intrinsics.ref("EventBus"))
-    if "MailIdentity" in intrinsics.parameters:  # verified out of band in AWS (README "Deploy")
-        aws.client("sesv2").create_email_identity(EmailIdentity=intrinsics.ref("MailIdentity"))
+    for identity in sender_identities(intrinsics):  # verified out of band in AWS (README "Deploy")
+        aws.client("sesv2").create_email_identity(EmailIdentity=identity)
+
+
+def sender_identities(intrinsics):
+    """The SES identity reminder e-mails go out from: MailFromAddress's domain, verified in AWS before the first sweep."""
+    sender = intrinsics.parameters.get("MailFromAddress")
+    return [sender.rpartition("@")[2]] if sender else []
 
 
 def widened(statement):
@@ -225,6 +240,22 @@ def widened(statement):
     actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
     extra = [moto for moto, aws in MOTO_TRANSACTION_ACTIONS.items() if aws & set(actions)]
     return {"Effect": statement["Effect"], "Action": actions + extra, "Resource": "*"}
+
+
+def role_policies(cfn, function_id, intrinsics, drop_resource=None):
+    """The function's inline policies as AWS will hold them: intrinsics resolved, resources and conditions as written.
+    drop_resource (FunctionId=text) removes, from that function's policies alone, every resource containing text."""
+    role_id = cfn["Resources"][function_id]["Properties"]["Role"]["Fn::GetAtt"][0]
+    policies = []
+    for policy in cfn["Resources"][role_id]["Properties"].get("Policies", []):
+        document = intrinsics.resolve(copy.deepcopy(policy["PolicyDocument"]))
+        if drop_resource and drop_resource[0] == function_id:
+            for statement in document["Statement"]:
+                resources = statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
+                statement["Resource"] = [r for r in resources if drop_resource[1] not in r]
+            document["Statement"] = [st for st in document["Statement"] if st["Resource"]]
+        policies.append({"name": policy["PolicyName"], "policy": document})
+    return policies
 
 
 def role_credentials(aws, function_id, cfn, intrinsics, drop_action=None):
@@ -592,6 +623,7 @@ def run_scenario(functions, aws, bucket, zone, outcome):
         result, millis = mailer.invoke(due)
         outcome.check(mailer, "mailer-reminder-due.json (scenario, repeated)", result, millis, "sent 0, duplicates 1",
                       isinstance(result, dict) and result.get("sent") == 0 and result.get("duplicates") == 1)
+    run_every_route(functions, aws, bucket, project, document, creator, outcome)
     reconcile = functions.get("UploadReconcileFunction")
     if reconcile is None:
         return
@@ -615,6 +647,174 @@ def run_scenario(functions, aws, bucket, zone, outcome):
     result, millis = documents.invoke(with_path(load_event("documents-read.json"), f"/projects/{project}/admin-documents/{lost}"))
     available = status_of(result) == 200 and json.loads(result["body"]).get("status") == "AVAILABLE"
     outcome.check(documents, "documents-read.json (scenario, reconciled)", result, millis, "status 200, AVAILABLE", available)
+    # an upload that never comes: past its deadline the reconciliation finds no object (a HEAD of a missing key,
+    # which S3 answers 404 only to who may list the bucket) and the version expires
+    result, millis = documents.invoke(with_path(declare, f"/projects/{project}/admin-documents", body))
+    if not outcome.check(documents, "documents-declare.json (scenario, never uploaded)", result, millis, "status 201",
+                         status_of(result) == 201):
+        return
+    declared = json.loads(result["body"])
+    expired = datetime.datetime.fromisoformat(declared["upload"]["expiresAt"][:19] + "+00:00")
+    tick["time"] = utc_text(expired + datetime.timedelta(minutes=16))
+    report, millis = reconcile.invoke(tick)
+    outcome.check(reconcile, "reconcile-schedule.json (scenario, never uploaded)", report, millis, "neverUploaded >= 1",
+                  isinstance(report, dict) and report.get("neverUploaded", 0) >= 1)
+
+
+def check_iam(aws, functions, intrinsics, args, outcome):
+    """Every call the functions made, as recorded by the emulator, evaluated against each function's policies as
+    written. Prints the denials and "iam: calls=N checked=N denied=M"; a denial, or a call that cannot be mapped or
+    attributed to a function, is a failure of that function."""
+    with urllib.request.urlopen(aws.endpoint + "/_emulator/calls") as response:
+        calls = json.load(response)["items"]
+    by_key = {f.credentials["AccessKeyId"]: f for f in functions.values()}
+    harness_keys = {k for k in aws.harness_keys}
+    modes = {"production": [False], "sandbox": [True], "both": [False, True]}[args.ses_mode]
+    identities = sender_identities(intrinsics)
+    mappers = [Mapper(ACCOUNT, REGION, identities, ses_sandbox=sandbox) for sandbox in modes]
+    checks, origins, count = [], [], 0
+    for call in calls:
+        key = call.get("accessKey")
+        if key in harness_keys:
+            continue
+        function = by_key.get(key)
+        if function is None:
+            any_function = next(iter(functions.values()), None)
+            if any_function is not None:
+                outcome.failures.append((any_function, "(iam)", f"a call no function's credentials signed: {call['service']} "
+                                                                f"{call['method']} {call['path']} (key {key})"))
+            continue
+        count += 1
+        for mapper in mappers:
+            try:
+                for check in mapper.checks(call):
+                    mode = "sandbox" if mapper.ses_sandbox and check["action"].startswith("ses:") else ""
+                    checks.append(dict(check, fn=function.id))
+                    origins.append((function, call, mode))
+            except (Unmapped, KeyError, ValueError) as e:
+                outcome.failures.append((function, "(iam)", f"a call the harness cannot map to what AWS authorizes: {e}"))
+                break
+    unique = {}
+    for check in checks:
+        unique.setdefault(json.dumps(check, sort_keys=True), check)
+    principals = {f.id: f"arn:aws:sts::{ACCOUNT}:assumed-role/{f.id}Role/{f.id}" for f in functions.values()}
+    request = {"account": ACCOUNT, "principals": principals, "policies": {f.id: f.policies for f in functions.values()},
+               "checks": list(unique.values())}
+    evaluated = subprocess.run(["node", os.path.join(os.path.dirname(__file__), "iam_check.cjs"), args.iam_simulate],
+                               input=json.dumps(request), capture_output=True, text=True)
+    if evaluated.returncode != 0:
+        raise SystemExit(f"the IAM evaluator failed: {evaluated.stderr[-2000:]}")
+    decisions = dict(zip(unique.keys(), json.loads(evaluated.stdout)))
+    denied = {}
+    for check, (function, call, mode) in zip(checks, origins):
+        decision = decisions[json.dumps(check, sort_keys=True)]
+        if decision["decision"] == "Allowed":
+            continue
+        context = f" {json.dumps(check['context'], ensure_ascii=False)}" if check["context"] else ""
+        line = (f"{function.id} {check['action']} on {check['resource']}{context}"
+                f"{' (SES sandbox)' if mode else ''}: {decision['decision']} {decision['detail']}".rstrip())
+        if line not in denied:
+            denied[line] = function
+            log(f"  iam DENIED {line}")
+    for line, function in denied.items():
+        outcome.failures.append((function, "(iam)", "AWS would refuse: " + line))
+    log(f"iam: calls={count} checked={count} denied={len(denied)} (evaluator: @cloud-copilot/iam-simulate, "
+        f"{len(unique)} distinct checks; SES as {args.ses_mode})")
+
+
+def http_event(sample, path, method=None, body=None, query=None):
+    """A sample HTTP event sent to another path, method, body or query string."""
+    e = with_path(load_event(sample), path, body)
+    if method:
+        e["requestContext"]["http"]["method"] = method
+        e["routeKey"] = f"{method} {e['routeKey'].split(' ', 1)[1]}" if e.get("routeKey") else e.get("routeKey")
+    if query is not None:
+        e["rawQueryString"] = query
+        e["queryStringParameters"] = dict(urllib.parse.parse_qsl(query)) if query else None
+    if body is None and method in ("GET", "DELETE"):
+        e.pop("body", None)
+    return e
+
+
+def run_every_route(functions, aws, bucket, project, document, creator, outcome):
+    """Every route family and event of every function on its success path, on the scenario's project and document,
+    so that each AWS call a feature makes is made (and checked against the policies as written)."""
+    def call(function_id, sample, path, expect, method=None, body=None, query=None, label=""):
+        function = functions.get(function_id)
+        if function is None:
+            return None
+        event = http_event(sample, path, method, body, query)
+        event["requestContext"]["authorizer"] = creator  # the project's creator: its ADMIN, an organization admin
+        result, millis = function.invoke(event)
+        name = f"{sample} (every route{', ' + label if label else ''})"
+        if outcome.check(function, name, result, millis, f"status {expect}", status_of(result) == expect):
+            return json.loads(result["body"]) if result.get("body") else {}
+        return None
+
+    p = f"/projects/{project}"
+    call("ProjectsFunction", "projects-list.json", "/projects", 200)
+    call("ProjectsFunction", "projects-list-organization.json", "/projects", 200, query="scope=organization")
+    call("ProjectsFunction", "projects-get-admin-info.json", p, 200, label="project")
+    call("ProjectsFunction", "projects-get-admin-info.json", f"{p}/admin-info", 200)
+    call("ProjectsFunction", "projects-history.json", f"{p}/admin-history", 200)
+    call("ProjectsFunction", "projects-set-member.json", f"{p}/members/jean", 200)
+    call("ProjectsFunction", "projects-members.json", f"{p}/members", 200)
+    call("ProjectsFunction", "organization-read.json", "/organization", 200)
+
+    person = call("ContactsFunction", "contacts-add-person.json", "/directory/people", 201, label="client contact")
+    if person:
+        people = f"/directory/people/{person['id']}"
+        call("ContactsFunction", "contacts-read-person.json", people, 200)
+        call("ContactsFunction", "contacts-read-person.json", people, 200, method="PATCH",
+             body={"phone": "450 555-0199"}, label="edit")
+        call("ContactsFunction", "contacts-set-licence.json", f"{people}/licence", 200)
+        call("ContactsFunction", "contacts-person-history.json", f"{people}/history", 200)
+        call("ContactsFunction", "contacts-search-directory.json", "/directory/people", 200, query="query=cote")
+        call("ContactsFunction", "contacts-set-client-contact.json", f"{p}/client-contacts/execution", 200,
+             body={"personId": person["id"]}, label="execution")
+        call("ContactsFunction", "contacts-set-client-contact.json", f"{p}/client-contacts/execution", 204,
+             method="DELETE", label="clear")
+        call("ContactsFunction", "contacts-set-client-contact.json", f"{p}/client-contacts/billing", 200,
+             body={"personId": person["id"]})
+        call("ContactsFunction", "contacts-read-client-contacts.json", f"{p}/client-contacts", 200)
+
+    d = f"{p}/admin-documents/{document}"
+    call("DocumentsFunction", "documents-list-unknown-project.json", f"{p}/admin-documents", 200, label="as the creator")
+    call("DocumentsFunction", "documents-read.json", d, 200)
+    versions = call("DocumentsFunction", "documents-list-versions.json", f"{d}/versions", 200)
+    call("DocumentsFunction", "documents-download.json", f"{d}/download", 200)
+    available = [v["id"] for v in (versions or {}).get("items", []) if v.get("status") == "AVAILABLE"]
+    if available:
+        call("DocumentsFunction", "documents-download-version.json", f"{d}/versions/{available[0]}/download", 200)
+    call("DocumentsFunction", "documents-expiring.json", "/admin-documents/expiring", 200, query="withinDays=366")
+    call("DocumentsFunction", "documents-edit.json", d, 200, body={"alsoNotifyContacts": ["billing"]})
+
+    notifications = call("NotificationsFunction", "notifications-list.json", "/notifications", 200, label="the creator's")
+    items = (notifications or {}).get("items", [])
+    if items:
+        call("NotificationsFunction", "notifications-mark-read.json", f"/notifications/{urllib.parse.quote(items[0]['id'])}/read", 204)
+    call("NotificationsFunction", "notifications-read-all.json", "/notifications/read-all", 200)
+
+    mailer = functions.get("MailerFunction")
+    if mailer is not None and person:
+        # the billing contact (a person of the directory with an address) gets the contact's message
+        due = load_event("mailer-reminder-due.json")
+        due["detail"].update({"organizationId": creator["jwt"]["claims"]["org"], "projectId": project, "documentId": document,
+                              "recipients": [], "contactRoles": ["BILLING"],
+                              "idempotencyKey": f"reminder/harness/{project}/{document}/{uuid.uuid4()}"})
+        result, millis = mailer.invoke(due)
+        outcome.check(mailer, "mailer-reminder-due.json (every route, client contact)", result, millis, "contactsSent 1",
+                      isinstance(result, dict) and result.get("contactsSent") == 1 and result.get("failed") == 0)
+
+    # a second document (so the scenario's stays): its running reminder resolved, then the document deleted with
+    # its objects (DeleteObjects)
+    body = json.loads(load_event("documents-declare.json")["body"])
+    body["reminderDate"] = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
+    created = call("DocumentsFunction", "documents-declare.json", f"{p}/admin-documents", 201, body=body, label="to delete")
+    if created:
+        doomed = f"{p}/admin-documents/{created['document']['id']}"
+        call("DocumentsFunction", "documents-resolve-reminder.json", f"{doomed}/reminder/resolve", 200)
+        call("DocumentsFunction", "documents-delete.json", doomed, 204)
 
 
 def utc_text(moment):
@@ -628,6 +828,11 @@ def main():
     parser.add_argument("--runtime-lib", required=True)
     parser.add_argument("--only", nargs="*", default=None, help="function ids to run (default: every function)")
     parser.add_argument("--drop-action", default=None, help="remove one IAM action from every role (shows the harness failing)")
+    parser.add_argument("--drop-resource", default=None, metavar="FunctionId=text",
+                        help="remove every resource containing text from one function's policies (shows the IAM check failing)")
+    parser.add_argument("--ses-mode", choices=["production", "sandbox", "both"], default="both",
+                        help="how SES sends are authorized: sender identity only (production), also each recipient (sandbox)")
+    parser.add_argument("--iam-simulate", required=True, help="the node_modules folder holding @cloud-copilot/iam-simulate")
     parser.add_argument("--artifacts-root", default=ROOT,
                         help="a checkout whose built Lambda jars to run (default: this one), e.g. an older commit")
     args = parser.parse_args()
@@ -645,6 +850,7 @@ def main():
     function_ids = [k for k, v in resources.items() if v["Type"] == "AWS::Lambda::Function"
                     and (args.only is None or k in args.only)]
 
+    drop_resource = tuple(args.drop_resource.split("=", 1)) if args.drop_resource else None
     aws = Aws(args.moto_port)
     create_resources(aws, cfn, intrinsics)
     credentials = CredentialsEndpoint()
@@ -654,6 +860,7 @@ def main():
         env = {k: str(intrinsics.resolve(v)) for k, v in properties.get("Environment", {}).get("Variables", {}).items()}
         functions[function_id] = Function(function_id, properties, modules[function_id], env, args)
         functions[function_id].credentials = role_credentials(aws, function_id, cfn, intrinsics, args.drop_action)
+        functions[function_id].policies = role_policies(cfn, function_id, intrinsics, drop_resource)
         role = resources[resources[function_id]["Properties"]["Role"]["Fn::GetAtt"][0]]["Properties"]
         functions[function_id].calls_aws = bool(role.get("Policies"))  # a role with no policy: nothing to ask for
     aws.enable_iam()
@@ -676,6 +883,7 @@ def main():
     finally:
         for function in functions.values():
             function.stop()
+    check_iam(aws, functions, intrinsics, args, outcome)
     for function in functions.values():
         if function.calls_aws and function.id not in credentials.requests:
             outcome.failures.append((function, "-", "never asked the container-credentials endpoint for credentials"))
