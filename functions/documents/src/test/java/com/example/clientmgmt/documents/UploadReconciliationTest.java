@@ -10,9 +10,15 @@ import com.example.clientmgmt.uploads.ReconcileHandler;
 import com.example.clientmgmt.uploads.UploadEventsHandler;
 import com.example.clientmgmt.uploads.UploadReconciler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -21,11 +27,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.example.clientmgmt.documents.AdminDocumentsApiTest.HTTP;
 import static com.example.clientmgmt.documents.AdminDocumentsApiTest.PDF;
@@ -107,7 +116,7 @@ class UploadReconciliationTest {
         }
 
         UploadReconciler.Report report = reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5));
-        assertEquals(new UploadReconciler.Report(report.asOf(), 4, 2, 1, 1, 0, 0), report);
+        assertEquals(new UploadReconciler.Report(report.asOf(), 4, 2, 1, 1, 0, 0, 0), report);
 
         JsonNode available = read(id(good));
         assertEquals("AVAILABLE", available.get("status").asText());
@@ -149,6 +158,54 @@ class UploadReconciliationTest {
         assertTrue(api.aws().s3().listObjectVersions(b -> b.bucket(api.names().bucket()).prefix(key(d))).versions().isEmpty(),
                 "nothing that no document owns stays");
         assertEquals(0, reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plus(Duration.ofHours(1))).checked(), "its entry is gone");
+    }
+
+    /**
+     * What AWS answers a HEAD of a missing key when the role may not list the bucket: 403, not 404. Turns the
+     * emulator's 404s to HeadObject into 403s, on the real SDK path (only the response's status is changed).
+     */
+    static final class NoListBucket implements ExecutionInterceptor {
+        final AtomicInteger turned = new AtomicInteger();
+
+        @Override
+        public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+            SdkHttpResponse response = context.httpResponse();
+            if ("HeadObject".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)) && response.statusCode() == 404) {
+                turned.incrementAndGet();
+                return response.toBuilder().statusCode(403).statusText("Forbidden").build();
+            }
+            return response;
+        }
+    }
+
+    @Test
+    void aHeadThatS3AnswersWith403SettlesNothingOnAGuessAndTheRunSucceeds() throws Exception {
+        Instant declaredAt = Instant.now();
+        JsonNode arrived = declared("arrivé.pdf", PDF.length);
+        JsonNode never = declared("jamais envoyé (403).pdf", PDF.length);
+        JsonNode deleted = declared("supprimé avant envoi.pdf", PDF.length);
+        expect(204, c.delete(docs(world.openProject) + "/" + id(deleted)).token(world.adam).send());
+        assertEquals(200, upload(arrived, PDF, "application/pdf"));
+        assertEquals(1, api.loseUploadEvents());
+        Instant asOf = declaredAt.plus(CHECKED_AFTER).plusSeconds(5);
+
+        NoListBucket s3 = new NoListBucket();
+        Map<String, Object> properties = new HashMap<>(TestApi.functionProperties(api.aws().endpoint(), api.names()));
+        try (ApplicationContext withoutListBucket = ApplicationContext.builder().properties(properties).singletons(s3).start()) {
+            UploadReconciler.Report report = new ReconcileHandler(withoutListBucket)
+                    .handleRequest(new ScheduledTick("Scheduled Event", asOf.toString()), null);
+            assertEquals(new UploadReconciler.Report(report.asOf(), 3, 1, 0, 0, 0, 0, 2), report,
+                    "the object that is there is settled; the two S3 would not tell about are left, not failed, not guessed");
+            assertEquals(2, s3.turned.get(), "a 403 for the never-uploaded version and for the deleted document's key");
+        }
+        assertEquals("AVAILABLE", read(id(arrived)).get("status").asText());
+        assertEquals("PENDING_UPLOAD", read(id(never)).get("status").asText(), "not expired on a guess");
+
+        UploadReconciler.Report next = reconcileAsOf(asOf.plusSeconds(60));
+        assertEquals(new UploadReconciler.Report(next.asOf(), 2, 0, 0, 1, 1, 0, 0), next,
+                "the next run, allowed to list, settles what the last one could not tell");
+        assertEquals("NO_FILE", read(id(never)).get("status").asText());
+        assertEquals(0, reconcileAsOf(asOf.plus(Duration.ofHours(1))).checked(), "nothing left pending");
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The documents bucket: presigned uploads and downloads (the SDK's presigner), and the checks and
@@ -116,8 +115,21 @@ public class DocumentFiles implements AutoCloseable {
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
-    /** The object's metadata (a specific version when given), or empty when it is not there. */
-    public Optional<StoredObject> head(String key, String versionId) {
+    /**
+     * What S3 told of a key: the object it holds, that it holds none, or nothing. A caller without
+     * {@code s3:ListBucket} on the bucket gets 403, not 404, for a key that is not there (S3 will not tell it
+     * what the bucket holds): that is {@link Unknown}, to be tried again later, never taken for "absent".
+     */
+    public sealed interface Presence {
+        record Present(StoredObject object) implements Presence {}
+
+        record Absent() implements Presence {}
+
+        record Unknown(String reason) implements Presence {}
+    }
+
+    /** The object's metadata (a specific version when given), its absence, or that S3 would not tell. */
+    public Presence look(String key, String versionId) {
         try {
             HeadObjectResponse head = s3.headObject(h -> {
                 h.bucket(bucket).key(key);
@@ -125,12 +137,16 @@ public class DocumentFiles implements AutoCloseable {
                     h.versionId(versionId);
                 }
             });
-            return Optional.of(new StoredObject(head.contentLength(), head.contentType(), head.eTag(), head.versionId()));
+            return new Presence.Present(new StoredObject(head.contentLength(), head.contentType(), head.eTag(), head.versionId()));
         } catch (NoSuchKeyException e) {
-            return Optional.empty();
+            return new Presence.Absent();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                return Optional.empty();
+                return new Presence.Absent();
+            }
+            if (e.statusCode() == 403) {
+                return new Presence.Unknown("S3 answered 403 to HeadObject of " + key
+                        + " (a missing key, to a caller without s3:ListBucket; or access denied)");
             }
             throw e;
         }

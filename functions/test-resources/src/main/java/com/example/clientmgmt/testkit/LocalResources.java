@@ -38,9 +38,10 @@ public final class LocalResources {
         verifySender(template, clients.ses());
     }
 
-    /** The SES identity the mailer sends as (template parameter MailIdentity): verified out of band in AWS. */
+    /** The SES identity the mailer sends as (the domain of template parameter MailFromAddress): verified out of band in AWS. */
     public static void verifySender(Template template, software.amazon.awssdk.services.sesv2.SesV2Client ses) {
-        String identity = template.parameterDefault("MailIdentity");
+        String sender = template.parameterDefault("MailFromAddress");
+        String identity = sender.substring(sender.indexOf('@') + 1);
         try {
             ses.createEmailIdentity(b -> b.emailIdentity(identity));
         } catch (software.amazon.awssdk.services.sesv2.model.AlreadyExistsException alreadyThere) {

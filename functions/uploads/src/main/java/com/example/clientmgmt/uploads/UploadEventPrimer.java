@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Primes the upload-event function: an S3 event read from JSON as the runtime reads it, through the handler,
  * for a document that does not exist (one GetItem: UNKNOWN_KEY), and one HeadObject of an object that does
- * not exist, so that the S3 client is ready too. Reads only.
+ * not exist, so that the S3 client is ready too (404 with s3:ListBucket, 403 without: either primes it). Reads only.
  */
 @Singleton
 public class UploadEventPrimer implements Primer {
@@ -36,7 +36,9 @@ public class UploadEventPrimer implements Primer {
                 + "\"eventTime\":\"1970-01-01T00:00:00.000Z\",\"s3\":{\"s3SchemaVersion\":\"1.0\",\"bucket\":{\"name\":\"priming\"},"
                 + "\"object\":{\"key\":\"" + key + "\",\"size\":1}}}]}";
         List<String> outcomes = new UploadEventsHandler(context).execute(json.readValue(event, S3Event.class));
-        boolean found = files.head(key, null).isPresent();
-        return "upload event " + outcomes + ", HeadObject " + (found ? "found" : "absent");
+        DocumentFiles.Presence presence = files.look(key, null);
+        String head = presence instanceof DocumentFiles.Presence.Present ? "found"
+                : presence instanceof DocumentFiles.Presence.Unknown ? "cannot tell (403)" : "absent";
+        return "upload event " + outcomes + ", HeadObject " + head;
     }
 }

@@ -27,7 +27,8 @@ public class UploadEventsHandler extends MicronautRequestHandler<S3Event, List<S
     static final Map<UploadFinalizer.Outcome, String> METRIC = Map.of(
             UploadFinalizer.Outcome.AVAILABLE, "UploadsFinalized", UploadFinalizer.Outcome.REJECTED, "UploadsRejected",
             UploadFinalizer.Outcome.UNKNOWN_KEY, "UploadsUnknown", UploadFinalizer.Outcome.ALREADY_FINAL, "UploadsAlreadyFinal",
-            UploadFinalizer.Outcome.OBJECT_GONE, "UploadsObjectGone", UploadFinalizer.Outcome.ORPHAN_REMOVED, "UploadsOrphanRemoved");
+            UploadFinalizer.Outcome.OBJECT_GONE, "UploadsObjectGone", UploadFinalizer.Outcome.ORPHAN_REMOVED, "UploadsOrphanRemoved",
+            UploadFinalizer.Outcome.CANNOT_TELL, "UploadsUndetermined");
     @Inject
     UploadFinalizer finalizer;
     @Inject

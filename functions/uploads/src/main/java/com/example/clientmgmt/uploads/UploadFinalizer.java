@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Finalizes one uploaded file version: it becomes AVAILABLE when S3 holds exactly what was declared,
@@ -33,7 +34,7 @@ public class UploadFinalizer {
     private static final Logger LOG = LoggerFactory.getLogger(UploadFinalizer.class);
 
     /** What one event led to, for logs and tests. */
-    public enum Outcome { AVAILABLE, REJECTED, ALREADY_FINAL, UNKNOWN_KEY, OBJECT_GONE, ORPHAN_REMOVED }
+    public enum Outcome { AVAILABLE, REJECTED, ALREADY_FINAL, UNKNOWN_KEY, OBJECT_GONE, ORPHAN_REMOVED, CANNOT_TELL }
 
     private final DocumentStore documents;
     private final UploadSettlements settlements;
@@ -62,13 +63,17 @@ public class UploadFinalizer {
         Optional<AdminDocument> found = parsed.flatMap(p -> documents.find(p.orgId(), p.projectId(), p.documentId()));
         Optional<FileVersion> version = found.flatMap(d -> d.version(parsed.get().versionId()));
         if (version.isEmpty()) {
-            Optional<DocumentFiles.StoredObject> orphan = parsed.isPresent() ? files.head(key, eventObjectVersion) : Optional.empty();
-            if (orphan.isPresent()) {
+            DocumentFiles.Presence orphan = parsed.isPresent() ? files.look(key, eventObjectVersion) : new DocumentFiles.Presence.Absent();
+            if (orphan instanceof DocumentFiles.Presence.Present present) {
                 // one of our keys that no document owns: a still-valid URL used after its document was deleted
                 // (a document's record is written before its URL is handed out, so it is not one on its way)
-                files.deleteVersion(key, orphan.get().versionId());
+                files.deleteVersion(key, present.object().versionId());
                 LOG.warn("object {} (version {}) removed: no document owns it (deleted, or never declared)", key, eventObjectVersion);
                 return Outcome.ORPHAN_REMOVED;
+            }
+            if (orphan instanceof DocumentFiles.Presence.Unknown unknown) {
+                LOG.warn("upload event for a key no file version owns, left to the reconciliation: {}", unknown.reason());
+                return Outcome.CANNOT_TELL;
             }
             LOG.warn("upload event for a key that is no declared file version, ignored: {}", key);
             return Outcome.UNKNOWN_KEY;
@@ -80,20 +85,26 @@ public class UploadFinalizer {
     static final int MAX_ORPHAN_VERSIONS = 20;
 
     /**
-     * Removes every S3 version of {@code key}, one of our keys that no document owns any more; returns how many.
-     * Only when such an object exists: reads otherwise.
+     * Removes every S3 version of {@code key}, one of our keys that no document owns any more; returns how many,
+     * or empty when S3 would not tell whether an object is there (403: try again on a later run). Only when such an
+     * object exists: reads otherwise.
      */
-    public int removeOrphans(String key) {
+    public OptionalInt removeOrphans(String key) {
         int removed = 0;
-        for (Optional<DocumentFiles.StoredObject> latest = files.head(key, null); latest.isPresent() && removed < MAX_ORPHAN_VERSIONS;
-             latest = files.head(key, null)) {
-            files.deleteVersion(key, latest.get().versionId());
+        DocumentFiles.Presence latest = files.look(key, null);
+        while (latest instanceof DocumentFiles.Presence.Present present && removed < MAX_ORPHAN_VERSIONS) {
+            files.deleteVersion(key, present.object().versionId());
             removed++;
+            latest = files.look(key, null);
         }
         if (removed > 0) {
             LOG.warn("object {} removed ({} versions): its document was deleted before the upload's event came, which was lost", key, removed);
         }
-        return removed;
+        if (latest instanceof DocumentFiles.Presence.Unknown unknown && removed == 0) {
+            LOG.warn("cannot tell whether an orphan object is there; tried again on the next run: {}", unknown.reason());
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(removed);
     }
 
     /**
@@ -111,12 +122,16 @@ public class UploadFinalizer {
             }
             return Outcome.ALREADY_FINAL;
         }
-        Optional<DocumentFiles.StoredObject> stored = files.head(key, eventObjectVersion);
-        if (stored.isEmpty()) {
+        DocumentFiles.Presence presence = files.look(key, eventObjectVersion);
+        if (presence instanceof DocumentFiles.Presence.Unknown unknown) {
+            LOG.warn("pending version {} of document {} left pending: {}", version.id(), document.id(), unknown.reason());
+            return Outcome.CANNOT_TELL;
+        }
+        if (!(presence instanceof DocumentFiles.Presence.Present present)) {
             LOG.info("no object at {} for pending version {} of document {}", key, version.id(), document.id());
             return Outcome.OBJECT_GONE;
         }
-        DocumentFiles.StoredObject object = stored.get();
+        DocumentFiles.StoredObject object = present.object();
         String rejection = policy.rejectionOf(version, object.size(), object.contentType());
         if (rejection == null) {
             Instant at = clock.instant();

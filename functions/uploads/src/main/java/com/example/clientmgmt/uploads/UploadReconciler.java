@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The reconciliation of uploads, so that a lost S3 event never loses an uploaded file: on each run, every
@@ -26,6 +27,9 @@ import java.util.Optional;
  * conditioned on the version still being pending, so a late event and a run racing it settle it once. The
  * pending upload of a document deleted since is checked too: an object that came through its URL (and whose event
  * was lost, or it would be gone already) is removed, every S3 version of it, so nothing no document owns stays.
+ * Where S3 will not tell whether an object is there (403 to a HEAD: the role lacks s3:ListBucket, or is denied), the
+ * upload is left as it is, counted as undetermined and logged, and checked again on the next run: never settled on a
+ * guess, never a failed run.
  */
 @Singleton
 public class UploadReconciler {
@@ -46,11 +50,11 @@ public class UploadReconciler {
     /** What a run found; logged, and returned by the handler. */
     @Serdeable
     public record Report(String asOf, int checked, int finalized, int rejected, int neverUploaded, int alreadyFinal,
-                         int orphansRemoved) {}
+                         int orphansRemoved, int undetermined) {}
 
     public Report run(Instant now) {
         long started = System.nanoTime();
-        int checked = 0, finalized = 0, rejected = 0, never = 0, already = 0, orphans = 0;
+        int checked = 0, finalized = 0, rejected = 0, never = 0, already = 0, orphans = 0, undetermined = 0;
         for (List<UploadSettlements.PendingUpload> page : settlements.pendingUploads(now, PAGE)) {
             for (UploadSettlements.PendingUpload pending : page) {
                 checked++;
@@ -58,8 +62,13 @@ public class UploadReconciler {
                 Optional<FileVersion> version = document.flatMap(d -> d.version(pending.versionId()));
                 if (version.isEmpty()) {
                     // the document was deleted while this upload's URL was valid: whatever came through it is nobody's
-                    orphans += finalizer.removeOrphans(DocumentKeys.objectKey(pending.orgId(), pending.projectId(),
+                    OptionalInt removed = finalizer.removeOrphans(DocumentKeys.objectKey(pending.orgId(), pending.projectId(),
                             pending.documentId(), pending.versionId()));
+                    if (removed.isEmpty()) {
+                        undetermined++; // its entry stays: the next run looks again
+                        continue;
+                    }
+                    orphans += removed.getAsInt();
                     settlements.forget(pending);
                     already++;
                     continue;
@@ -74,6 +83,7 @@ public class UploadReconciler {
                             already++;
                         }
                     }
+                    case CANNOT_TELL -> undetermined++;
                     case ALREADY_FINAL, UNKNOWN_KEY, ORPHAN_REMOVED -> {
                         settlements.forget(pending);
                         already++;
@@ -81,15 +91,18 @@ public class UploadReconciler {
                 }
             }
         }
-        Report report = new Report(now.toString(), checked, finalized, rejected, never, already, orphans);
-        if (finalized + rejected > 0) {
+        Report report = new Report(now.toString(), checked, finalized, rejected, never, already, orphans, undetermined);
+        if (undetermined > 0) {
+            LOG.warn("upload reconciliation could not tell what S3 holds for {} uploads (403 to HeadObject), left for the next run: {}",
+                    undetermined, report);
+        } else if (finalized + rejected > 0) {
             LOG.warn("upload reconciliation settled uploads whose S3 event never came: {}", report);
         } else {
             LOG.info("upload reconciliation {}", report);
         }
         metrics.record(Map.of("UploadEventsLost", (double) (finalized + rejected), "UploadsReconciledAvailable", (double) finalized,
                 "UploadsReconciledRejected", (double) rejected, "UploadsNeverArrived", (double) never,
-                "UploadsOrphanRemoved", (double) orphans), Unit.COUNT, Map.of());
+                "UploadsOrphanRemoved", (double) orphans, "UploadsUndetermined", (double) undetermined), Unit.COUNT, Map.of());
         metrics.record(Map.of("ReconcileDuration", (System.nanoTime() - started) / 1e6), Unit.MILLISECONDS, Map.of());
         return report;
     }
