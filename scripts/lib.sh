@@ -71,7 +71,10 @@ ensure_iam_simulate() {
   local dir="$TOOLS/iam-simulate"
   if [ -f "$dir/.installed-$IAM_SIMULATE_VERSION" ]; then return; fi
   log "installing @cloud-copilot/iam-simulate@$IAM_SIMULATE_VERSION into .tools/iam-simulate (first run only)"
-  command -v npm >/dev/null || { log "npm (Node.js) is needed for the harness's IAM check"; exit 1; }
+  if ! command -v npm >/dev/null; then
+    log "Node.js and npm missing (the harness's IAM check runs on them): installing them with apt-get"
+    (apt-get update -qq && apt-get install -y -qq nodejs npm) >&2
+  fi
   rm -rf "$dir" && mkdir -p "$dir"
   (cd "$dir" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent --save-exact \
     "@cloud-copilot/iam-simulate@$IAM_SIMULATE_VERSION") >&2
