@@ -65,6 +65,11 @@ MOTO_TRANSACTION_ACTIONS = {
                                     "dynamodb:ConditionCheckItem"},
     "dynamodb:TransactGetItems": {"dynamodb:GetItem"},
 }
+# deployed as a prod stack would be: the parameters template.yaml's Rules require in prod (test_template.py checks
+# that they satisfy those rules and that the defaults do not)
+PROD_PARAMETERS = {"Stage": "prod", "MailFromAddress": "rappels@harness.example", "FrontendOrigin": "https://app.harness.example",
+                   "FrontendBaseUrl": "https://app.harness.example", "CallbackUrls": "https://app.harness.example/auth/callback",
+                   "LogoutUrls": "https://app.harness.example/", "AlarmEmail": "ops@harness.example"}
 LOG_FAILURES = ("SnapStart priming failed", "AccessDenied", "is not authorized to perform", "Unable to load credentials",
                 "Status Code: 403")
 
@@ -106,6 +111,7 @@ def translated_template():
 
     parameters = {name: p.get("Default", "harness-" + name.lower())
                   for name, p in template.get("Parameters", {}).items()}
+    parameters.update(PROD_PARAMETERS)
     os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
     return transform(template, parameters, NoManagedPolicies()), parameters
 

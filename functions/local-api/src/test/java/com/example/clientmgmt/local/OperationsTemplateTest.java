@@ -46,16 +46,18 @@ class OperationsTemplateTest {
     @Test
     void everyFunctionHasItsLogGroupAndAlarmsOnErrorsAndThrottles() {
         Set<String> logged = new HashSet<>();
-        TEMPLATE.resources().values().stream().map(Template::map).filter(r -> "AWS::Logs::LogGroup".equals(r.get("Type")))
-                .forEach(r -> {
-                    Map<String, Object> p = Template.map(r.get("Properties"));
-                    assertTrue(p.containsKey("RetentionInDays"));
-                    Object name = p.get("LogGroupName");
-                    if (name instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String text && text.startsWith("/aws/lambda/${")) {
-                        logged.add(text.substring("/aws/lambda/${".length(), text.length() - 1));
-                    }
-                });
-        assertEquals(functions(), new TreeSet<>(logged), "a log group per function");
+        for (String function : functions()) {
+            Object logGroup = Template.map(Template.properties(TEMPLATE.resources().get(function)).get("LoggingConfig")).get("LogGroup");
+            assertTrue(logGroup instanceof Map<?, ?>, function + ": LoggingConfig.LogGroup names its own log group");
+            String id = (String) Template.map(logGroup).get("Ref");
+            Map<String, Object> group = Template.map(TEMPLATE.resources().get(id));
+            assertEquals("AWS::Logs::LogGroup", group.get("Type"), function);
+            Map<String, Object> p = Template.map(group.get("Properties"));
+            assertTrue(p.containsKey("RetentionInDays"), id);
+            // a name derived from the function's (/aws/lambda/${Function}) races the group Lambda creates itself
+            assertTrue(!String.valueOf(Template.map(p.get("LogGroupName")).get("Fn::Sub")).contains("${" + function + "}"), id);
+            assertTrue(logged.add(id), "one log group per function: " + id);
+        }
         assertTrue(watched("Errors").containsAll(functions()), "errors alarm per function; missing: " + diff(functions(), watched("Errors")));
         assertTrue(watched("Throttles").containsAll(functions()), "throttles alarm per function; missing: " + diff(functions(), watched("Throttles")));
     }
