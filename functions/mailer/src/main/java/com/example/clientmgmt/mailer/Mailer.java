@@ -59,17 +59,34 @@ public class Mailer {
 
     /**
      * What one event gave: e-mails sent, already sent before (a repeated event), recipients who turned e-mails
-     * off or have no address, client contacts skipped (no address, or no contact in that role), failures.
+     * off or have no address, client contacts skipped (no address, or no contact in that role), failures;
+     * {@code mailOff}: nothing was sent because the deployment has no sender address (MailFromAddress) yet.
      */
     @Serdeable
     public record Report(String idempotencyKey, int sent, int duplicates, int optedOut, int noAddress, int contactsSent,
-                         int contactsSkipped, int failed) {}
+                         int contactsSkipped, int failed, boolean mailOff) {
+        static Report nothing(String idempotencyKey, boolean mailOff) {
+            return new Report(idempotencyKey, 0, 0, 0, 0, 0, 0, 0, mailOff);
+        }
+    }
 
     private static final class Tally {
         int sent, duplicates, optedOut, noAddress, contactsSent, contactsSkipped, failed;
     }
 
+    /** Whether this deployment sends e-mail at all: a stack without MailFromAddress does not (yet). */
+    public boolean mailOff() {
+        return fromAddress == null || fromAddress.isBlank();
+    }
+
     public Report send(DocumentReminderDue d, Instant now) {
+        if (mailOff()) {
+            // said at every event, so that whoever reads the log after "where are the e-mails?" finds why
+            LOG.warn("reminder e-mails are off: this stack has no MailFromAddress (env MAIL_FROM_ADDRESS); {} not mailed, "
+                    + "its in-app notifications stand. Set the parameter to a verified SES identity's address to turn them on.",
+                    d.idempotencyKey());
+            return Report.nothing(d.idempotencyKey(), true);
+        }
         Tally t = new Tally();
         Map<String, UserProfile> recipients = profiles.findAll(d.organizationId(), d.recipients() == null ? List.of() : d.recipients());
         for (UserProfile p : recipients.values()) {
@@ -84,7 +101,8 @@ public class Mailer {
             }
         }
         mailContacts(d, now, t);
-        Report report = new Report(d.idempotencyKey(), t.sent, t.duplicates, t.optedOut, t.noAddress, t.contactsSent, t.contactsSkipped, t.failed);
+        Report report = new Report(d.idempotencyKey(), t.sent, t.duplicates, t.optedOut, t.noAddress, t.contactsSent, t.contactsSkipped,
+                t.failed, false);
         LOG.info("reminder e-mails {}", report);
         metrics.record(Map.of("EmailsSent", (double) (t.sent + t.contactsSent), "EmailsFailed", (double) t.failed,
                 "EmailsDuplicate", (double) t.duplicates), Unit.COUNT, Map.of());

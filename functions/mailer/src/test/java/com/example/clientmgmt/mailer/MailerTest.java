@@ -253,4 +253,27 @@ class MailerTest {
         assertEquals(2, Mailbox.to(api.aws().endpoint(), p.ownerEmail()).size());
         assertEquals(2, Mailbox.to(api.aws().endpoint(), p.adamEmail()).size());
     }
+
+    /** A stack deployed without MailFromAddress sends nothing, says why at every event, and mails once it has one. */
+    @Test
+    void withoutASenderAddressEMailIsOffAndSaysSoThenTheSameEventMailsOnceOneIsSet() throws IOException {
+        World w = new World(c);
+        People p = signIn(w);
+        String project = w.project("Sans expéditeur", Map.of("adam", "ADMIN"));
+        String doc = insurance(w, project, "2029-12-21", List.of());
+        api.context().getBean(ReminderSweep.class).run(Instant.parse("2029-12-01T15:00:00Z"));
+        DocumentReminderDue.Envelope event = deliveredFor(doc).get(0);
+        Map<String, Object> properties = new HashMap<>(TestApi.functionProperties(api.aws().endpoint(), api.names()));
+        properties.put("mail.from.address", "");
+        try (ApplicationContext off = ApplicationContext.builder().properties(properties).start()) {
+            Mailer.Report report = mail(off, event);
+            assertTrue(report.mailOff(), report::toString);
+            assertEquals(0, report.sent() + report.contactsSent() + report.failed() + report.duplicates(), report::toString);
+        }
+        assertEquals(0, Mailbox.to(api.aws().endpoint(), p.ownerEmail()).size(), "nothing sent");
+        Mailer.Report on = mail(api.context(), event);
+        assertFalse(on.mailOff());
+        assertEquals(2, on.sent(), "nothing was recorded as sent while e-mail was off: " + on);
+        assertEquals(1, Mailbox.to(api.aws().endpoint(), p.ownerEmail()).size());
+    }
 }

@@ -35,12 +35,25 @@ public final class LocalResources {
         createTable(template, names.table(), clients.dynamoDb());
         createBucket(template, names.bucket(), clients.s3(), corsOrigins);
         createBus(names.bus(), clients.eventBridge());
-        verifySender(template, clients.ses());
+        verifySender(clients.ses());
     }
 
-    /** The SES identity the mailer sends as (the domain of template parameter MailFromAddress): verified out of band in AWS. */
-    public static void verifySender(Template template, software.amazon.awssdk.services.sesv2.SesV2Client ses) {
-        String sender = template.parameterDefault("MailFromAddress");
+    /**
+     * The SES identity the local mailer sends as: the domain of {@code mail.from.address} in the functions'
+     * application.properties (the template's MailFromAddress is empty by default: e-mail off until a stack sets
+     * it; in AWS the identity is verified out of band).
+     */
+    public static void verifySender(software.amazon.awssdk.services.sesv2.SesV2Client ses) {
+        java.util.Properties local = new java.util.Properties();
+        try (java.io.InputStream in = LocalResources.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("no application.properties on the classpath: the local sender address is set there");
+            }
+            local.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String sender = local.getProperty("mail.from.address", "");
         String identity = sender.substring(sender.indexOf('@') + 1);
         try {
             ses.createEmailIdentity(b -> b.emailIdentity(identity));
