@@ -8,6 +8,10 @@ GET /_emulator/ses/sent lists the messages sent through SES (oldest first): {"it
 "date", "text", "html", "raw"}]}, each parsed from the raw MIME message the mailer sent (moto keeps it as is). The local
 mailbox of scripts/dev and the mailer's tests read it; nothing else of the emulator is changed.
 
+Stricter than moto where DynamoDB is: a Query whose ExclusiveStartKey lies outside its key condition (another
+partition, a sort key outside the BETWEEN, < or begins_with range) is refused with DynamoDB's ValidationException,
+as AWS does (moto would start the page there). A key condition it cannot read is passed on unchanged.
+
 With --record (the Lambda harness), every AWS request is also kept as it came: the access key that signed it, the
 service of its signature's scope, method, path, query, the headers that name an operation, the body (but an S3
 object's bytes) and the status the emulator answered. GET /_emulator/calls lists them ({"items": [...]}, oldest
@@ -16,6 +20,8 @@ Usage: python scripts/emulator.py HOST PORT [--record]
 """
 import email
 import email.header
+import base64
+import decimal
 import email.policy
 import io
 import json
@@ -68,6 +74,102 @@ CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/[^/]+/([^/]+)/([^/]+)/aws4_reque
 NAMING_HEADERS = ("x-amz-target", "content-type", "x-amz-copy-source")
 
 
+OUTSIDE = "The provided starting key is outside query boundaries based on provided conditions"
+
+
+def typed(value):
+    """A DynamoDB key value ({"S"|"N"|"B": ...}) as a Python value that orders as DynamoDB orders it."""
+    (kind, raw), = value.items()
+    if kind == "N":
+        return decimal.Decimal(raw)
+    if kind == "B":
+        return base64.b64decode(raw)
+    return raw  # strings: code-point order is UTF-8 byte order, DynamoDB's
+
+
+def unwrap(part):
+    """A condition without the parentheses around it (not those of begins_with(...))."""
+    part = part.strip()
+    while part.startswith("(") and part.endswith(")") and part[1:-1].count("(") == part[1:-1].count(")"):
+        part = part[1:-1].strip()
+    return part
+
+
+def key_conditions(expression, names, values):
+    """[(attribute, test)] of a KeyConditionExpression, or None when it is not of the shapes DynamoDB allows."""
+    def name(token):
+        return names.get(token, token)
+
+    conditions = []
+    text = expression.strip()
+    between = re.search(r"\(?\s*([#\w.]+)\s+BETWEEN\s+(:\w+)\s+AND\s+(:\w+)\s*\)?", text, re.IGNORECASE)
+    if between:
+        low, high = typed(values[between.group(2)]), typed(values[between.group(3)])
+        conditions.append((name(between.group(1)), lambda v, low=low, high=high: low <= v <= high))
+        text = re.sub(r"^\s*AND\s+|\s+AND\s*$", "", (text[:between.start()] + text[between.end():]).strip(), flags=re.IGNORECASE)
+    for part in [unwrap(p) for p in re.split(r"\s+AND\s+", text, flags=re.IGNORECASE) if p.strip()]:
+        begins = re.fullmatch(r"begins_with\s*\(\s*([#\w.]+)\s*,\s*(:\w+)\s*\)", part, re.IGNORECASE)
+        if begins:
+            prefix = typed(values[begins.group(2)])
+            conditions.append((name(begins.group(1)), lambda v, prefix=prefix: v[:len(prefix)] == prefix))
+            continue
+        compared = re.fullmatch(r"([#\w.]+)\s*(=|<=|>=|<|>)\s*(:\w+)", part)
+        if not compared:
+            return None
+        bound = typed(values[compared.group(3)])
+        test = {"=": lambda v, b=bound: v == b, "<": lambda v, b=bound: v < b, "<=": lambda v, b=bound: v <= b,
+                ">": lambda v, b=bound: v > b, ">=": lambda v, b=bound: v >= b}[compared.group(2)]
+        conditions.append((name(compared.group(1)), test))
+    return conditions
+
+
+def start_key_outside(body):
+    """True when a Query's ExclusiveStartKey does not satisfy its key condition, which DynamoDB refuses."""
+    start = body.get("ExclusiveStartKey")
+    if not start or not body.get("KeyConditionExpression"):
+        return False
+    try:
+        conditions = key_conditions(body["KeyConditionExpression"], body.get("ExpressionAttributeNames") or {},
+                                    body.get("ExpressionAttributeValues") or {})
+    except (KeyError, ValueError, decimal.InvalidOperation):
+        return False
+    if conditions is None:
+        return False
+    for attribute, test in conditions:
+        if attribute not in start:
+            return True
+        try:
+            if not test(typed(start[attribute])):
+                return True
+        except TypeError:  # another type than the condition's: outside
+            return True
+    return False
+
+
+class StrictDynamoDb:
+    """Refuses what DynamoDB refuses and moto lets through (see the module's description)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        if target.endswith(".Query") and target.startswith("DynamoDB_"):
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length) if length else b""
+            environ["wsgi.input"] = io.BytesIO(body)
+            try:
+                outside = start_key_outside(json.loads(body or b"{}"))
+            except ValueError:
+                outside = False
+            if outside:
+                answer = json.dumps({"__type": "com.amazon.coral.validate#ValidationException", "message": OUTSIDE}).encode()
+                start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.0"),
+                                                   ("Content-Length", str(len(answer)))])
+                return [answer]
+        return self.app(environ, start_response)
+
+
 def request_path(environ):
     """The path as sent, decoded as UTF-8 (PATH_INFO holds the bytes as Latin-1, as WSGI says)."""
     raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")
@@ -117,7 +219,7 @@ class Recorder:
 
 if __name__ == "__main__":
     host, port = sys.argv[1], int(sys.argv[2])
-    app = WithMailbox(DomainDispatcherApplication(create_backend_app))
+    app = StrictDynamoDb(WithMailbox(DomainDispatcherApplication(create_backend_app)))
     if "--record" in sys.argv[3:]:
         app = Recorder(app)
     run_simple(host, port, app, threaded=False, use_reloader=False, request_handler=MotoRequestHandler)

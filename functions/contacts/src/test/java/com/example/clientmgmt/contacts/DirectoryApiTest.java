@@ -1,6 +1,7 @@
 package com.example.clientmgmt.contacts;
 
 import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.Cursors;
 import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -240,4 +241,18 @@ class DirectoryApiTest {
         String id = add(world.owner, Map.of("name", name));
         assertEquals(name, expect(200, c.get("/directory/people/" + id).token(world.owner).send()).json().get("name").asText());
     }
+
+    /** A person's history is a key range of the person's partition: a well-formed cursor past it is a 400, never a 500. */
+    @Test
+    void aPersonHistoryCursorOutsideItsKeyRangeIsABadCursorAndTheDirectorysForeignCursorsAnswerAPage() {
+        String id = expect(201, c.post("/directory/people").token(world.owner).body(Map.of("name", "Hors Plage")).send())
+                .json().get("id").asText();
+        for (String outside : new String[] {"HISTORY#\uD83D\uDE00", "HISTORY#\uFFFF\uFFFF"}) {
+            assertEquals("BAD_CURSOR", Cursors.errorCode(c.get("/directory/people/" + id + "/history?cursor=" + Cursors.at(outside))
+                    .token(world.owner).send()), outside);
+        }
+        expect(200, c.get("/directory/people/" + id + "/history?cursor=" + Cursors.at("HISTORY#0000000000000#x#99")).token(world.owner).send());
+        expect(200, c.get("/directory/people?cursor=" + Cursors.at("zzz#01ARZ3NDEKTSV4RRFFQ69G5FAV")).token(world.owner).send());
+    }
+
 }

@@ -3,6 +3,7 @@ package com.example.clientmgmt.documents;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.Cursors;
 import com.example.clientmgmt.testkit.PermissionMatrix;
 import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
@@ -396,4 +397,21 @@ class AdminDocumentsApiTest {
         }
         return tests;
     }
+
+    /**
+     * The expiring list queries expiry dates before today + withinDays: a cursor from a wider list (a stale one, after
+     * the user narrowed withinDays) or a crafted one points past that range, which DynamoDB refuses; it is a 400.
+     */
+    @Test
+    void anExpiringListCursorPastTheListsEndIsABadCursorAndADocumentListsForeignCursorAPage() {
+        String past = "2999-01-01#01ARZ3NDEKTSV4RRFFQ69G5FAV#01ARZ3NDEKTSV4RRFFQ69G5FAW";
+        assertEquals("BAD_CURSOR", Cursors.errorCode(c.get("/admin-documents/expiring?withinDays=30&cursor=" + Cursors.at(past))
+                .token(world.owner).send()));
+        assertEquals("BAD_CURSOR", Cursors.errorCode(c.get("/admin-documents/expiring?withinDays=30&cursor=" + Cursors.at(past))
+                .token(world.adam).send()), "a member's list: the same query, filtered");
+        expect(200, c.get("/admin-documents/expiring?withinDays=30&cursor=" + Cursors.at("2000-01-01#01ARZ3NDEKTSV4RRFFQ69G5FAV#01ARZ3NDEKTSV4RRFFQ69G5FAW"))
+                .token(world.owner).send());
+        expect(200, c.get(docs(world.openProject) + "?cursor=" + Cursors.at("PROJECT#DOCUMENT#01ARZ3NDEKTSV4RRFFQ69G5FAV")).token(world.adam).send());
+    }
+
 }

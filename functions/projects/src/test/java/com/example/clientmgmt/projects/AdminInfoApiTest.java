@@ -1,6 +1,7 @@
 package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.Cursors;
 import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,4 +152,23 @@ class AdminInfoApiTest {
         assertEquals(2, again.get("version").asLong());
         assertEquals(1, expect(200, c.get("/projects/" + p + "/admin-history").token(world.owner).send()).json().get("items").size());
     }
+
+    /**
+     * DynamoDB refuses a query whose start key is outside its key range (the emulator, scripts/emulator.py, does too):
+     * a well-formed cursor past the history's range — a character beyond U+FFFF sorts after the range's end in
+     * DynamoDB's UTF-8 order, though not in Java's UTF-16 one — is a 400, never a 500.
+     */
+    @Test
+    void aHistoryCursorOutsideTheHistorysKeyRangeIsABadCursor() {
+        String p = world.project("Curseurs", Map.of());
+        expect(200, c.patch(info(p)).token(world.owner).body(Map.of("clientCompanyName", "A")).send());
+        for (String outside : new String[] {"HISTORY#\uD83D\uDE00", "HISTORY#\uFFFF\uFFFF"}) {
+            assertEquals("BAD_CURSOR", Cursors.errorCode(c.get("/projects/" + p + "/admin-history?cursor=" + Cursors.at(outside))
+                    .token(world.owner).send()), outside);
+        }
+        JsonNode page = expect(200, c.get("/projects/" + p + "/admin-history?cursor=" + Cursors.at("HISTORY#9999999999999#x#99"))
+                .token(world.owner).send()).json();
+        assertEquals(1, page.get("items").size(), "inside the range, a foreign position just starts the page there");
+    }
+
 }

@@ -2,6 +2,7 @@ package com.example.clientmgmt.projects;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.example.clientmgmt.testkit.ApiClient;
+import com.example.clientmgmt.testkit.Cursors;
 import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -259,4 +260,14 @@ class ProjectsApiTest {
                 .header("Access-Control-Request-Method", "PATCH").send();
         assertEquals(null, other.header("Access-Control-Allow-Origin"));
     }
+
+    /** Lists queried on a partition alone: any well-formed position is inside it (the partition is the caller's), never a 500. */
+    @Test
+    void projectListCursorsOfForeignPositionsAnswerAPage() {
+        String foreign = Cursors.at("01ARZ3NDEKTSV4RRFFQ69G5FAV");
+        expect(200, c.get("/projects?cursor=" + foreign).token(world.adam).send());
+        expect(200, c.get("/projects?scope=organization&cursor=" + foreign).token(world.owner).send());
+        assertEquals("BAD_CURSOR", Cursors.errorCode(c.get("/projects?cursor=" + Cursors.at("HISTORY#x")).token(world.adam).send()));
+    }
+
 }

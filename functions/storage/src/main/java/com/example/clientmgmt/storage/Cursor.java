@@ -33,6 +33,11 @@ public final class Cursor {
         } catch (IllegalArgumentException e) {
             // falls through to the same answer as a well-formed but foreign cursor
         }
-        throw ProblemException.invalid(FieldError.of("cursor", "BAD_CURSOR"));
+        throw bad();
+    }
+
+    /** The 400 of a cursor that is not ours, or not of this query (outside its key range: {@link SortKeyRange}). */
+    static ProblemException bad() {
+        return ProblemException.invalid(FieldError.of("cursor", "BAD_CURSOR"));
     }
 }

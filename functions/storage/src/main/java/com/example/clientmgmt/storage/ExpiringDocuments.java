@@ -41,7 +41,8 @@ public class ExpiringDocuments {
      * (a filter on the same query, so a page may come back shorter than {@code limit}: follow its cursor).
      */
     public Page<Expiring> expiring(String orgId, LocalDate before, Set<String> onlyProjects, String cursor, int limit) {
-        String after = Cursor.decode(cursor, ExpiringDocuments::isExpiringPosition);
+        // a cursor of a wider list (another withinDays) may point past this one's end: DynamoDB would refuse it
+        String after = SortKeyRange.below(before.toString()).vet(Cursor.decode(cursor, ExpiringDocuments::isExpiringPosition));
         if (onlyProjects != null && onlyProjects.isEmpty()) {
             return new Page<>(List.of(), null);
         }

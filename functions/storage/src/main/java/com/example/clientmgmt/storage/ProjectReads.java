@@ -75,6 +75,7 @@ public class ProjectReads {
                     ":to", below ? parent : lastChild))
                     .limit(limit + 1);
         } else {
+            SortKeyRange.between(prefix, lastChild.s()).vet(after);
             query.expressionAttributeValues(Map.of(":pk", pk, ":from", AttributeValue.fromS(prefix), ":to", lastChild))
                     .exclusiveStartKey(Map.of(Keys.PK, pk, Keys.SK, AttributeValue.fromS(after)))
                     .limit(limit);

@@ -1,0 +1,72 @@
+package com.example.clientmgmt.storage;
+
+/**
+ * The sort-key range of a query's key condition. DynamoDB requires a query's ExclusiveStartKey to lie inside it and
+ * refuses the query otherwise (a ValidationException: a 500, had it reached DynamoDB); so every cursor-taking query
+ * with a sort-key condition vets its cursor's position here before use, and one outside is a 400 BAD_CURSOR, as a
+ * crafted, damaged or stale cursor (a page of another range: another {@code withinDays}) deserves. Keys compare as
+ * DynamoDB compares them, by UTF-8 bytes, which is code point order (not Java's UTF-16 {@code compareTo}).
+ * Queries on a partition alone ({@code pk = :pk}) need none: the partition comes from the caller, never the cursor.
+ */
+final class SortKeyRange {
+    private final String low;
+    private final String high;
+    private final boolean highInclusive;
+    private final String prefix;
+
+    private SortKeyRange(String low, String high, boolean highInclusive, String prefix) {
+        this.low = low;
+        this.high = high;
+        this.highInclusive = highInclusive;
+        this.prefix = prefix;
+    }
+
+    /** {@code sk BETWEEN :from AND :to}, both inclusive. */
+    static SortKeyRange between(String from, String to) {
+        return new SortKeyRange(from, to, true, null);
+    }
+
+    /** {@code sk < :bound}. */
+    static SortKeyRange below(String bound) {
+        return new SortKeyRange(null, bound, false, null);
+    }
+
+    /** {@code begins_with(sk, :prefix)}. */
+    static SortKeyRange beginsWith(String prefix) {
+        return new SortKeyRange(null, null, false, prefix);
+    }
+
+    boolean contains(String sortKey) {
+        if (prefix != null && !sortKey.startsWith(prefix)) {
+            return false;
+        }
+        if (low != null && compare(sortKey, low) < 0) {
+            return false;
+        }
+        return high == null || (highInclusive ? compare(sortKey, high) <= 0 : compare(sortKey, high) < 0);
+    }
+
+    /** {@code position} when it is null (a first page) or inside the range; otherwise the 400 of a bad cursor. */
+    String vet(String position) {
+        if (position != null && !contains(position)) {
+            throw Cursor.bad();
+        }
+        return position;
+    }
+
+    /** DynamoDB's order of string keys: UTF-8 bytes, that is code points. */
+    static int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}
