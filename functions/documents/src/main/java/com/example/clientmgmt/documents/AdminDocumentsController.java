@@ -3,6 +3,7 @@ package com.example.clientmgmt.documents;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Change;
+import com.example.clientmgmt.domain.DocumentEdit;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.FileVersion;
@@ -133,7 +134,7 @@ public class AdminDocumentsController {
                 expiresOn.applyTo(before.expiresOn()), newReminder);
         Instant now = clock.instant();
         if (!after.equals(before)) {
-            documents.edit(caller, before, loaded.version(), after, loaded.organization(), now);
+            documents.edit(caller, DocumentEdit.of(schedule.of(loaded.organization()), before, loaded.version(), after), now);
         }
         return DocumentView.of(after, schedule, now);
     }

@@ -2,6 +2,7 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.DocumentEdit;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
@@ -38,7 +39,7 @@ import java.util.Optional;
 @Singleton
 public class DocumentStore {
     /** A running reminder, in the history of its resolutions (ACTIVE → RESOLVED or RENEWED, and back when re-armed). */
-    static final String ACTIVE = "ACTIVE";
+    static final String ACTIVE = DocumentEdit.ACTIVE;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -138,47 +139,30 @@ public class DocumentStore {
     }
 
     /**
-     * Changes title, kind, expiry date and reminder, guarded, conditioned on the version read, with one
-     * history entry per changed field. Another reminder schedule (or, for a default reminder, another expiry
-     * date or kind) re-arms it at its first occurrence: a sweep holding the old arming can no longer complete
-     * it, and a resolution is cleared; none disarms it. A new expiry date moves the document in the expiring
-     * list; none takes it out.
+     * Writes an edit (title, kind, expiry date, reminder) as {@link DocumentEdit} decided it, in one transaction:
+     * guarded, conditioned on the version read, with its history entries, its re-arming and its move in the
+     * expiring list.
      */
-    public void edit(Caller caller, AdminDocument before, long version, AdminDocument after, Organization organization, Instant at) {
-        ReminderSchedule schedule = this.schedule.of(organization);
+    public void edit(Caller caller, DocumentEdit edit, Instant at) {
+        AdminDocument after = edit.after();
         Expressions e = new Expressions()
                 .set(DocumentItem.TITLE, AttributeValue.fromS(after.title()))
                 .set(DocumentItem.KIND, AttributeValue.fromS(after.kind().name()))
                 .set(DocumentItem.EXPIRES_ON, Attrs.textOrAbsent(after.expiresOn()))
                 .increment(DocumentItem.VERSION);
         DocumentItem.reminderAttributes(after.reminder()).forEach(e::set);
-        e.condition(e.name(DocumentItem.VERSION) + " = " + e.value(Attrs.n(version)));
-        if (rearmed(schedule, before, after)) {
-            rearm(schedule, e, after, version + 1);
-        }
-        if (!Objects.equals(before.expiresOn(), after.expiresOn())) {
-            if (after.expiresOn() == null) {
-                e.remove(DocumentItem.EXPIRING);
-            } else {
-                DocumentItem.expiring(after.orgId(), after.projectId(), after.id(), after.expiresOn()).forEach(e::set);
-            }
+        e.condition(e.name(DocumentItem.VERSION) + " = " + e.value(Attrs.n(edit.readVersion())));
+        edit.rearm().ifPresent(rearm -> rearm(e, after, rearm.firstDue(), edit.readVersion() + 1));
+        switch (edit.expiring()) {
+            case REMOVED -> e.remove(DocumentItem.EXPIRING);
+            case MOVED -> DocumentItem.expiring(after.orgId(), after.projectId(), after.id(), after.expiresOn()).forEach(e::set);
+            case UNCHANGED -> { }
         }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(ProjectGuard.check(table, caller, after.projectId()));
         writes.add(e.transactUpdate(table, DocumentItem.key(after.orgId(), after.projectId(), after.id())));
         HistoryLog.Change change = history.change(ProjectRef.of(after), caller, at);
-        String field = field(after) + ".";
-        addIfChanged(writes, change, field + "title", before.title(), after.title());
-        addIfChanged(writes, change, field + "kind", before.kind(), after.kind());
-        addIfChanged(writes, change, field + "expiresOn", before.expiresOn(), after.expiresOn());
-        addIfChanged(writes, change, field + "reminderDate", before.reminderDate(), after.reminderDate());
-        addIfChanged(writes, change, field + "reminderNote", before.reminderNote(), after.reminderNote());
-        addIfChanged(writes, change, field + "leadDays", lead(before), lead(after));
-        addIfChanged(writes, change, field + "repeatEveryDays", repeat(before), repeat(after));
-        addIfChanged(writes, change, field + "alsoNotifyContacts", contacts(before), contacts(after));
-        if (before.reminderResolution() != null && after.reminderResolution() == null) {
-            writes.add(change.entry(field + "reminder", before.reminderResolution().name(), ACTIVE));
-        }
+        edit.history().forEach(line -> writes.add(change.entry(line.field(), line.from(), line.to())));
         transact(caller, writes);
     }
 
@@ -201,35 +185,15 @@ public class DocumentStore {
                         Reminder.Resolution.RESOLVED.name())));
     }
 
-    private static boolean rearmed(ReminderSchedule schedule, AdminDocument before, AdminDocument after) {
-        return !Reminder.sameSchedule(schedule.effective(before).orElse(null), schedule.effective(after).orElse(null))
-                || before.reminderResolution() != after.reminderResolution();
-    }
-
-    /** Arms {@code after}'s reminder anew at its first occurrence (or disarms it), clearing claims, firings and resolution. */
-    private static void rearm(ReminderSchedule schedule, Expressions e, AdminDocument after, long newVersion) {
+    /** Arms {@code after}'s reminder anew, first due at {@code due} (or disarms it), clearing claims, firings and resolution. */
+    private static void rearm(Expressions e, AdminDocument after, Optional<Instant> due, long newVersion) {
         e.remove(ReminderItem.CLAIM).remove(ReminderItem.FIRED)
                 .remove(DocumentItem.RESOLUTION, DocumentItem.RESOLVED_AT, DocumentItem.RESOLVED_BY);
-        Optional<Instant> due = schedule.firstDue(after);
         if (due.isPresent()) {
             ReminderItem.armed(after.id(), due.get(), newVersion).forEach(e::set);
         } else {
             e.remove(ReminderItem.INDEX);
         }
-    }
-
-    /** A reminder's lead time in the history: none (null) when it starts on its date. */
-    private static Integer lead(AdminDocument d) {
-        return d.reminder() == null || d.reminder().leadDays() == 0 ? null : d.reminder().leadDays();
-    }
-
-    private static String contacts(AdminDocument d) {
-        return d.reminder() == null || d.reminder().contactRoles().isEmpty() ? null
-                : String.join(",", d.reminder().contactRoles().stream().map(com.example.clientmgmt.domain.ContactRole::apiName).toList());
-    }
-
-    private static Integer repeat(AdminDocument d) {
-        return d.reminder() == null ? null : d.reminder().repeatEveryDays();
     }
 
     /**
@@ -263,14 +227,8 @@ public class DocumentStore {
         }
     }
 
-    private static void addIfChanged(List<TransactWriteItem> writes, HistoryLog.Change change, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            writes.add(change.entry(field, before, after));
-        }
-    }
-
     static String field(AdminDocument d) {
-        return "adminDocuments." + d.id();
+        return DocumentEdit.historyField(d);
     }
 
     static String versionField(AdminDocument d, String versionId) {

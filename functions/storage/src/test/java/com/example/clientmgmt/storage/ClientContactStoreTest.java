@@ -8,6 +8,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Person;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.Project;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Client contacts against the emulator: both sides written together, and every refusal with its reason. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class ClientContactStoreTest {
     @RegisterExtension
     static StorageFixture db = new StorageFixture();

@@ -7,6 +7,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Person;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.Project;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The directory against the emulator: people and their words, name order, search, versioned edits and licences. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class DirectoryStoreTest {
     @RegisterExtension
     static StorageFixture db = new StorageFixture();

@@ -12,6 +12,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.Project;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Admin documents against the emulator: declare, reads, guarded edits that re-arm reminders and move the
  * expiry, file versions and how they are settled, the pending uploads and the expiring list (index queries).
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class DocumentStoreTest {
     @RegisterExtension
     static StorageFixture db = new StorageFixture();
@@ -130,14 +132,14 @@ class DocumentStoreTest {
                 .updateExpression("SET claimedBy = :r, claimedAt = :t").expressionAttributeValues(Map.of(
                         ":r", AttributeValue.fromS("some-run"), ":t", AttributeValue.fromS(NOW.toString()))));
         AdminDocument moved = d.withDetails("Assurance 2027", DocumentKind.BOND, LocalDate.of(2027, 5, 1), Reminder.once(LocalDate.of(2027, 4, 1), "Renouveler"));
-        documents().edit(OWNER, d, 1, moved, SETTINGS, NOW.plusSeconds(1));
+        documents().edit(OWNER, db.edit(d, 1, moved), NOW.plusSeconds(1));
         Map<String, AttributeValue> raw = raw(d);
         assertEquals("2027-04-01T11:00:00Z", raw.get("dueAt").s(), "07:00 EDT");
         assertEquals("2", raw.get("armedVer").n());
         assertFalse(raw.containsKey("claimedBy"), "a sweep holding the old arming can no longer complete it");
         assertEquals("2027-05-01#" + p.id() + "#" + d.id(), raw.get("lsk").s());
         AdminDocument cleared = moved.withDetails(moved.title(), moved.kind(), null, null);
-        documents().edit(OWNER, moved, 2, cleared, SETTINGS, NOW.plusSeconds(2));
+        documents().edit(OWNER, db.edit(moved, 2, cleared), NOW.plusSeconds(2));
         raw = raw(d);
         assertFalse(raw.containsKey("dueAt"));
         assertFalse(raw.containsKey("reminderNote"));
@@ -156,8 +158,8 @@ class DocumentStoreTest {
         AdminDocument d = document(p, null);
         documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
         AdminDocument retitled = d.withDetails("x", d.kind(), null, null);
-        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().edit(OWNER, d, 7, retitled, SETTINGS, NOW));
-        refused(ProblemCode.FORBIDDEN, null, () -> documents().edit(caller("lea", ORG), d, 1, retitled, SETTINGS, NOW));
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().edit(OWNER, db.edit(d, 7, retitled), NOW));
+        refused(ProblemCode.FORBIDDEN, null, () -> documents().edit(caller("lea", ORG), db.edit(d, 1, retitled), NOW));
         refused(ProblemCode.FORBIDDEN, null, () -> documents().declare(caller("lea", ORG), document(p, null), p.name(), SETTINGS, NOW));
         refused(ProblemCode.FORBIDDEN, null, () -> documents().addVersion(caller("lea", ORG), d, newVersion(NOW), NOW));
         refused(ProblemCode.NOT_FOUND, null, () -> documents().declare(caller("owner", "org-other"), document(p, null), p.name(), SETTINGS, NOW));

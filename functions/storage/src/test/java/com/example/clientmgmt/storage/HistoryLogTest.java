@@ -5,6 +5,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin history against the emulator: numbering within a change, newest first, pages and their cost. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class HistoryLogTest {
     @RegisterExtension
     static StorageFixture db = new StorageFixture();

@@ -8,6 +8,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectState;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Memberships against the emulator: the guarded permission write, "my projects" by state and page, admin-anywhere. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class MembershipStoreTest {
     @RegisterExtension
     static StorageFixture db = new StorageFixture();

@@ -9,6 +9,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ProjectState;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Projects against the emulator: the item round trip, the reads, and the admin-info write with its conditions. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class ProjectStoreTest {
     @RegisterExtension
     static StorageFixture db = new StorageFixture();

@@ -6,6 +6,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ProjectState;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A closed project's reminders leave the due index and come back, due when they were, when it reopens — with more
  * documents than one transaction holds, and with a close and a reopen racing each other.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class ReminderParkingTest {
     /** Steps of 10 documents: a few dozen make several steps (the emulator is slow with 100-item transactions). */
     @RegisterExtension

@@ -9,6 +9,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.Reminder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The reminder sweep's storage against the emulator: the due index read page by page and shard by shard,
  * claims with their lease, completion by the claim holder only, and idempotent notifications.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class ReminderStoreTest {
     @RegisterExtension
     static StorageFixture db = new StorageFixture();
@@ -130,8 +132,8 @@ class ReminderStoreTest {
         Instant now = Instant.parse("2031-06-06T12:00:00Z");
         ReminderStore.DueReminder old = dueOf(d, now);
         ReminderStore.Occurrence claimed = reminders().claim(old, d.reminder(), d.reminderDate(), "run-1", now).orElseThrow();
-        db.bean(DocumentStore.class).edit(OWNER, d, 1, d.withDetails(d.title(), d.kind(), d.expiresOn(),
-                Reminder.once(LocalDate.of(2031, 6, 5), d.reminderNote())), SETTINGS, NOW);
+        db.bean(DocumentStore.class).edit(OWNER, db.edit(d, 1, d.withDetails(d.title(), d.kind(), d.expiresOn(),
+                Reminder.once(LocalDate.of(2031, 6, 5), d.reminderNote()))), NOW);
         assertFalse(reminders().complete(claimed, "run-1", now, null));
         assertTrue(reminders().claim(old, d.reminder(), d.reminderDate(), "run-2", now).isEmpty());
     }

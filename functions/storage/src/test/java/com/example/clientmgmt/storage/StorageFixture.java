@@ -101,6 +101,13 @@ final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** An edit of a document as the domain decides it, under the fixture's reminder schedule and {@link #SETTINGS}. */
+    com.example.clientmgmt.domain.DocumentEdit edit(com.example.clientmgmt.domain.AdminDocument before, long version,
+                                                    com.example.clientmgmt.domain.AdminDocument after) {
+        return com.example.clientmgmt.domain.DocumentEdit.of(bean(com.example.clientmgmt.domain.ReminderSchedule.class).of(SETTINGS),
+                before, version, after);
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
