@@ -7,6 +7,7 @@ import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The "Contacts client" tab: permission matrix, licence rule, roles, replace/clear, live details, history. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class ClientContactsApiTest {
     @RegisterExtension
     static TestApi api = new TestApi();

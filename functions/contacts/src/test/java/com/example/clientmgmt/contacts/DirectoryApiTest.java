@@ -6,6 +6,7 @@ import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The directory ("Bottin"): who may add and edit, search, licences, isolation, bad input. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class DirectoryApiTest {
     @RegisterExtension
     static TestApi api = new TestApi();

@@ -11,6 +11,7 @@ import com.example.clientmgmt.uploads.UploadEventsHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The "Documents admin" tab end to end: declare, upload with the presigned URL, S3 event, download. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class AdminDocumentsApiTest {
     @RegisterExtension
     static TestApi api = new TestApi().withUploadEvents(context -> {

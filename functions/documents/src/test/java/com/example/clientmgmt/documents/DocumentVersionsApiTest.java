@@ -9,6 +9,7 @@ import com.example.clientmgmt.uploads.UploadEventsHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * projects. Time is the functions' clock, moved by the test: a version whose upload never comes expires
  * because the clock passed its deadline, not because a TTL removed anything.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class DocumentVersionsApiTest {
     static final TestClock CLOCK = new TestClock(Instant.now());
     @RegisterExtension

@@ -12,6 +12,7 @@ import com.example.clientmgmt.uploads.UploadReconciler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -51,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * time) finds them once their URL expired, and settles each from what S3 holds, as the event would have.
  * Time is driven through the tick, never waited for.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class UploadReconciliationTest {
     @RegisterExtension
     static TestApi api = new TestApi().withUploadEvents(context -> {

@@ -9,6 +9,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The presigned URLs against an S3 that checks signatures and expiry (S3Proxy, in-process): the
  * emulator used by the other tests accepts any signature, so the scope of our URLs is proven here.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class PresignedUrlSignatureTest {
     static final String BUCKET = "documents-signature-test";
     static S3Proxy proxy;

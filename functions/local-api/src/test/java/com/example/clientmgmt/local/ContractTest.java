@@ -4,6 +4,7 @@ import com.example.clientmgmt.testkit.DevTokens;
 import com.example.clientmgmt.testkit.Template;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.web.router.Router;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * API events of each function in template.yaml (a route served by a function's controllers must be
  * routed to that function in AWS). And scripts/dev-token mints what the local gateway accepts.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class ContractTest {
     static final Path ROOT = root();
 

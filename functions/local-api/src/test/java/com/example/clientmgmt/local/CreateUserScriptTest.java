@@ -2,6 +2,7 @@ package com.example.clientmgmt.local;
 
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.Emulator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** scripts/create-user against the emulator's Cognito: a user with their organization, an org admin, then an update. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class CreateUserScriptTest {
     static String run(String... args) throws Exception {
         ProcessBuilder process = new ProcessBuilder(java.util.stream.Stream.concat(

@@ -3,6 +3,7 @@ package com.example.clientmgmt.local;
 import com.example.clientmgmt.platform.Primer;
 import com.example.clientmgmt.platform.SnapStartPriming;
 import com.example.clientmgmt.testkit.TestApi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SnapStart priming against the emulator, with every function's primers in one context: each primer
  * succeeds, and all of them together send only reads (every AWS operation is recorded).
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class PrimingTest {
     static final List<String> OPERATIONS = new CopyOnWriteArrayList<>();
     static final Set<String> READS = Set.of("GetItem", "Query", "BatchGetItem", "HeadObject");

@@ -6,6 +6,7 @@ import com.example.clientmgmt.testkit.TestApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every sample event in events/ goes through its function's real handler, read as the Lambda runtime
  * reads it (what scripts/invoke does), against the emulator: the samples stay valid and say what they show.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class SampleEventsTest {
     @RegisterExtension
     static TestApi api = new TestApi();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the mailer, SES (the emulator) keeps the raw MIME message, read back parsed. Each test uses addresses of
  * its own, so e-mails of other tests never count.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class MailerTest {
     @RegisterExtension
     static TestApi api = new TestApi();

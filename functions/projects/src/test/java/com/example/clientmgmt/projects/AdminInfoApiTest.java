@@ -6,6 +6,7 @@ import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The "Informations admin" tab: budget visibility, partial updates, ETag/If-Match, close/reopen, history. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class AdminInfoApiTest {
     @RegisterExtension
     static TestApi api = new TestApi();

@@ -5,6 +5,7 @@ import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Malformed or invalid input is a 4xx problem+json naming the fields, in English or French; never a 5xx. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class BadInputTest {
     @RegisterExtension
     static TestApi api = new TestApi();

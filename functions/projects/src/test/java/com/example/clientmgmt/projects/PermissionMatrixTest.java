@@ -6,6 +6,7 @@ import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +20,7 @@ import java.util.function.Function;
  * Every project-scoped route × {no token, other organization, NONE, LIMITED, ADMIN} × {open, closed},
  * through the local gateway and the real handler, against the emulator.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class PermissionMatrixTest {
     @RegisterExtension
     static TestApi api = new TestApi();

@@ -7,6 +7,7 @@ import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Projects list and filters, members, tenant isolation and identity. */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class ProjectsApiTest {
     @RegisterExtension
     static TestApi api = new TestApi();

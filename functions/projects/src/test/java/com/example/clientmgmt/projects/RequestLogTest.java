@@ -10,6 +10,7 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request ids and the caller; a failure the user sees as 500 names the same request id in its body and in
  * its log line, whose stack trace stays inside it.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class RequestLogTest {
     static volatile boolean failDynamo;
 

@@ -9,6 +9,7 @@ import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * events read back from the bus. Reminders of other tests in this class may fire in the same sweeps,
  * so every check looks at its own document only.
  */
+@Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class ReminderSweepTest {
     /** Every DynamoDB operation the functions make, to prove the sweep never scans. */
     static final List<String> OPERATIONS = new CopyOnWriteArrayList<>();
