@@ -2,6 +2,7 @@ package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.FieldError;
+import com.example.clientmgmt.domain.MemberChange;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
@@ -65,7 +66,8 @@ public class MembersController {
         if (!USER_ID.matcher(userId).matches()) {
             throw ProblemException.invalid(FieldError.of("userId", "BAD_USER_ID"));
         }
-        memberships.setMember(caller, projects.find(caller.orgId(), projectId).orElse(null), userId, permission, clock.instant());
+        memberships.setMember(caller, projects.find(caller.orgId(), projectId).orElse(null),
+                project -> MemberChange.of(project, caller, userId, permission), clock.instant());
         return new MemberView(userId, permission.name());
     }
 }

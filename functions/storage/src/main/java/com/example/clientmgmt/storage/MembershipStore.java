@@ -2,11 +2,11 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Ids;
+import com.example.clientmgmt.domain.MemberChange;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
-import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.domain.SearchText;
@@ -27,7 +27,9 @@ import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Who is on which project: a user's permission is set in the project item (what checks read) and in the
@@ -40,7 +42,7 @@ public class MembershipStore {
     /** How often a permission change is tried again when the project changed between our read and our write. */
     static final int MAX_ATTEMPTS = 5;
     /** The admin-history field of a member's permission: {@code members.<userId>}. */
-    public static final String MEMBER_FIELD = "members.";
+    public static final String MEMBER_FIELD = MemberChange.FIELD;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -55,23 +57,21 @@ public class MembershipStore {
     }
 
     /**
-     * Sets (or, with NONE, removes) a user's permission on a project as {@code before} showed it, with its entry
-     * in the project's admin history ({@code members.<userId>}, from → to), in one transaction guarded by
-     * {@link ProjectGuard}. It holds only while the user's permission is still the one read and, when an ADMIN
-     * loses that permission, while the other ADMIN member {@link ProjectAccess#otherAdmin} named still is one:
-     * two ADMINs demoting each other at the same time cannot both succeed. When the project changed under us,
-     * it is read again and the rule applied again (so the answer may become 409 LAST_ADMIN).
+     * Writes the member change {@code decide} makes of the project as {@code before} showed it (empty: nothing to
+     * change), with its admin-history entry, in one transaction guarded by {@link ProjectGuard}. It holds only while
+     * the user's permission is still the one read and, when an ADMIN loses that permission, while the ADMIN member the
+     * change names is still one. When the project changed under us it is decided again on the project as the write
+     * saw it (so the answer may become 409 LAST_ADMIN), at most {@link #MAX_ATTEMPTS} times.
      */
-    public void setMember(Caller caller, Project before, String userId, Permission permission, Instant at) {
+    public void setMember(Caller caller, Project before, Function<Project, Optional<MemberChange>> decide, Instant at) {
         Project project = before;
         for (int attempt = 1; ; attempt++) {
-            ProjectAccess.requireMemberChange(project, caller, userId, permission);
-            Permission from = project.permissionOf(userId);
-            if (from == permission) {
+            Optional<MemberChange> change = decide.apply(project);
+            if (change.isEmpty()) {
                 return;
             }
             try {
-                write(caller, project, userId, from, permission, at);
+                write(caller, project, change.get(), at);
                 return;
             } catch (TransactionCanceledException refused) {
                 ProblemException reason = ProjectGuard.explain(refused, 0, caller);
@@ -84,28 +84,28 @@ public class MembershipStore {
         }
     }
 
-    private void write(Caller caller, Project project, String userId, Permission from, Permission to, Instant at) {
+    private void write(Caller caller, Project project, MemberChange change, Instant at) {
         String orgId = project.orgId();
         Expressions e = ProjectGuard.guard(new Expressions(), caller);
-        String member = e.path(ProjectItem.MEMBERS, userId);
-        e.condition(from == Permission.NONE ? "attribute_not_exists(" + member + ")"
-                : member + " = " + e.value(ProjectItem.permission(from)));
-        if (from == Permission.ADMIN) {
-            e.condition(e.path(ProjectItem.MEMBERS, ProjectAccess.otherAdmin(project, userId)) + " = "
+        String member = e.path(ProjectItem.MEMBERS, change.userId());
+        e.condition(change.from() == Permission.NONE ? "attribute_not_exists(" + member + ")"
+                : member + " = " + e.value(ProjectItem.permission(change.from())));
+        if (change.adminWhoMustStay() != null) {
+            e.condition(e.path(ProjectItem.MEMBERS, change.adminWhoMustStay()) + " = "
                     + e.value(ProjectItem.permission(Permission.ADMIN)));
         }
         TransactWriteItem membership;
-        if (to == Permission.NONE) {
+        if (change.to() == Permission.NONE) {
             e.removePath(member);
             membership = TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                    .key(MembershipItem.key(orgId, project.id(), userId)).build()).build();
+                    .key(MembershipItem.key(orgId, project.id(), change.userId())).build()).build();
         } else {
-            e.setPath(member, ProjectItem.permission(to));
+            e.setPath(member, ProjectItem.permission(change.to()));
             membership = TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(MembershipItem.item(orgId, project.id(), userId, to)).build()).build();
+                    .item(MembershipItem.item(orgId, project.id(), change.userId(), change.to())).build()).build();
         }
         TransactWriteItem entry = history.change(ProjectRef.of(project), caller, at)
-                .entry(MEMBER_FIELD + userId, from.name(), to.name());
+                .entry(change.historyField(), change.from().name(), change.to().name());
         dynamo.transactWriteItems(b -> b.transactItems(e.transactUpdate(table, ProjectItem.key(orgId, project.id())),
                 membership, entry));
     }

@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Page;
+import com.example.clientmgmt.domain.MemberChange;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.Project;
@@ -49,7 +50,7 @@ class MembershipStoreTest {
     /** What the members route does: read the project, then change the permission as read (each change a millisecond later). */
     void set(Caller caller, String projectId, String userId, Permission permission) {
         Project project = db.bean(ProjectStore.class).find(caller.orgId(), projectId).orElse(null);
-        memberships().setMember(caller, project, userId, permission, NOW.plusMillis(tick.incrementAndGet()));
+        memberships().setMember(caller, project, p -> MemberChange.of(p, caller, userId, permission), NOW.plusMillis(tick.incrementAndGet()));
     }
 
     @Test

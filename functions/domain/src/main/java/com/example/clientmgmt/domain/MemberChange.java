@@ -1,0 +1,32 @@
+package com.example.clientmgmt.domain;
+
+import java.util.Optional;
+
+/**
+ * Setting (or, with NONE, removing) a user's permission on a project, decided as a value: who, from what to what,
+ * and which other ADMIN member must still be one when the write lands, so that two ADMINs demoting each other at
+ * the same time cannot both succeed (the project would be left without one). Storage writes it in one conditioned
+ * transaction, with its admin-history entry ({@link #historyField()}, from → to).
+ */
+public record MemberChange(String orgId, String projectId, String userId, Permission from, Permission to, String adminWhoMustStay) {
+    /** The admin-history field of a member's permission: {@code members.<userId>}. */
+    public static final String FIELD = "members.";
+
+    /**
+     * The change {@code caller} asks for on {@code project} as read: refused as {@link ProjectAccess#requireMemberChange}
+     * says (404, 403, 409 closed, 409 LAST_ADMIN), empty when the user already has that permission.
+     */
+    public static Optional<MemberChange> of(Project project, Caller caller, String userId, Permission to) {
+        ProjectAccess.requireMemberChange(project, caller, userId, to);
+        Permission from = project.permissionOf(userId);
+        if (from == to) {
+            return Optional.empty();
+        }
+        return Optional.of(new MemberChange(project.orgId(), project.id(), userId, from, to,
+                from == Permission.ADMIN ? ProjectAccess.otherAdmin(project, userId) : null));
+    }
+
+    public String historyField() {
+        return FIELD + userId;
+    }
+}
