@@ -3,6 +3,7 @@ package com.example.clientmgmt.documents;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Change;
+import com.example.clientmgmt.domain.DocumentDeclaration;
 import com.example.clientmgmt.domain.DocumentEdit;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FieldError;
@@ -84,7 +85,7 @@ public class AdminDocumentsController {
         AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, kind, expiresOn,
                 reminder, null, now, caller.userId(), List.of(version));
         DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
-        documents.declare(caller, document, project.name(), loaded.organization(), now);
+        documents.declare(caller, DocumentDeclaration.of(schedule.of(loaded.organization()), document), project.name(), now);
         return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document, schedule, now), DocumentView.Version.of(version, now),
                 DocumentView.Upload.of(upload)), URI.create("/projects/" + projectId + "/admin-documents/" + document.id()));
     }

@@ -134,7 +134,7 @@ public final class ReminderBench {
                     FileVersion.Status.AVAILABLE, 1000L, "etag", "v1", null, now, "boss", now, null);
             AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, DocumentKind.INSURANCE,
                     expiresOn, reminder, null, now, "boss", List.of(file));
-            batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, p.name(), schedule))).build());
+            batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, p.name(), schedule.firstDue(d)))).build());
             if ((i + 1) % 10_000 == 0) {
                 System.out.printf("  seeded %d of %d documents%n", i + 1, total);
             }

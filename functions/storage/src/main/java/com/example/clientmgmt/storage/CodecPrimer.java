@@ -6,7 +6,6 @@ import com.example.clientmgmt.domain.ClientContact;
 import com.example.clientmgmt.domain.ContactRole;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FileVersion;
-import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.Licence;
 import com.example.clientmgmt.domain.Money;
 import com.example.clientmgmt.domain.Notification;
@@ -51,7 +50,7 @@ public class CodecPrimer implements Primer {
         Organization organization = Organization.defaults("priming", ZoneId.of("UTC"));
         boolean same = ProjectItem.toProject(ProjectItem.item(project)).equals(project)
                 && PersonItem.toPerson(PersonItem.item(person, 1)).equals(person)
-                && DocumentItem.toDocument(DocumentItem.newItem(document, "Priming", new ReminderSchedule(ZoneId.of("UTC")))).equals(document);
+                && DocumentItem.toDocument(DocumentItem.newItem(document, "Priming", java.util.Optional.of(document.createdAt()))).equals(document);
         NotificationItem.fields(notification, "priming").updateExpression();
         same = same && NotificationItem.toNotification(NotificationItem.item(notification, "priming")).equals(notification)
                 && OrganizationItem.toOrganization(OrganizationItem.item(organization, "priming", at.toString())).equals(organization);

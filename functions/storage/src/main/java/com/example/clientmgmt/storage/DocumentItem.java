@@ -5,15 +5,16 @@ import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Reminder;
-import com.example.clientmgmt.domain.ReminderSchedule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An admin document (the project's partition, sort key {@link Keys#DOCUMENT_PREFIX} + id): title, kind,
@@ -71,11 +72,11 @@ public final class DocumentItem {
     }
 
     /**
-     * A newly declared document at version 1, its reminder armed when it has one, in the expiring list when
+     * A newly declared document at version 1, its reminder armed at {@code firstDue} when it has one, in the expiring list when
      * it expires. The reminder benchmark seeds its documents with this too, so they are stored exactly as
      * declared ones.
      */
-    public static Map<String, AttributeValue> newItem(AdminDocument d, String projectName, ReminderSchedule schedule) {
+    public static Map<String, AttributeValue> newItem(AdminDocument d, String projectName, Optional<Instant> firstDue) {
         Map<String, AttributeValue> item = new HashMap<>(key(d.orgId(), d.projectId(), d.id()));
         item.put("type", AttributeValue.fromS("AdminDocument"));
         item.put("orgId", AttributeValue.fromS(d.orgId()));
@@ -96,7 +97,7 @@ public final class DocumentItem {
         if (d.expiresOn() != null) {
             item.putAll(expiring(d.orgId(), d.projectId(), d.id(), d.expiresOn()));
         }
-        schedule.firstDue(d).ifPresent(due -> item.putAll(ReminderItem.armed(d.id(), due, 1)));
+        firstDue.ifPresent(due -> item.putAll(ReminderItem.armed(d.id(), due, 1)));
         return item;
     }
 

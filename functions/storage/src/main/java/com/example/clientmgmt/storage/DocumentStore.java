@@ -2,6 +2,7 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.DocumentDeclaration;
 import com.example.clientmgmt.domain.DocumentEdit;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FileVersion;
@@ -13,8 +14,8 @@ import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.Reminder;
-import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.platform.TableConfig;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +47,16 @@ public class DocumentStore {
     private final String table;
     private final ProjectReads reads;
     private final HistoryLog history;
-    private final ReminderSchedule schedule;
+    /** The time zone of an organization without settings ({@code org.time.zone}). */
+    private final ZoneId defaultZone;
 
-    public DocumentStore(DynamoDbClient dynamo, TableConfig table, ProjectReads reads, HistoryLog history, ReminderSchedule schedule) {
+    public DocumentStore(DynamoDbClient dynamo, TableConfig table, ProjectReads reads, HistoryLog history,
+                         @Value("${org.time.zone}") String defaultZone) {
         this.dynamo = dynamo;
         this.table = table.name();
         this.reads = reads;
         this.history = history;
-        this.schedule = schedule;
+        this.defaultZone = ZoneId.of(defaultZone);
     }
 
     /**
@@ -64,15 +68,19 @@ public class DocumentStore {
 
     /**
      * Stores a newly declared document with its first version, awaiting its upload, and its history entry,
-     * guarded. {@code projectName} goes with it for the expiring list.
+     * guarded, as {@link DocumentDeclaration} decided it (its reminder's first arming, its entry). {@code projectName}
+     * goes with it for the expiring list.
      */
-    public void declare(Caller caller, AdminDocument document, String projectName, Organization organization, Instant at) {
+    public void declare(Caller caller, DocumentDeclaration declaration, String projectName, Instant at) {
+        AdminDocument document = declaration.document();
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(ProjectGuard.check(table, caller, document.projectId()));
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(DocumentItem.newItem(document, projectName, schedule.of(organization)))
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(DocumentItem.newItem(document, projectName, declaration.firstDue()))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         document.versions().forEach(v -> writes.add(PendingUploadItem.put(table, document, v)));
-        writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), null, summary(document)));
+        DocumentEdit.HistoryLine line = declaration.historyLine();
+        writes.add(history.change(ProjectRef.of(document), caller, at).entry(line.field(), line.from(), line.to()));
         transact(caller, writes);
     }
 
@@ -108,7 +116,7 @@ public class DocumentStore {
     /** The project, one of its documents (null: none) and the organization's settings, in one request. */
     public ProjectAndDocument load(String orgId, String projectId, String documentId) {
         if (!Ids.isWellFormed(projectId)) {
-            return new ProjectAndDocument(null, null, 0, Organization.defaults(orgId, schedule.zone()));
+            return new ProjectAndDocument(null, null, 0, Organization.defaults(orgId, defaultZone));
         }
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(ProjectItem.key(orgId, projectId), OrganizationItem.key(orgId)));
         if (Ids.isWellFormed(documentId)) {
@@ -116,7 +124,7 @@ public class DocumentStore {
         }
         Project project = null;
         Map<String, AttributeValue> document = null;
-        Organization organization = Organization.defaults(orgId, schedule.zone());
+        Organization organization = Organization.defaults(orgId, defaultZone);
         for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table, keys)) {
             if (ProjectItem.isProject(item)) {
                 project = ProjectItem.toProject(item);
@@ -207,7 +215,7 @@ public class DocumentStore {
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(DocumentItem.key(document.orgId(), document.projectId(), document.id()))
                 .conditionExpression("attribute_exists(pk)").build()).build());
-        writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), summary(document), null));
+        writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), DocumentDeclaration.summary(document), null));
         transact(caller, writes);
     }
 
@@ -235,13 +243,6 @@ public class DocumentStore {
         return field(d) + ".versions." + versionId;
     }
 
-    private static Map<String, String> summary(AdminDocument d) {
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("title", d.title());
-        summary.put("kind", d.kind().name());
-        d.shown().ifPresent(v -> summary.put("fileName", v.fileName()));
-        return summary;
-    }
 
     private static Map<String, String> versionSummary(FileVersion v) {
         Map<String, String> summary = new LinkedHashMap<>();

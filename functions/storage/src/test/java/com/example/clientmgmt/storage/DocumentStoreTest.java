@@ -84,7 +84,7 @@ class DocumentStoreTest {
     void aDeclaredDocumentHasItsFirstVersionPendingItsReminderArmedAndNoTimeToLive() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
-        assertEquals(List.of("TransactWriteItems"), db.operationsOf(() -> documents().declare(OWNER, d, p.name(), SETTINGS, NOW)));
+        assertEquals(List.of("TransactWriteItems"), db.operationsOf(() -> documents().declare(OWNER, db.declaration(d), p.name(), NOW)));
         Map<String, AttributeValue> raw = raw(d);
         assertFalse(raw.containsKey("expiresAt"), "nothing expires but a pending version's entry");
         assertEquals("2027-03-01T12:00:00Z", raw.get("dueAt").s(), "07:00 in Toronto");
@@ -103,12 +103,12 @@ class DocumentStoreTest {
         List<String> declared = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             AdminDocument d = document(p, null);
-            documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
+            documents().declare(OWNER, db.declaration(d), p.name(), NOW);
             documents().addVersion(OWNER, d, newVersion(NOW.plusSeconds(i)), NOW.plusSeconds(i)); // versions' entries are not listed
             declared.add(d.id());
         }
         AdminDocument contract = document(p, null).withDetails("Contrat", DocumentKind.CONTRACT, null, null);
-        documents().declare(OWNER, contract, p.name(), SETTINGS, NOW);
+        documents().declare(OWNER, db.declaration(contract), p.name(), NOW);
         declared.sort(String::compareTo);
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -127,7 +127,7 @@ class DocumentStoreTest {
     void editsReArmTheReminderMoveTheExpiryAndRecordEachField() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
-        documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
+        documents().declare(OWNER, db.declaration(d), p.name(), NOW);
         db.aws.dynamoDb().updateItem(b -> b.tableName(db.table).key(DocumentItem.key(ORG, p.id(), d.id()))
                 .updateExpression("SET claimedBy = :r, claimedAt = :t").expressionAttributeValues(Map.of(
                         ":r", AttributeValue.fromS("some-run"), ":t", AttributeValue.fromS(NOW.toString()))));
@@ -156,16 +156,16 @@ class DocumentStoreTest {
     void guardedWritesRefuseStaleVersionsOtherPeopleAndClosedProjects() {
         Project p = newProject();
         AdminDocument d = document(p, null);
-        documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
+        documents().declare(OWNER, db.declaration(d), p.name(), NOW);
         AdminDocument retitled = d.withDetails("x", d.kind(), null, null);
         refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().edit(OWNER, db.edit(d, 7, retitled), NOW));
         refused(ProblemCode.FORBIDDEN, null, () -> documents().edit(caller("lea", ORG), db.edit(d, 1, retitled), NOW));
-        refused(ProblemCode.FORBIDDEN, null, () -> documents().declare(caller("lea", ORG), document(p, null), p.name(), SETTINGS, NOW));
+        refused(ProblemCode.FORBIDDEN, null, () -> documents().declare(caller("lea", ORG), db.declaration(document(p, null)), p.name(), NOW));
         refused(ProblemCode.FORBIDDEN, null, () -> documents().addVersion(caller("lea", ORG), d, newVersion(NOW), NOW));
-        refused(ProblemCode.NOT_FOUND, null, () -> documents().declare(caller("owner", "org-other"), document(p, null), p.name(), SETTINGS, NOW));
+        refused(ProblemCode.NOT_FOUND, null, () -> documents().declare(caller("owner", "org-other"), db.declaration(document(p, null)), p.name(), NOW));
         db.close(p, OWNER);
         refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().delete(OWNER, d, NOW));
-        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().declare(OWNER, document(p, null), p.name(), SETTINGS, NOW));
+        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().declare(OWNER, db.declaration(document(p, null)), p.name(), NOW));
         refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().addVersion(OWNER, d, newVersion(NOW), NOW));
         assertEquals(d, reload(d));
     }
@@ -175,7 +175,7 @@ class DocumentStoreTest {
         Project p = newProject();
         Instant longAgo = NOW.minus(Duration.ofDays(40)); // this test's pending entries only
         AdminDocument d = document(p, null);
-        documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
+        documents().declare(OWNER, db.declaration(d), p.name(), NOW);
         FileVersion second = FileVersion.declared(Ids.newId(NOW), "b.pdf", "application/pdf", 1, NOW, "owner", longAgo);
         documents().addVersion(OWNER, d, second, NOW);
         assertEquals(1, pending(longAgo).size());
@@ -193,7 +193,7 @@ class DocumentStoreTest {
     void aVersionIsSettledOnceWhilePendingAndTheDocumentKeepsItsReminderWhenRejected() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
-        documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
+        documents().declare(OWNER, db.declaration(d), p.name(), NOW);
         String first = d.versions().get(0).id();
         // history is ordered by time, then by a random change id: settle after the declaration, not at the same instant
         assertTrue(settlements().markRejected(d, first, "SIZE_MISMATCH", NOW.plusSeconds(1)));
@@ -229,14 +229,14 @@ class DocumentStoreTest {
         List<AdminDocument> docs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             AdminDocument d = document(p, null);
-            documents().declare(OWNER, d, p.name(), SETTINGS, NOW);
+            documents().declare(OWNER, db.declaration(d), p.name(), NOW);
             FileVersion v = FileVersion.declared(Ids.newId(NOW), "f.pdf", "application/pdf", 1, NOW, "owner", longAgo.plusSeconds(i));
             documents().addVersion(OWNER, d, v, NOW);
             expired.add(v.id());
             docs.add(reload(d));
         }
         AdminDocument stillValid = document(p, null);
-        documents().declare(OWNER, stillValid, p.name(), SETTINGS, NOW);
+        documents().declare(OWNER, db.declaration(stillValid), p.name(), NOW);
         documents().addVersion(OWNER, stillValid, FileVersion.declared(Ids.newId(NOW), "f.pdf", "application/pdf", 1, NOW, "owner",
                 longAgo.plusSeconds(60)), NOW);
         Instant checkAt = longAgo.plusSeconds(10);
@@ -271,10 +271,10 @@ class DocumentStoreTest {
         for (int i = 0; i < dates.length; i++) {
             Project p = i % 2 == 0 ? a : b;
             AdminDocument d = document(p, null).withDetails("Cautionnement " + i, DocumentKind.BOND, dates[i], null);
-            documents().declare(owner, d, p.name(), SETTINGS, NOW);
+            documents().declare(owner, db.declaration(d), p.name(), NOW);
             soonestFirst.add(d.id());
         }
-        documents().declare(owner, document(a, null), a.name(), SETTINGS, NOW); // no expiry: not listed
+        documents().declare(owner, db.declaration(document(a, null)), a.name(), NOW); // no expiry: not listed
         LocalDate before = LocalDate.of(2027, 1, 1);
         List<String> seen = new ArrayList<>();
         String cursor = null;

@@ -52,7 +52,7 @@ class ReminderParkingTest {
         for (int i = 0; i < documents; i++) {
             // some overdue, some later: 2026-11-01 onwards, one a day
             AdminDocument d = document(p, LocalDate.of(2026, 11, 1).plusDays(i));
-            db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
+            db.bean(DocumentStore.class).declare(OWNER, db.declaration(d), "Projet", NOW);
         }
         return p;
     }

@@ -67,12 +67,12 @@ class ReminderStoreTest {
         Set<String> due = new HashSet<>();
         for (int i = 0; i < 9; i++) {
             AdminDocument d = document(p, LocalDate.of(2030, 1, 1 + i));
-            db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
+            db.bean(DocumentStore.class).declare(OWNER, db.declaration(d), "Projet", NOW);
             if (i < 6) {
                 due.add(d.id());
             }
         }
-        db.bean(DocumentStore.class).declare(OWNER, document(p, null), "Projet", SETTINGS, NOW);
+        db.bean(DocumentStore.class).declare(OWNER, db.declaration(document(p, null)), "Projet", NOW);
         Instant now = Instant.parse("2030-01-06T12:00:00Z"); // 07:00 in Toronto on the 6th
         List<ReminderStore.DueReminder> found = allDue(now, 2);
         assertEquals(due, new HashSet<>(found.stream().map(r -> r.document().id()).toList()));
@@ -85,7 +85,7 @@ class ReminderStoreTest {
     void aClaimHoldsUntilItsLeaseLapsesAndOnlyItsHolderCompletes() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2031, 5, 5));
-        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
+        db.bean(DocumentStore.class).declare(OWNER, db.declaration(d), "Projet", NOW);
         Instant now = Instant.parse("2031-05-05T12:00:00Z");
         ReminderStore.DueReminder r = dueOf(d, now);
         LocalDate day = d.reminderDate();
@@ -106,7 +106,7 @@ class ReminderStoreTest {
         Project p = newProject();
         Reminder weekly = new Reminder(LocalDate.of(2031, 8, 8), null, 7, 7);
         AdminDocument d = document(p, null).withDetails("Assurance", DocumentKind.INSURANCE, null, weekly);
-        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
+        db.bean(DocumentStore.class).declare(OWNER, db.declaration(d), "Projet", NOW);
         Instant now = Instant.parse("2031-08-01T12:00:00Z");
         ReminderStore.DueReminder r = dueOf(d, now);
         assertEquals("2031-08-01T11:00:00Z", r.dueAt(), "07:00 EDT, 7 days before");
@@ -128,7 +128,7 @@ class ReminderStoreTest {
     void aReArmedReminderCannotBeClaimedOrCompletedWithItsOldArming() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2031, 6, 6));
-        db.bean(DocumentStore.class).declare(OWNER, d, "Projet", SETTINGS, NOW);
+        db.bean(DocumentStore.class).declare(OWNER, db.declaration(d), "Projet", NOW);
         Instant now = Instant.parse("2031-06-06T12:00:00Z");
         ReminderStore.DueReminder old = dueOf(d, now);
         ReminderStore.Occurrence claimed = reminders().claim(old, d.reminder(), d.reminderDate(), "run-1", now).orElseThrow();

@@ -108,6 +108,11 @@ final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
                 before, version, after);
     }
 
+    /** A declaration as the domain decides it, under the fixture's reminder schedule and {@link #SETTINGS}. */
+    com.example.clientmgmt.domain.DocumentDeclaration declaration(com.example.clientmgmt.domain.AdminDocument document) {
+        return com.example.clientmgmt.domain.DocumentDeclaration.of(bean(com.example.clientmgmt.domain.ReminderSchedule.class).of(SETTINGS), document);
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
