@@ -1,8 +1,27 @@
 package com.example.clientmgmt.domain;
 
-/** Text rules shared by the domain and the storage keys: cutting never splits a character. */
+import java.util.regex.Pattern;
+
+/** Text rules shared by the domain, the API and the storage keys: what a text may hold; cutting never splits a character. */
 public final class Texts {
+    /**
+     * Control characters (but tab), and the invisible direction controls that can make a file name read as
+     * another (U+202E "report\u202Efdp.exe"): refused in every text.
+     */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]|[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+
     private Texts() {}
+
+    /**
+     * Why {@code text} is not acceptable as a user's text, or null when it is: {@code NOT_UNICODE} (a lone surrogate,
+     * or U+FFFD, what invalid UTF-8 decodes to), {@code CONTROL_CHARACTERS}.
+     */
+    public static String problemOf(String text) {
+        if (!isWellFormed(text) || text.indexOf('\uFFFD') >= 0) {
+            return "NOT_UNICODE";
+        }
+        return CONTROL.matcher(text).find() ? "CONTROL_CHARACTERS" : null;
+    }
 
     /**
      * At most {@code max} UTF-16 units of {@code text}, never ending in the middle of a surrogate pair (an emoji,

@@ -30,12 +30,6 @@ import java.util.regex.Pattern;
 public final class JsonBody {
     /** No request of this API needs more; larger bodies are refused before parsing (413). */
     public static final int MAX_BYTES = 64 * 1024;
-    /**
-     * Control characters (but tab), and the invisible direction controls that can make a file name read as
-     * another (U+202E "report\u202Efdp.exe"): refused in every text.
-     */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]|[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
-
 
     private final Map<String, JsonNode> fields;
     private final Set<String> read = new HashSet<>();
@@ -108,12 +102,9 @@ public final class JsonBody {
         if (text.isEmpty()) {
             return Change.clear();
         }
-        if (!Texts.isWellFormed(text) || text.indexOf('\uFFFD') >= 0) {
-            errors.add(FieldError.of(name, "NOT_UNICODE"));
-            return Change.keep();
-        }
-        if (CONTROL.matcher(text).find()) {
-            errors.add(FieldError.of(name, "CONTROL_CHARACTERS"));
+        String problem = Texts.problemOf(text); // not Unicode, or control characters
+        if (problem != null) {
+            errors.add(FieldError.of(name, problem));
             return Change.keep();
         }
         return Change.set(text);
@@ -191,32 +182,7 @@ public final class JsonBody {
         if (node.isNull()) {
             return Change.clear();
         }
-        if (!node.isObject()) {
-            errors.add(FieldError.of(name, "NOT_MONEY"));
-            return Change.keep();
-        }
-        JsonNode amount = node.get("amount");
-        JsonNode currency = node.get("currency");
-        for (Map.Entry<String, JsonNode> e : node.entries()) {
-            if (!e.getKey().equals("amount") && !e.getKey().equals("currency")) {
-                errors.add(FieldError.of(name + "." + e.getKey(), "UNKNOWN_FIELD"));
-            }
-        }
-        if (amount == null || !amount.isString()) {
-            errors.add(FieldError.of(name + ".amount", amount == null || amount.isNull() ? "REQUIRED" : "AMOUNT_NOT_A_STRING"));
-            return Change.keep();
-        }
-        if (currency != null && !currency.isNull() && !currency.isString()) {
-            errors.add(FieldError.of(name + ".currency", "NOT_A_STRING"));
-            return Change.keep();
-        }
-        try {
-            return Change.set(Money.parse(name, amount.getStringValue(),
-                    currency == null || currency.isNull() ? null : currency.getStringValue()));
-        } catch (ProblemException e) {
-            errors.addAll(e.fieldErrors());
-            return Change.keep();
-        }
+        return MoneyJson.read(name, node, errors);
     }
 
     /** A required whole number ({@code NOT_A_WHOLE_NUMBER} for text, decimals or anything else). */
