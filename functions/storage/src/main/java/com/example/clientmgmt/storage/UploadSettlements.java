@@ -5,6 +5,7 @@ import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Notification;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.domain.UploadSettlement;
 import com.example.clientmgmt.platform.TableConfig;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,13 +18,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Settling a document's uploaded file versions: the upload check (S3 event) and the reconciliation (an event
  * that never came). Each settling is conditioned on the version still being PENDING_UPLOAD, which makes
  * duplicate or late S3 events and a reconciliation racing them change nothing; it removes the version's
  * pending-upload entry and records the outcome. A version that becomes AVAILABLE after an occurrence of the
- * document's reminder fired may renew the document in the same write ({@link Renewal}).
+ * document's reminder fired may renew the document in the same write ({@link UploadSettlement.Renewal}).
  */
 @Singleton
 public class UploadSettlements {
@@ -45,20 +47,23 @@ public class UploadSettlements {
 
     /** Version PENDING_UPLOAD → AVAILABLE with what S3 holds, recorded; false when it was no longer pending. */
     public boolean markAvailable(AdminDocument document, String versionId, long size, String checksum, String objectVersion, Instant at) {
-        return markAvailable(document, versionId, size, checksum, objectVersion, at, null);
+        return markAvailable(document, versionId, size, checksum, objectVersion, at, Optional.empty());
     }
 
-    /** A renewal: the version that became AVAILABLE stops the document's reminder, and its project's ADMINs are told. */
-    public record Renewal(NotificationStore.Context context, List<String> recipients, Reminder reminder) {}
-
     /**
-     * Version PENDING_UPLOAD → AVAILABLE with what S3 holds, recorded; false when it was no longer pending.
-     * With {@code renewal}, the same write also stops the document's reminder as RENEWED and notifies the
-     * recipients — if an occurrence of it has fired and it is not resolved yet; otherwise nothing is written
-     * and false is returned, and the caller settles the version without it.
+     * Version PENDING_UPLOAD → AVAILABLE with what S3 holds, recorded; false when it was no longer pending. With a
+     * {@code renewal} ({@link UploadSettlement#renewal}), the same write also stops the document's reminder as RENEWED
+     * and notifies its recipients, held to the renewal's preconditions: an occurrence of the reminder has fired, and it
+     * is not resolved yet. When they do not hold, the version is settled without it.
      */
     public boolean markAvailable(AdminDocument document, String versionId, long size, String checksum, String objectVersion,
-                                 Instant at, Renewal renewal) {
+                                 Instant at, Optional<UploadSettlement.Renewal> renewal) {
+        return renewal.isPresent() && available(document, versionId, size, checksum, objectVersion, at, renewal.get())
+                || available(document, versionId, size, checksum, objectVersion, at, null);
+    }
+
+    private boolean available(AdminDocument document, String versionId, long size, String checksum, String objectVersion,
+                              Instant at, UploadSettlement.Renewal renewal) {
         Expressions e = new Expressions();
         e.setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_STATUS), DocumentItem.status(FileVersion.Status.AVAILABLE))
                 .setPath(e.path(DocumentItem.VERSIONS, versionId, DocumentItem.V_SIZE), Attrs.n(size))
@@ -77,8 +82,8 @@ public class UploadSettlements {
             extra.add(history.change(ProjectRef.of(document), UPLOAD_CHECK, at).entry(DocumentStore.field(document) + ".reminder", DocumentStore.ACTIVE,
                     Reminder.Resolution.RENEWED.name()));
             String id = NotificationItem.id(at, document.id(), 0);
-            Notification n = new Notification(id, Notification.DOCUMENT_RENEWED, renewal.context().organizationName(),
-                    document.projectId(), renewal.context().projectName(), document.id(), document.title(), document.kind(),
+            Notification n = new Notification(id, Notification.DOCUMENT_RENEWED, renewal.organizationName(),
+                    document.projectId(), renewal.projectName(), document.id(), document.title(), document.kind(),
                     renewal.reminder().date(), renewal.reminder().note(), null, at, false);
             for (String recipient : renewal.recipients()) {
                 extra.add(NotificationItem.put(table, document.orgId(), recipient, n, "renewed/" + document.id() + "/" + versionId));

@@ -3,14 +3,12 @@ package com.example.clientmgmt.uploads;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.DocumentKeys;
 import com.example.clientmgmt.domain.FileVersion;
-import com.example.clientmgmt.domain.ProjectAccess;
-import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.UploadPolicy;
+import com.example.clientmgmt.domain.UploadSettlement;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.storage.DocumentStore;
 import com.example.clientmgmt.storage.UploadSettlements;
-import com.example.clientmgmt.storage.NotificationStore;
 import com.example.clientmgmt.storage.OrganizationStore;
 import com.example.clientmgmt.storage.ProjectStore;
 import jakarta.inject.Singleton;
@@ -18,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -132,41 +129,23 @@ public class UploadFinalizer {
             return Outcome.OBJECT_GONE;
         }
         DocumentFiles.StoredObject object = present.object();
-        String rejection = policy.rejectionOf(version, object.size(), object.contentType());
-        if (rejection == null) {
-            Instant at = clock.instant();
-            UploadSettlements.Renewal renewal = renewal(document);
-            boolean changed = renewal != null && settlements.markAvailable(document, version.id(), object.size(),
-                    stripQuotes(object.eTag()), object.versionId(), at, renewal);
-            if (!changed) { // no renewal to record (no occurrence fired yet, or resolved meanwhile): the version alone
-                changed = settlements.markAvailable(document, version.id(), object.size(), stripQuotes(object.eTag()),
-                        object.versionId(), at);
-            }
+        UploadSettlement settlement = UploadSettlement.of(policy, schedule, document, version, object.size(), object.contentType());
+        if (settlement.outcome() == FileVersion.Status.AVAILABLE) {
+            Optional<UploadSettlement.Renewal> renewal = settlement.mayRenew()
+                    ? settlement.renewal(projects.find(document.orgId(), document.projectId()).orElse(null), organizations.nameOf(document.orgId()))
+                    : Optional.empty();
+            boolean changed = settlements.markAvailable(document, version.id(), object.size(), stripQuotes(object.eTag()),
+                    object.versionId(), clock.instant(), renewal);
             return changed ? Outcome.AVAILABLE : Outcome.ALREADY_FINAL;
         }
-        boolean changed = settlements.markRejected(document, version.id(), rejection, clock.instant());
+        boolean changed = settlements.markRejected(document, version.id(), settlement.rejection(), clock.instant());
         if (changed) {
             files.deleteVersion(key, object.versionId());
-            LOG.warn("upload of {} rejected ({}): declared {} bytes {}, got {} bytes {}", key, rejection,
+            LOG.warn("upload of {} rejected ({}): declared {} bytes {}, got {} bytes {}", key, settlement.rejection(),
                     version.declaredSize(), version.contentType(), object.size(), object.contentType());
             return Outcome.REJECTED;
         }
         return Outcome.ALREADY_FINAL;
-    }
-
-    /**
-     * A new version of a document whose reminder is armed may renew it: its project's ADMINs are who will be
-     * told (read now; the write records the renewal only if an occurrence has fired). Null: nothing to renew.
-     */
-    private UploadSettlements.Renewal renewal(AdminDocument document) {
-        if (!schedule.isArmed(document)) {
-            return null;
-        }
-        Reminder reminder = schedule.effective(document).orElseThrow();
-        return projects.find(document.orgId(), document.projectId())
-                .map(p -> new UploadSettlements.Renewal(new NotificationStore.Context(organizations.nameOf(document.orgId()), p.name()),
-                        ProjectAccess.admins(p), reminder))
-                .orElse(null);
     }
 
     private static String stripQuotes(String eTag) {
