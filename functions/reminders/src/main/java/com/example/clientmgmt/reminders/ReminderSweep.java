@@ -2,10 +2,9 @@ package com.example.clientmgmt.reminders;
 
 import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.domain.Project;
-import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.ProjectRef;
-import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
+import com.example.clientmgmt.domain.SweepStep;
 import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.storage.NotificationStore;
 import com.example.clientmgmt.storage.OrganizationStore;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,27 +91,25 @@ public class ReminderSweep {
             List<ReminderEvents.Due> claimed = new ArrayList<>();
             for (DueReminder r : page) {
                 Project project = byRef.get(ProjectRef.of(r.document()));
-                if (!ReminderSchedule.mayFire(project)) {
+                Organization organization = orgs.get(r.document().orgId());
+                SweepStep step = SweepStep.of(schedule, r.document(), project, organization, now);
+                if (step instanceof SweepStep.Held) {
                     held++;
                     if (project != null) {
                         settle(ProjectRef.of(project), settled); // closed: its reminders leave the due index
                     }
                     continue;
                 }
-                Organization organization = orgs.get(r.document().orgId());
-                ReminderSchedule rules = schedule.of(organization);
-                Optional<Reminder> reminder = rules.effective(r.document());
-                Optional<LocalDate> day = reminder.flatMap(x -> rules.latestDue(x, now));
-                if (day.isEmpty()) {
+                if (!(step instanceof SweepStep.Fire fire)) {
                     notYet++;
                     continue;
                 }
-                Optional<Occurrence> occurrence = reminders.claim(r, reminder.get(), day.get(), runId, now);
+                Optional<Occurrence> occurrence = reminders.claim(r, fire.reminder(), fire.day(), runId, now);
                 if (occurrence.isEmpty()) {
                     taken++;
                     continue;
                 }
-                claimed.add(new ReminderEvents.Due(occurrence.get(), organization, project.name(), ProjectAccess.admins(project)));
+                claimed.add(new ReminderEvents.Due(occurrence.get(), organization, fire.projectName(), fire.recipients()));
             }
             List<ReminderEvents.Due> unpublished = events.publish(claimed);
             failed += unpublished.size();
@@ -150,15 +146,9 @@ public class ReminderSweep {
         }
     }
 
-    /**
-     * When the reminder is due next: its first occurrence after both the one fired and {@code now} (a run
-     * that took over an old claim fires that claim's day; what was missed since is not fired again), or null
-     * after its last.
-     */
+    /** When the reminder is due next ({@link SweepStep#nextDue}), or null after its last. */
     private Instant nextDue(ReminderEvents.Due d, Instant now) {
         Occurrence o = d.occurrence();
-        ReminderSchedule rules = schedule.of(d.organization());
-        LocalDate from = rules.latestDue(o.reminder(), now).filter(day -> day.isAfter(o.day())).orElse(o.day());
-        return o.reminder().nextAfter(from).map(rules::dueAt).orElse(null);
+        return SweepStep.nextDue(schedule, d.organization(), o.reminder(), o.day(), now).orElse(null);
     }
 }
