@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The "Informations admin" tab of a project: client company, bid deadline, start and end dates, state and
@@ -77,7 +78,20 @@ public record AdminInfo(
         public boolean changesMoreThanState() {
             return changes.stream().anyMatch(c -> !c.field().equals(STATE));
         }
+
+        /**
+         * Whether the project's reminders must move with this update: out of the due index when it closes the
+         * project (nothing fires while it is closed), back in when it reopens it; empty when neither.
+         */
+        public Optional<ReminderMove> reminderMove() {
+            boolean closing = after.state.isClosed();
+            return closing == before.state.isClosed() ? Optional.empty()
+                    : Optional.of(closing ? ReminderMove.OUT_OF_THE_DUE_INDEX : ReminderMove.BACK_INTO_THE_DUE_INDEX);
+        }
     }
+
+    /** Where a closed or reopened project's reminders go. */
+    public enum ReminderMove { OUT_OF_THE_DUE_INDEX, BACK_INTO_THE_DUE_INDEX }
 
     /** One changed field, with its values before and after (null = empty). */
     public record FieldChange(String field, Object from, Object to) {}

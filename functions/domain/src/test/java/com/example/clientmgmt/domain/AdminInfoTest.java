@@ -77,4 +77,16 @@ class AdminInfoTest {
     static String reason(Runnable action) {
         return assertThrows(ProblemException.class, action::run).fieldErrors().get(0).reason();
     }
+
+    /** A project's reminders leave the due index when it closes and come back when it reopens; other changes move none. */
+    @Test
+    void closingOrReopeningMovesTheProjectsRemindersOtherChangesDoNot() {
+        AdminInfoPatch close = new AdminInfoPatch(Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.set(ProjectState.CLOSED), Change.keep());
+        AdminInfo.Update closing = INFO.apply(close);
+        assertEquals(java.util.Optional.of(AdminInfo.ReminderMove.OUT_OF_THE_DUE_INDEX), closing.reminderMove());
+        AdminInfoPatch reopen = new AdminInfoPatch(Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.set(ProjectState.ACTIVE), Change.keep());
+        assertEquals(java.util.Optional.of(AdminInfo.ReminderMove.BACK_INTO_THE_DUE_INDEX), closing.after().apply(reopen).reminderMove());
+        assertEquals(java.util.Optional.empty(), INFO.apply(reopen).reminderMove(), "BIDDING to ACTIVE: open either way");
+        assertEquals(java.util.Optional.empty(), INFO.apply(patch(Change.set("Acier Ltée"), Change.keep(), Change.keep(), Change.keep())).reminderMove());
+    }
 }

@@ -76,7 +76,8 @@ public class ProjectStore {
     /**
      * Writes an admin-info update and its history in one transaction, only if the project is still at the
      * version read and the caller still ADMIN; otherwise {@link StaleVersion} (the caller re-reads and decides).
-     * A change that closes or reopens the project also marks its reminders to move ({@link ReminderParking}).
+     * A change that closes or reopens the project ({@link AdminInfo.Update#reminderMove}) also marks its reminders to
+     * move ({@link ReminderParking}).
      */
     public void updateAdminInfo(Project before, Caller caller, AdminInfo.Update update, Instant at) {
         Expressions e = new Expressions();
@@ -94,12 +95,10 @@ public class ProjectStore {
         writes.add(e.transactUpdate(table, ProjectItem.key(before.orgId(), before.id())));
         HistoryLog.Change recorded = history.change(ProjectRef.of(before), caller, at);
         update.changes().forEach(change -> writes.add(recorded.entry(change.field(), change.from(), change.to())));
-        boolean closing = update.after().state().isClosed();
-        if (closing != before.state().isClosed()) {
-            // its reminders must leave (or come back to) the due index: the mark says so until ReminderParking is done
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                    .item(ReminderMoveItem.item(ProjectRef.of(before), closing, at)).build()).build());
-        }
+        // its reminders must leave (or come back to) the due index: the mark says so until ReminderParking is done
+        update.reminderMove().ifPresent(move -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(ReminderMoveItem.item(ProjectRef.of(before), move == AdminInfo.ReminderMove.OUT_OF_THE_DUE_INDEX, at))
+                .build()).build()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException stale) {
