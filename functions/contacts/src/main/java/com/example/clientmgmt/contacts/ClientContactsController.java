@@ -2,8 +2,8 @@ package com.example.clientmgmt.contacts;
 
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.ClientContact;
+import com.example.clientmgmt.domain.ContactChange;
 import com.example.clientmgmt.domain.ContactRole;
-import com.example.clientmgmt.domain.Directory;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Person;
 import com.example.clientmgmt.domain.ProblemException;
@@ -70,11 +70,7 @@ public class ClientContactsController {
         if (person == null) {
             throw ProblemException.invalid(FieldError.of("personId", "UNKNOWN_PERSON"));
         }
-        Directory.requireMayBeClientContact(person);
-        ClientContact current = loaded.project().clientContacts().get(role);
-        if (current == null || !current.personId().equals(person.id())) {
-            contacts.set(caller, loaded.project(), role, person, clock.instant());
-        }
+        ContactChange.of(loaded.project(), role, person).ifPresent(change -> contacts.set(caller, loaded.project(), change, clock.instant()));
         return PersonView.of(person);
     }
 
@@ -84,9 +80,7 @@ public class ClientContactsController {
         ContactRole role = role(roleName);
         Project project = projects.find(caller.orgId(), projectId).orElse(null);
         ProjectAccess.requireChange(project, caller);
-        if (project.clientContacts().containsKey(role)) {
-            contacts.set(caller, project, role, null, clock.instant());
-        }
+        ContactChange.of(project, role, null).ifPresent(change -> contacts.set(caller, project, change, clock.instant()));
         return HttpResponse.noContent();
     }
 

@@ -2,11 +2,11 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.ClientContact;
+import com.example.clientmgmt.domain.ContactChange;
 import com.example.clientmgmt.domain.ContactRole;
 import com.example.clientmgmt.domain.Directory;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Ids;
-import com.example.clientmgmt.domain.Licence;
 import com.example.clientmgmt.domain.Person;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
@@ -54,11 +54,14 @@ public class ClientContactStore {
     }
 
     /**
-     * Sets {@code role} to {@code person} (null clears it), replacing the contact {@code project} held when
-     * read; the write fails if that changed meanwhile.
+     * Writes a contact change as {@link ContactChange} decided it on {@code project} as read, in one transaction:
+     * guarded, held to the role's contact being still the one replaced and the person's licence being still one of
+     * those allowed, with the person's and the replaced person's {@code contactOf} and the history entry.
      */
-    public void set(Caller caller, Project project, ContactRole role, Person person, Instant at) {
-        ClientContact previous = project.clientContacts().get(role);
+    public void set(Caller caller, Project project, ContactChange change, Instant at) {
+        ContactRole role = change.role();
+        ClientContact previous = change.previous();
+        Person person = change.person();
         Expressions onProject = ProjectGuard.guard(new Expressions(), caller);
         String rolePath = ClientContactItem.rolePath(onProject, role);
         onProject.condition(previous == null ? "attribute_not_exists(" + rolePath + ")"
@@ -69,30 +72,22 @@ public class ClientContactStore {
         writes.add(onProject.transactUpdate(table, ProjectItem.key(project.orgId(), project.id())));
         if (person != null) {
             Expressions onPerson = new Expressions().add(ClientContactItem.CONTACT_OF, entry);
+            List<String> allowed = change.licencesAllowed().stream().sorted()
+                    .map(l -> onPerson.value(PersonItem.licence(l))).toList();
             onPerson.condition("attribute_exists(" + onPerson.name(Keys.PK) + ")")
-                    .condition(onPerson.name(PersonItem.LICENCE) + " <> " + onPerson.value(PersonItem.licence(Licence.NONE)));
+                    .condition(onPerson.name(PersonItem.LICENCE) + " IN (" + String.join(", ", allowed) + ")");
             writes.add(onPerson.transactUpdate(table, PersonItem.key(project.orgId(), person.id())));
         }
-        if (previous != null && (person == null || !previous.personId().equals(person.id()))) {
+        if (change.unlinksPrevious()) {
             writes.add(new Expressions().delete(ClientContactItem.CONTACT_OF, entry)
                     .transactUpdate(table, PersonItem.key(project.orgId(), previous.personId())));
         }
-        writes.add(history.change(ProjectRef.of(project), caller, at).entry("clientContacts." + role.apiName(),
-                previous == null ? null : ref(previous.personId(), previous.nameWhenSet()),
-                person == null ? null : ref(person.id(), person.name())));
+        writes.add(history.change(ProjectRef.of(project), caller, at).entry(change.historyField(), change.historyFrom(), change.historyTo()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException refused) {
             throw explain(refused, caller, person);
         }
-    }
-
-    /** A person as the history shows them: id and name at the time of the change. */
-    private static Map<String, String> ref(String personId, String name) {
-        Map<String, String> ref = new LinkedHashMap<>();
-        ref.put("personId", personId);
-        ref.put("name", name);
-        return ref;
     }
 
     /** Item 0 is the project, item 1 the new contact: whichever refused says why. */

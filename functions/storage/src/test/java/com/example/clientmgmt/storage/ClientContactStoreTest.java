@@ -1,6 +1,7 @@
 package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.ContactChange;
 import com.example.clientmgmt.domain.ContactRole;
 import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.domain.Licence;
@@ -54,14 +55,16 @@ class ClientContactStoreTest {
         Person anne = newPerson("Anne", Licence.FREE);
         Person ben = newPerson("Ben", Licence.STANDARD);
         assertEquals(List.of("BatchGetItem"), db.operationsOf(() -> contacts().load(ORG, p.id(), anne.id())));
-        contacts().set(OWNER, contacts().load(ORG, p.id(), anne.id()).project(), ContactRole.BILLING, anne, NOW);
+        Project read = contacts().load(ORG, p.id(), anne.id()).project();
+        contacts().set(OWNER, read, change(read, ContactRole.BILLING, anne), NOW);
         assertEquals(Set.of(p.id() + "#BILLING"), stored(anne).contactOf());
-        contacts().set(OWNER, contacts().load(ORG, p.id(), ben.id()).project(), ContactRole.BILLING, ben, NOW.plusSeconds(1));
+        read = contacts().load(ORG, p.id(), ben.id()).project();
+        contacts().set(OWNER, read, change(read, ContactRole.BILLING, ben), NOW.plusSeconds(1));
         assertEquals(Set.of(), stored(anne).contactOf());
         assertEquals(Set.of(p.id() + "#BILLING"), stored(ben).contactOf());
         Project now = db.bean(ProjectStore.class).find(ORG, p.id()).orElseThrow();
         assertEquals(ben.id(), now.clientContacts().get(ContactRole.BILLING).personId());
-        contacts().set(OWNER, now, ContactRole.BILLING, null, NOW.plusSeconds(2));
+        contacts().set(OWNER, now, change(now, ContactRole.BILLING, null), NOW.plusSeconds(2));
         assertEquals(Set.of(), stored(ben).contactOf());
         List<HistoryEntry> history = db.bean(HistoryLog.class).page(ORG, p.id(), null, 10).page().items();
         assertEquals(3, history.size());
@@ -74,20 +77,28 @@ class ClientContactStoreTest {
         Project p = newProject();
         Person none = newPerson("Sans licence", Licence.NONE);
         Person free = newPerson("Libre", Licence.FREE);
-        refused(ProblemCode.LICENCE_REQUIRED, null, () -> contacts().set(OWNER, p, ContactRole.SUBMISSION, none, NOW));
+        refused(ProblemCode.LICENCE_REQUIRED, null, () -> contacts().set(OWNER, p, change(p, ContactRole.SUBMISSION, none), NOW));
         Person ghost = person(ORG, "Fantôme", Licence.FREE);
-        refused(ProblemCode.VALIDATION_FAILED, null, () -> contacts().set(OWNER, p, ContactRole.SUBMISSION, ghost, NOW));
-        refused(ProblemCode.FORBIDDEN, null, () -> contacts().set(caller("lea", ORG), p, ContactRole.SUBMISSION, free, NOW));
+        refused(ProblemCode.VALIDATION_FAILED, null, () -> contacts().set(OWNER, p, change(p, ContactRole.SUBMISSION, ghost), NOW));
+        refused(ProblemCode.FORBIDDEN, null, () -> contacts().set(caller("lea", ORG), p, change(p, ContactRole.SUBMISSION, free), NOW));
         // the contact changed since it was read: a conflict, not an overwrite
-        contacts().set(OWNER, p, ContactRole.SUBMISSION, free, NOW);
-        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> contacts().set(OWNER, p, ContactRole.SUBMISSION, free, NOW));
+        contacts().set(OWNER, p, change(p, ContactRole.SUBMISSION, free), NOW);
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> contacts().set(OWNER, p, change(p, ContactRole.SUBMISSION, free), NOW));
         Project closed = newProject();
         db.close(closed, OWNER);
-        refused(ProblemCode.PROJECT_CLOSED, null, () -> contacts().set(OWNER, closed, ContactRole.EXECUTION, free, NOW));
+        refused(ProblemCode.PROJECT_CLOSED, null, () -> contacts().set(OWNER, closed, change(closed, ContactRole.EXECUTION, free), NOW));
         assertEquals(Set.of(p.id() + "#SUBMISSION"), stored(free).contactOf());
     }
 
     private static Person stored(Person p) {
         return db.bean(DirectoryStore.class).find(ORG, p.id()).orElseThrow().person();
+    }
+
+    /**
+     * The change as the domain would decide it, but without its licence check: the write must hold the licence rule
+     * itself, against a licence revoked between the read and the write.
+     */
+    private static ContactChange change(Project project, ContactRole role, Person person) {
+        return new ContactChange(role, project.clientContacts().get(role), person, ContactChange.LICENCES_ALLOWED);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.clientmgmt.storage;
 
+import com.example.clientmgmt.domain.ContactChange;
 import com.example.clientmgmt.domain.ContactRole;
 import com.example.clientmgmt.domain.Licence;
 import com.example.clientmgmt.domain.Page;
@@ -83,7 +84,8 @@ class DirectoryStoreTest {
         assertEquals(Licence.FREE, free.person().licence());
         Project project = project(org, Map.of("owner", Permission.ADMIN));
         db.bean(ProjectStore.class).create(project);
-        db.bean(ClientContactStore.class).set(caller("owner", org), project, ContactRole.BILLING, free.person(), NOW);
+        db.bean(ClientContactStore.class).set(caller("owner", org), project,
+                ContactChange.of(project, ContactRole.BILLING, free.person()).orElseThrow(), NOW);
         DirectoryStore.Versioned contact = directory().find(org, p.id()).orElseThrow();
         refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, Licence.NONE, caller("owner", org), NOW));
         directory().setLicence(contact, Licence.STANDARD, caller("owner", org), NOW.plusSeconds(1));
