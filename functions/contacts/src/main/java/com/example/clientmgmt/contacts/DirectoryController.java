@@ -6,6 +6,7 @@ import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Directory;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Licence;
+import com.example.clientmgmt.domain.LicenceChange;
 import com.example.clientmgmt.domain.Person;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
@@ -38,6 +39,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code /directory/people}: the organization's directory ("Bottin") and its licences. */
@@ -123,13 +125,9 @@ public class DirectoryController {
         in.finish();
         DirectoryStore.Versioned before = found(caller, personId);
         Person person = before.person();
-        Directory.requireMayChangeLicence(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller),
-                person.licence(), licence);
-        if (person.licence() == licence) {
-            return PersonView.of(person);
-        }
-        Directory.requireLicenceMayBeRemoved(person, licence, () -> contactProjectNames(caller, person));
-        directory.setLicence(before, licence, caller, clock.instant());
+        Optional<LicenceChange> change = LicenceChange.of(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller),
+                person, licence, () -> contactProjectNames(caller, person));
+        change.ifPresent(c -> directory.setLicence(before, c, caller, clock.instant()));
         return PersonView.of(person.withLicence(licence));
     }
 

@@ -2,7 +2,7 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Ids;
-import com.example.clientmgmt.domain.Licence;
+import com.example.clientmgmt.domain.LicenceChange;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.Person;
 import com.example.clientmgmt.domain.ProblemException;
@@ -155,20 +155,20 @@ public class DirectoryStore {
     }
 
     /**
-     * Sets a licence if the person is still at {@code version}, with its entry in the person's history
-     * ({@code licence}, from, to, by {@code caller}); a licence that does not allow being a contact is only written
-     * while the person is nobody's contact (checked again by the condition).
+     * Writes a licence change as {@link LicenceChange} decided it, if the person is still at the version read, with its
+     * entry in the person's history (by {@code caller}); when the change says so, only while the person is nobody's
+     * contact (held by the condition, against a contact assignment racing it).
      */
-    public void setLicence(Versioned before, Licence licence, Caller caller, Instant at) {
+    public void setLicence(Versioned before, LicenceChange change, Caller caller, Instant at) {
         Person person = before.person();
-        Expressions e = new Expressions().set(PersonItem.LICENCE, PersonItem.licence(licence)).increment(PersonItem.VERSION);
+        Expressions e = new Expressions().set(PersonItem.LICENCE, PersonItem.licence(change.to())).increment(PersonItem.VERSION);
         e.condition(e.name(PersonItem.VERSION) + " = " + e.value(Attrs.n(before.version())));
-        if (!licence.allowsClientContact()) {
+        if (change.onlyWhileNobodysContact()) {
             String contactOf = e.name(ClientContactItem.CONTACT_OF);
             e.condition("(attribute_not_exists(" + contactOf + ") OR size(" + contactOf + ") = " + e.value(Attrs.n(0)) + ")");
         }
         TransactWriteItem entry = history.personChange(person.orgId(), person.id(), caller, at)
-                .entry(PersonItem.LICENCE, person.licence().name(), licence.name());
+                .entry(LicenceChange.HISTORY_FIELD, change.from().name(), change.to().name());
         try {
             dynamo.transactWriteItems(b -> b.transactItems(e.transactUpdate(table, PersonItem.key(person.orgId(), person.id())), entry));
         } catch (TransactionCanceledException refused) {

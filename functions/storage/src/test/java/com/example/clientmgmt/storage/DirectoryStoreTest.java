@@ -3,6 +3,7 @@ package com.example.clientmgmt.storage;
 import com.example.clientmgmt.domain.ContactChange;
 import com.example.clientmgmt.domain.ContactRole;
 import com.example.clientmgmt.domain.Licence;
+import com.example.clientmgmt.domain.LicenceChange;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Person;
@@ -79,7 +80,8 @@ class DirectoryStoreTest {
         String org = "org-d3";
         Person p = person(org, "Julie Roy", Licence.NONE);
         directory().add(p);
-        directory().setLicence(directory().find(org, p.id()).orElseThrow(), Licence.FREE, caller("owner", org), NOW);
+        DirectoryStore.Versioned read = directory().find(org, p.id()).orElseThrow();
+        directory().setLicence(read, licence(read, Licence.FREE), caller("owner", org), NOW);
         DirectoryStore.Versioned free = directory().find(org, p.id()).orElseThrow();
         assertEquals(Licence.FREE, free.person().licence());
         Project project = project(org, Map.of("owner", Permission.ADMIN));
@@ -87,10 +89,10 @@ class DirectoryStoreTest {
         db.bean(ClientContactStore.class).set(caller("owner", org), project,
                 ContactChange.of(project, ContactRole.BILLING, free.person()).orElseThrow(), NOW);
         DirectoryStore.Versioned contact = directory().find(org, p.id()).orElseThrow();
-        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, Licence.NONE, caller("owner", org), NOW));
-        directory().setLicence(contact, Licence.STANDARD, caller("owner", org), NOW.plusSeconds(1));
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, licence(contact, Licence.NONE), caller("owner", org), NOW));
+        directory().setLicence(contact, licence(contact, Licence.STANDARD), caller("owner", org), NOW.plusSeconds(1));
         assertEquals(Licence.STANDARD, directory().find(org, p.id()).orElseThrow().person().licence());
-        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, Licence.FREE, caller("owner", org), NOW));
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> directory().setLicence(contact, licence(contact, Licence.FREE), caller("owner", org), NOW));
         // each licence written is in the person's history, newest first; a refused one is not
         List<String> history = db.bean(HistoryLog.class).personPage(org, p.id(), null, 10).orElseThrow().items().stream()
                 .map(h -> h.field() + ":" + h.from() + "->" + h.to()).toList();
@@ -100,5 +102,10 @@ class DirectoryStoreTest {
 
     private static List<String> names(Page<Person> page) {
         return page.items().stream().map(Person::name).toList();
+    }
+
+    /** The change as the domain would decide it, without its checks: the write must hold the contact rule itself. */
+    private static LicenceChange licence(DirectoryStore.Versioned before, Licence to) {
+        return new LicenceChange(before.person().id(), before.person().licence(), to, !to.allowsClientContact());
     }
 }

@@ -1,0 +1,30 @@
+package com.example.clientmgmt.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Changing a directory person's licence, decided as a value: from what to what, and whether the write may land only
+ * while the person is nobody's client contact (a licence that does not allow being one: a contact assignment racing
+ * it must not leave an unlicensed contact). Storage writes it conditioned on the person's version, with the entry
+ * in the person's history ({@link #HISTORY_FIELD}, from → to).
+ */
+public record LicenceChange(String personId, Licence from, Licence to, boolean onlyWhileNobodysContact) {
+    public static final String HISTORY_FIELD = "licence";
+
+    /**
+     * The change {@code caller} asks for ({@code adminOfAProject}: ADMIN of at least one project): refused as
+     * {@link Directory} says (403; 409 LICENCE_IN_USE naming the projects, read only then), empty when the person
+     * already holds {@code to}.
+     */
+    public static Optional<LicenceChange> of(Caller caller, boolean adminOfAProject, Person person, Licence to,
+                                             Supplier<List<String>> contactProjectNames) {
+        Directory.requireMayChangeLicence(caller, adminOfAProject, person.licence(), to);
+        if (person.licence() == to) {
+            return Optional.empty();
+        }
+        Directory.requireLicenceMayBeRemoved(person, to, contactProjectNames);
+        return Optional.of(new LicenceChange(person.id(), person.licence(), to, !to.allowsClientContact()));
+    }
+}
