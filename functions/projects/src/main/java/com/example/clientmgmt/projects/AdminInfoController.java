@@ -1,14 +1,11 @@
 package com.example.clientmgmt.projects;
 
-import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.AdminInfoPatch;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
-import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.http.Etags;
-import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
 import com.example.clientmgmt.http.HistoryView;
@@ -53,15 +50,7 @@ public class AdminInfoController {
     @Patch("/admin-info")
     public HttpResponse<Object> edit(Caller caller, @PathVariable String projectId, @Nullable @Body String body,
                                      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        JsonBody in = JsonBody.parse(json, body);
-        AdminInfoPatch patch = new AdminInfoPatch(
-                in.textChange(AdminInfo.CLIENT_COMPANY_NAME, 200),
-                in.dateChange(AdminInfo.SUBMISSION_DEADLINE),
-                in.dateChange(AdminInfo.START_DATE),
-                in.dateChange(AdminInfo.END_DATE),
-                in.enumChange(AdminInfo.STATE, ProjectState.class),
-                in.moneyChange(AdminInfo.ESTIMATED_BUDGET));
-        in.finish();
+        AdminInfoPatch patch = AdminInfoRequest.read(json, body);
         return withEtag(editor.edit(caller, projectId, patch, ifMatch), Permission.ADMIN);
     }
 

@@ -89,34 +89,16 @@ class BadInputTest {
         throw new AssertionError("no error for " + field + " in " + problem);
     }
 
+    /**
+     * Over HTTP, one case of each source of a 400 (the reader, the money object, the domain's rule between fields):
+     * every other odd body is in AdminInfoRequestTest, read and applied without a server.
+     */
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource(delimiter = '|', value = {
             "{bad json                                   | body                   | MALFORMED_JSON",
-            "[1,2]                                       | body                   | NOT_AN_OBJECT",
-            "'\"text\"'                                  | body                   | NOT_AN_OBJECT",
-            "{\"startDate\": 5}                          | startDate              | NOT_A_DATE",
             "{\"startDate\": \"2026-02-30\"}             | startDate              | NOT_A_DATE",
-            "{\"startDate\": \"01/02/2026\"}             | startDate              | NOT_A_DATE",
-            "{\"state\": \"DONE\"}                       | state                  | UNKNOWN_VALUE",
-            "{\"state\": \"closed\"}                     | state                  | UNKNOWN_VALUE",
-            "{\"state\": null}                           | state                  | NOT_NULLABLE",
-            "{\"clientCompanyName\": 12}                 | clientCompanyName      | NOT_A_STRING",
-            "{\"clientCompanyName\": \"a\\u0000b\"}      | clientCompanyName      | CONTROL_CHARACTERS",
-            "{\"estimatedBudget\": 12.5}                 | estimatedBudget        | NOT_MONEY",
-            "{\"estimatedBudget\": {\"amount\": 12.5}}   | estimatedBudget.amount | AMOUNT_NOT_A_STRING",
-            "{\"estimatedBudget\": {\"amount\": \"-1\"}} | estimatedBudget.amount | NEGATIVE",
             "{\"estimatedBudget\": {\"amount\": \"1.234\"}} | estimatedBudget.amount | MORE_THAN_CENTS",
-            "{\"estimatedBudget\": {\"amount\": \"abc\"}} | estimatedBudget.amount | NOT_A_DECIMAL",
-            "{\"estimatedBudget\": {\"amount\": \"1\", \"currency\": \"XXY\"}} | estimatedBudget.currency | UNKNOWN_CURRENCY",
-            "{\"estimatedBudget\": {\"amount\": \"1\", \"fx\": 1}} | estimatedBudget.fx | UNKNOWN_FIELD",
-            "{\"budget\": 1}                             | budget                 | UNKNOWN_FIELD",
             "{\"startDate\": \"2027-05-01\", \"endDate\": \"2027-04-01\"} | endDate | START_AFTER_END",
-            "{\"clientCompanyName\": \"a\"} garbage        | body                   | TRAILING_CONTENT",
-            "{\"clientCompanyName\": \"a\"}{\"clientCompanyName\": \"b\"} | body | TRAILING_CONTENT",
-            "{\"clientCompanyName\": \"a\", \"clientCompanyName\": \"b\"} | body | DUPLICATE_FIELD",
-            "{\"clientCompanyName\": \"\\ud800\"}       | clientCompanyName      | NOT_UNICODE",
-            "{\"clientCompanyName\": \"a\\ufffdb\"}     | clientCompanyName      | NOT_UNICODE",
-            "{\"clientCompanyName\": \"rapport\\u202Efdp.exe\"} | clientCompanyName | CONTROL_CHARACTERS",
     })
     void badAdminInfoPatches(String body, String field, String code) {
         JsonNode p = problem(400, c.patch(info).token(world.adam).body(body).send());
