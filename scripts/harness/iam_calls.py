@@ -14,6 +14,7 @@ than the API call's own name, so do we:
 - EventBridge: PutEvents on each entry's bus; SQS: the queue of the QueueUrl.
 A request it does not know how to map raises Unmapped: the harness fails rather than check less than was called.
 """
+import base64
 import email
 import email.policy
 import email.utils
@@ -149,7 +150,6 @@ class Mapper:
             recipients = [a for f in ("ToAddresses", "CcAddresses", "BccAddresses") for a in destination.get(f, [])]
             raw = ((body.get("Content") or {}).get("Raw") or {}).get("Data")
             if raw and (sender is None or not recipients):
-                import base64
                 message = email.message_from_bytes(base64.b64decode(raw), policy=email.policy.default)
                 sender = sender or str(message["From"])
                 if not recipients:

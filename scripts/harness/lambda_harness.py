@@ -674,14 +674,13 @@ def check_iam(aws, functions, intrinsics, args, outcome):
     with urllib.request.urlopen(aws.endpoint + "/_emulator/calls") as response:
         calls = json.load(response)["items"]
     by_key = {f.credentials["AccessKeyId"]: f for f in functions.values()}
-    harness_keys = {k for k in aws.harness_keys}
     modes = {"production": [False], "sandbox": [True], "both": [False, True]}[args.ses_mode]
     identities = sender_identities(intrinsics)
     mappers = [Mapper(ACCOUNT, REGION, identities, ses_sandbox=sandbox) for sandbox in modes]
     checks, origins, count = [], [], 0
     for call in calls:
         key = call.get("accessKey")
-        if key in harness_keys:
+        if key in aws.harness_keys:
             continue
         function = by_key.get(key)
         if function is None:
@@ -700,9 +699,8 @@ def check_iam(aws, functions, intrinsics, args, outcome):
             except (Unmapped, KeyError, ValueError) as e:
                 outcome.failures.append((function, "(iam)", f"a call the harness cannot map to what AWS authorizes: {e}"))
                 break
-    unique = {}
-    for check in checks:
-        unique.setdefault(json.dumps(check, sort_keys=True), check)
+    check_keys = [json.dumps(check, sort_keys=True) for check in checks]
+    unique = dict(zip(check_keys, checks))
     principals = {f.id: f"arn:aws:sts::{ACCOUNT}:assumed-role/{f.id}Role/{f.id}" for f in functions.values()}
     request = {"account": ACCOUNT, "principals": principals, "policies": {f.id: f.policies for f in functions.values()},
                "checks": list(unique.values())}
@@ -712,8 +710,8 @@ def check_iam(aws, functions, intrinsics, args, outcome):
         raise SystemExit(f"the IAM evaluator failed: {evaluated.stderr[-2000:]}")
     decisions = dict(zip(unique.keys(), json.loads(evaluated.stdout)))
     denied = {}
-    for check, (function, call, mode) in zip(checks, origins):
-        decision = decisions[json.dumps(check, sort_keys=True)]
+    for check_key, check, (function, call, mode) in zip(check_keys, checks, origins):
+        decision = decisions[check_key]
         if decision["decision"] == "Allowed":
             continue
         context = f" {json.dumps(check['context'], ensure_ascii=False)}" if check["context"] else ""
@@ -733,7 +731,8 @@ def http_event(sample, path, method=None, body=None, query=None):
     e = with_path(load_event(sample), path, body)
     if method:
         e["requestContext"]["http"]["method"] = method
-        e["routeKey"] = f"{method} {e['routeKey'].split(' ', 1)[1]}" if e.get("routeKey") else e.get("routeKey")
+        if e.get("routeKey"):
+            e["routeKey"] = f"{method} {e['routeKey'].split(' ', 1)[1]}"
     if query is not None:
         e["rawQueryString"] = query
         e["queryStringParameters"] = dict(urllib.parse.parse_qsl(query)) if query else None

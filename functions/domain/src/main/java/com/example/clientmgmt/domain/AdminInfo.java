@@ -92,7 +92,4 @@ public record AdminInfo(
 
     /** Where a closed or reopened project's reminders go. */
     public enum ReminderMove { OUT_OF_THE_DUE_INDEX, BACK_INTO_THE_DUE_INDEX }
-
-    /** One changed field, with its values before and after (null = empty). */
-    public record FieldChange(String field, Object from, Object to) {}
 }

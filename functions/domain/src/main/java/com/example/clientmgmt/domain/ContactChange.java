@@ -43,17 +43,14 @@ public record ContactChange(ContactRole role, ClientContact previous, Person per
         return previous != null && (person == null || !previous.personId().equals(person.id()));
     }
 
-    public String historyField() {
-        return "clientContacts." + role.apiName();
-    }
-
-    /** The contact before, as the history shows a person: id and name when chosen; null when there was none. */
-    public Map<String, String> historyFrom() {
-        return previous == null ? null : ref(previous.personId(), previous.nameWhenSet());
-    }
-
-    public Map<String, String> historyTo() {
-        return person == null ? null : ref(person.id(), person.name());
+    /**
+     * Its history entry, {@code clientContacts.<role>}: each side a person as the history shows them, id and name (the
+     * replaced one's name as it was when chosen); null where there was, or is, none.
+     */
+    public FieldChange historyLine() {
+        return new FieldChange("clientContacts." + role.apiName(),
+                previous == null ? null : ref(previous.personId(), previous.nameWhenSet()),
+                person == null ? null : ref(person.id(), person.name()));
     }
 
     private static Map<String, String> ref(String personId, String name) {

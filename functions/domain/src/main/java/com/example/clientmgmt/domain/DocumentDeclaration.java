@@ -16,8 +16,8 @@ public record DocumentDeclaration(AdminDocument document, Optional<Instant> firs
     }
 
     /** Its history entry: the document's field, from nothing to its {@link #summary}. */
-    public DocumentEdit.HistoryLine historyLine() {
-        return new DocumentEdit.HistoryLine(DocumentEdit.historyField(document), null, summary(document));
+    public FieldChange historyLine() {
+        return new FieldChange(DocumentEdit.historyField(document), null, summary(document));
     }
 
     /** How a document reads in its project's history when it comes and goes: title, kind, file name. */

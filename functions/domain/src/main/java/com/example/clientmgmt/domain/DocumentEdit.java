@@ -19,13 +19,10 @@ import java.util.Optional;
  *   <li>{@code expiring}: a new expiry date moves the document in the expiring list; none takes it out.</li>
  * </ul>
  */
-public record DocumentEdit(AdminDocument after, long readVersion, List<HistoryLine> history, Optional<Rearm> rearm,
+public record DocumentEdit(AdminDocument after, long readVersion, List<FieldChange> history, Optional<Rearm> rearm,
                            Expiring expiring) {
     /** What a resolved reminder's history says it becomes when a new schedule re-arms it. */
     public static final String ACTIVE = "ACTIVE";
-
-    /** One history entry of the change: the field's path, its value before and after (null: none). */
-    public record HistoryLine(String field, Object from, Object to) {}
 
     /** The reminder armed anew, first due at {@code firstDue}; empty: it has no occurrence left, so it is disarmed. */
     public record Rearm(Optional<Instant> firstDue) {}
@@ -39,7 +36,7 @@ public record DocumentEdit(AdminDocument after, long readVersion, List<HistoryLi
     /** The edit from {@code before} (read at {@code version}) to {@code after}, under the organization's {@code schedule}. */
     public static DocumentEdit of(ReminderSchedule schedule, AdminDocument before, long version, AdminDocument after) {
         String field = historyField(after) + ".";
-        List<HistoryLine> history = new ArrayList<>();
+        List<FieldChange> history = new ArrayList<>();
         addIfChanged(history, field + "title", before.title(), after.title());
         addIfChanged(history, field + "kind", before.kind(), after.kind());
         addIfChanged(history, field + "expiresOn", before.expiresOn(), after.expiresOn());
@@ -49,7 +46,7 @@ public record DocumentEdit(AdminDocument after, long readVersion, List<HistoryLi
         addIfChanged(history, field + "repeatEveryDays", repeat(before), repeat(after));
         addIfChanged(history, field + "alsoNotifyContacts", contacts(before), contacts(after));
         if (before.reminderResolution() != null && after.reminderResolution() == null) {
-            history.add(new HistoryLine(field + "reminder", before.reminderResolution().name(), ACTIVE));
+            history.add(new FieldChange(field + "reminder", before.reminderResolution().name(), ACTIVE));
         }
         boolean rearmed = !Reminder.sameSchedule(schedule.effective(before).orElse(null), schedule.effective(after).orElse(null))
                 || before.reminderResolution() != after.reminderResolution();
@@ -64,9 +61,9 @@ public record DocumentEdit(AdminDocument after, long readVersion, List<HistoryLi
         return "adminDocuments." + document.id();
     }
 
-    private static void addIfChanged(List<HistoryLine> history, String field, Object before, Object after) {
+    private static void addIfChanged(List<FieldChange> history, String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            history.add(new HistoryLine(field, before, after));
+            history.add(new FieldChange(field, before, after));
         }
     }
 

@@ -8,10 +8,9 @@ import java.util.function.Supplier;
  * Changing a directory person's licence, decided as a value: from what to what, and whether the write may land only
  * while the person is nobody's client contact (a licence that does not allow being one: a contact assignment racing
  * it must not leave an unlicensed contact). Storage writes it conditioned on the person's version, with the entry
- * in the person's history ({@link #HISTORY_FIELD}, from → to).
+ * in the person's history ({@link #historyLine()}).
  */
 public record LicenceChange(String personId, Licence from, Licence to, boolean onlyWhileNobodysContact) {
-    public static final String HISTORY_FIELD = "licence";
 
     /**
      * The change {@code caller} asks for ({@code adminOfAProject}: ADMIN of at least one project): refused as
@@ -26,5 +25,10 @@ public record LicenceChange(String personId, Licence from, Licence to, boolean o
         }
         Directory.requireLicenceMayBeRemoved(person, to, contactProjectNames);
         return Optional.of(new LicenceChange(person.id(), person.licence(), to, !to.allowsClientContact()));
+    }
+
+    /** Its entry in the person's history: {@code licence}, from → to. */
+    public FieldChange historyLine() {
+        return new FieldChange("licence", from.name(), to.name());
     }
 }

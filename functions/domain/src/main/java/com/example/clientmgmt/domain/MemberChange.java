@@ -6,7 +6,7 @@ import java.util.Optional;
  * Setting (or, with NONE, removing) a user's permission on a project, decided as a value: who, from what to what,
  * and which other ADMIN member must still be one when the write lands, so that two ADMINs demoting each other at
  * the same time cannot both succeed (the project would be left without one). Storage writes it in one conditioned
- * transaction, with its admin-history entry ({@link #historyField()}, from → to).
+ * transaction, with its admin-history entry ({@link #historyLine()}: {@code members.<userId>}, from → to).
  */
 public record MemberChange(String orgId, String projectId, String userId, Permission from, Permission to, String adminWhoMustStay) {
     /** The admin-history field of a member's permission: {@code members.<userId>}. */
@@ -26,7 +26,7 @@ public record MemberChange(String orgId, String projectId, String userId, Permis
                 from == Permission.ADMIN ? ProjectAccess.otherAdmin(project, userId) : null));
     }
 
-    public String historyField() {
-        return FIELD + userId;
+    public FieldChange historyLine() {
+        return new FieldChange(FIELD + userId, from.name(), to.name());
     }
 }

@@ -26,14 +26,14 @@ class AdminInfoTest {
         assertEquals("Acier Ltée", update.after().clientCompanyName());
         assertEquals(INFO.startDate(), update.after().startDate());
         assertEquals(BUDGET, update.after().estimatedBudget());
-        assertEquals(List.of(new AdminInfo.FieldChange("clientCompanyName", "Béton Inc.", "Acier Ltée")), update.changes());
+        assertEquals(List.of(new FieldChange("clientCompanyName", "Béton Inc.", "Acier Ltée")), update.changes());
     }
 
     @Test
     void clearingAFieldIsAChangeToEmpty() {
         var update = INFO.apply(patch(Change.keep(), Change.keep(), Change.keep(), Change.clear()));
         assertNull(update.after().estimatedBudget());
-        assertEquals(List.of(new AdminInfo.FieldChange("estimatedBudget", BUDGET, null)), update.changes());
+        assertEquals(List.of(new FieldChange("estimatedBudget", BUDGET, null)), update.changes());
     }
 
     @Test

@@ -36,12 +36,12 @@ class ContactChangeTest {
         Project p = project(Map.of(ContactRole.BILLING, new ClientContact("A", "Anne Roy-Tremblay")));
         ContactChange change = ContactChange.of(p, ContactRole.BILLING, BEN).orElseThrow();
         assertTrue(change.unlinksPrevious());
-        assertEquals("clientContacts.billing", change.historyField());
-        assertEquals(Map.of("personId", "A", "name", "Anne Roy-Tremblay"), change.historyFrom(), "the name as it was when chosen");
-        assertEquals(Map.of("personId", "B", "name", "Ben Côté"), change.historyTo());
+        assertEquals("clientContacts.billing", change.historyLine().field());
+        assertEquals(Map.of("personId", "A", "name", "Anne Roy-Tremblay"), change.historyLine().from(), "the name as it was when chosen");
+        assertEquals(Map.of("personId", "B", "name", "Ben Côté"), change.historyLine().to());
         ContactChange cleared = ContactChange.of(p, ContactRole.BILLING, null).orElseThrow();
         assertTrue(cleared.unlinksPrevious());
-        assertNull(cleared.historyTo());
+        assertNull(cleared.historyLine().to());
     }
 
     @Test
@@ -51,6 +51,6 @@ class ContactChangeTest {
         assertEquals(Optional.empty(), ContactChange.of(p, ContactRole.EXECUTION, null));
         ContactChange first = ContactChange.of(p, ContactRole.EXECUTION, ANNE).orElseThrow();
         assertFalse(first.unlinksPrevious(), "a new role: nobody to unlink");
-        assertNull(first.historyFrom());
+        assertNull(first.historyLine().from());
     }
 }

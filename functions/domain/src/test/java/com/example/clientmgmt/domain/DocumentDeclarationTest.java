@@ -36,7 +36,7 @@ class DocumentDeclarationTest {
         summary.put("title", "Police");
         summary.put("kind", "INSURANCE");
         summary.put("fileName", "police.pdf");
-        assertEquals(new DocumentEdit.HistoryLine("adminDocuments.D", null, summary),
+        assertEquals(new FieldChange("adminDocuments.D", null, summary),
                 DocumentDeclaration.of(DocumentEditTest.TORONTO, document(DocumentKind.INSURANCE, null, null)).historyLine());
     }
 }

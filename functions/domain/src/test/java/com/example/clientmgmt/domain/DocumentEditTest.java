@@ -26,14 +26,14 @@ class DocumentEditTest {
     }
 
     static List<String> fields(DocumentEdit edit) {
-        return edit.history().stream().map(DocumentEdit.HistoryLine::field).toList();
+        return edit.history().stream().map(FieldChange::field).toList();
     }
 
     @Test
     void aRetitleWritesOneEntryAndLeavesTheReminderAndTheExpiringListAlone() {
         AdminDocument before = insurance(EXPIRES, null);
         DocumentEdit edit = DocumentEdit.of(TORONTO, before, 3, before.withDetails("Assurance 2027", before.kind(), EXPIRES, null));
-        assertEquals(List.of(new DocumentEdit.HistoryLine("adminDocuments.D.title", "Assurance", "Assurance 2027")), edit.history());
+        assertEquals(List.of(new FieldChange("adminDocuments.D.title", "Assurance", "Assurance 2027")), edit.history());
         assertEquals(Optional.empty(), edit.rearm());
         assertEquals(DocumentEdit.Expiring.UNCHANGED, edit.expiring());
         assertEquals(3, edit.readVersion(), "written only if still at the version read");
@@ -86,8 +86,8 @@ class DocumentEditTest {
         AdminDocument resolved = insurance(EXPIRES, Reminder.once(LocalDate.of(2027, 3, 1), null)).resolved(Reminder.Resolution.RESOLVED);
         DocumentEdit edit = DocumentEdit.of(TORONTO, resolved, 2, resolved.withDetails(resolved.title(), resolved.kind(), EXPIRES,
                 Reminder.once(LocalDate.of(2027, 3, 8), null)));
-        assertEquals(List.of(new DocumentEdit.HistoryLine("adminDocuments.D.reminderDate", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 8)),
-                new DocumentEdit.HistoryLine("adminDocuments.D.reminder", "RESOLVED", "ACTIVE")), edit.history());
+        assertEquals(List.of(new FieldChange("adminDocuments.D.reminderDate", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 8)),
+                new FieldChange("adminDocuments.D.reminder", "RESOLVED", "ACTIVE")), edit.history());
         assertTrue(edit.rearm().orElseThrow().firstDue().isPresent());
 
         DocumentEdit retitled = DocumentEdit.of(TORONTO, resolved, 2, resolved.withDetails("x", resolved.kind(), EXPIRES, resolved.reminder()));
@@ -100,9 +100,9 @@ class DocumentEditTest {
         AdminDocument before = insurance(EXPIRES, Reminder.once(LocalDate.of(2027, 3, 1), null));
         AdminDocument after = before.withDetails(before.title(), before.kind(), EXPIRES, new Reminder(LocalDate.of(2027, 3, 1), null, 10, 5,
                 EnumSet.of(ContactRole.EXECUTION, ContactRole.BILLING)));
-        assertEquals(List.of(new DocumentEdit.HistoryLine("adminDocuments.D.leadDays", null, 10),
-                new DocumentEdit.HistoryLine("adminDocuments.D.repeatEveryDays", null, 5),
-                new DocumentEdit.HistoryLine("adminDocuments.D.alsoNotifyContacts", null, "billing,execution")), DocumentEdit.of(TORONTO, before, 1, after).history(),
+        assertEquals(List.of(new FieldChange("adminDocuments.D.leadDays", null, 10),
+                new FieldChange("adminDocuments.D.repeatEveryDays", null, 5),
+                new FieldChange("adminDocuments.D.alsoNotifyContacts", null, "billing,execution")), DocumentEdit.of(TORONTO, before, 1, after).history(),
                 "a lead of 0 reads as none; contacts in their roles' order");
     }
 }

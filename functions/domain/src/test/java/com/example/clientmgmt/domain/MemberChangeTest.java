@@ -28,7 +28,7 @@ class MemberChangeTest {
         Project p = project(ProjectState.ACTIVE, Map.of("owner", Permission.ADMIN));
         assertEquals(Optional.of(new MemberChange("org1", "P", "lea", Permission.NONE, Permission.LIMITED, null)),
                 MemberChange.of(p, OWNER, "lea", Permission.LIMITED));
-        assertEquals("members.lea", MemberChange.of(p, OWNER, "lea", Permission.LIMITED).orElseThrow().historyField());
+        assertEquals("members.lea", MemberChange.of(p, OWNER, "lea", Permission.LIMITED).orElseThrow().historyLine().field());
         assertEquals(Optional.empty(), MemberChange.of(p, OWNER, "owner", Permission.ADMIN), "already so: nothing to write");
     }
 

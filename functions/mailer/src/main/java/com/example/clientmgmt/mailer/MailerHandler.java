@@ -31,7 +31,7 @@ public class MailerHandler extends MicronautRequestHandler<DocumentReminderDue.E
     @Override
     public Mailer.Report execute(DocumentReminderDue.Envelope event) {
         if (event == null || event.detail() == null || !DocumentReminderDue.DETAIL_TYPE.equals(event.detailType())) {
-            return new Mailer.Report(null, 0, 0, 0, 0, 0, 0, 0, false);
+            return Mailer.Report.nothing(null, false);
         }
         RequestLog.begin(getApplicationContext().findBean(Context.class).map(Context::getAwsRequestId).orElse(null), null, null, null);
         try {

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +81,7 @@ public class ClientContactStore {
             writes.add(new Expressions().delete(ClientContactItem.CONTACT_OF, entry)
                     .transactUpdate(table, PersonItem.key(project.orgId(), previous.personId())));
         }
-        writes.add(history.change(ProjectRef.of(project), caller, at).entry(change.historyField(), change.historyFrom(), change.historyTo()));
+        writes.add(history.change(ProjectRef.of(project), caller, at).entry(change.historyLine()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException refused) {

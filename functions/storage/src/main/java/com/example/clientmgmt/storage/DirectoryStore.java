@@ -168,7 +168,7 @@ public class DirectoryStore {
             e.condition("(attribute_not_exists(" + contactOf + ") OR size(" + contactOf + ") = " + e.value(Attrs.n(0)) + ")");
         }
         TransactWriteItem entry = history.personChange(person.orgId(), person.id(), caller, at)
-                .entry(LicenceChange.HISTORY_FIELD, change.from().name(), change.to().name());
+                .entry(change.historyLine());
         try {
             dynamo.transactWriteItems(b -> b.transactItems(e.transactUpdate(table, PersonItem.key(person.orgId(), person.id())), entry));
         } catch (TransactionCanceledException refused) {

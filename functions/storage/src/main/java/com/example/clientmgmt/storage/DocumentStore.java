@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -79,8 +78,7 @@ public class DocumentStore {
                 .item(DocumentItem.newItem(document, projectName, declaration.firstDue()))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         document.versions().forEach(v -> writes.add(PendingUploadItem.put(table, document, v)));
-        DocumentEdit.HistoryLine line = declaration.historyLine();
-        writes.add(history.change(ProjectRef.of(document), caller, at).entry(line.field(), line.from(), line.to()));
+        writes.add(history.change(ProjectRef.of(document), caller, at).entry(declaration.historyLine()));
         transact(caller, writes);
     }
 
@@ -170,7 +168,7 @@ public class DocumentStore {
         writes.add(ProjectGuard.check(table, caller, after.projectId()));
         writes.add(e.transactUpdate(table, DocumentItem.key(after.orgId(), after.projectId(), after.id())));
         HistoryLog.Change change = history.change(ProjectRef.of(after), caller, at);
-        edit.history().forEach(line -> writes.add(change.entry(line.field(), line.from(), line.to())));
+        edit.history().forEach(line -> writes.add(change.entry(line)));
         transact(caller, writes);
     }
 

@@ -1,6 +1,7 @@
 package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.FieldChange;
 import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Page;
@@ -56,6 +57,11 @@ public class HistoryLog {
         public TransactWriteItem entry(String field, Object from, Object to) {
             return TransactWriteItem.builder().put(Put.builder().tableName(table)
                     .item(HistoryItem.item(change, entries++, field, from, to)).build()).build();
+        }
+
+        /** The write of one changed field a use case decided. */
+        public TransactWriteItem entry(FieldChange line) {
+            return entry(line.field(), line.from(), line.to());
         }
     }
 

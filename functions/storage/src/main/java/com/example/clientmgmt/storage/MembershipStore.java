@@ -41,8 +41,6 @@ public class MembershipStore {
     static final int MAX_ROUNDS = 5;
     /** How often a permission change is tried again when the project changed between our read and our write. */
     static final int MAX_ATTEMPTS = 5;
-    /** The admin-history field of a member's permission: {@code members.<userId>}. */
-    public static final String MEMBER_FIELD = MemberChange.FIELD;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -105,7 +103,7 @@ public class MembershipStore {
                     .item(MembershipItem.item(orgId, project.id(), change.userId(), change.to())).build()).build();
         }
         TransactWriteItem entry = history.change(ProjectRef.of(project), caller, at)
-                .entry(change.historyField(), change.from().name(), change.to().name());
+                .entry(change.historyLine());
         dynamo.transactWriteItems(b -> b.transactItems(e.transactUpdate(table, ProjectItem.key(orgId, project.id())),
                 membership, entry));
     }

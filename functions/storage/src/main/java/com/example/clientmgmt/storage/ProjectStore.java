@@ -2,6 +2,7 @@ package com.example.clientmgmt.storage;
 
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.FieldChange;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
@@ -82,7 +83,7 @@ public class ProjectStore {
     public void updateAdminInfo(Project before, Caller caller, AdminInfo.Update update, Instant at) {
         Expressions e = new Expressions();
         Map<String, AttributeValue> after = ProjectItem.adminInfo(update.after());
-        for (AdminInfo.FieldChange change : update.changes()) {
+        for (FieldChange change : update.changes()) {
             e.set(change.field(), after.get(change.field()));
             if (change.field().equals(AdminInfo.CLIENT_COMPANY_NAME)) {
                 e.set(ProjectItem.SEARCH, ProjectItem.search(before.name(), update.after().clientCompanyName()));
@@ -94,7 +95,7 @@ public class ProjectStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(e.transactUpdate(table, ProjectItem.key(before.orgId(), before.id())));
         HistoryLog.Change recorded = history.change(ProjectRef.of(before), caller, at);
-        update.changes().forEach(change -> writes.add(recorded.entry(change.field(), change.from(), change.to())));
+        update.changes().forEach(change -> writes.add(recorded.entry(change)));
         // its reminders must leave (or come back to) the due index: the mark says so until ReminderParking is done
         update.reminderMove().ifPresent(move -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(ReminderMoveItem.item(ProjectRef.of(before), move == AdminInfo.ReminderMove.OUT_OF_THE_DUE_INDEX, at))

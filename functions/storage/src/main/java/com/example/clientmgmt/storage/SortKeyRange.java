@@ -6,40 +6,31 @@ package com.example.clientmgmt.storage;
  * with a sort-key condition vets its cursor's position here before use, and one outside is a 400 BAD_CURSOR, as a
  * crafted, damaged or stale cursor (a page of another range: another {@code withinDays}) deserves. Keys compare as
  * DynamoDB compares them, by UTF-8 bytes, which is code point order (not Java's UTF-16 {@code compareTo}).
- * Queries on a partition alone ({@code pk = :pk}) need none: the partition comes from the caller, never the cursor.
+ * Queries on a partition alone ({@code pk = :pk}) need none: the partition comes from the caller, never the cursor;
+ * nor does the notifications' {@code begins_with}: its cursor is an id, the prefix is put before it here.
  */
 final class SortKeyRange {
     private final String low;
     private final String high;
     private final boolean highInclusive;
-    private final String prefix;
 
-    private SortKeyRange(String low, String high, boolean highInclusive, String prefix) {
+    private SortKeyRange(String low, String high, boolean highInclusive) {
         this.low = low;
         this.high = high;
         this.highInclusive = highInclusive;
-        this.prefix = prefix;
     }
 
     /** {@code sk BETWEEN :from AND :to}, both inclusive. */
     static SortKeyRange between(String from, String to) {
-        return new SortKeyRange(from, to, true, null);
+        return new SortKeyRange(from, to, true);
     }
 
     /** {@code sk < :bound}. */
     static SortKeyRange below(String bound) {
-        return new SortKeyRange(null, bound, false, null);
-    }
-
-    /** {@code begins_with(sk, :prefix)}. */
-    static SortKeyRange beginsWith(String prefix) {
-        return new SortKeyRange(null, null, false, prefix);
+        return new SortKeyRange(null, bound, false);
     }
 
     boolean contains(String sortKey) {
-        if (prefix != null && !sortKey.startsWith(prefix)) {
-            return false;
-        }
         if (low != null && compare(sortKey, low) < 0) {
             return false;
         }

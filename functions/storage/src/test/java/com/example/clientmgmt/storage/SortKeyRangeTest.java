@@ -23,8 +23,6 @@ class SortKeyRangeTest {
         assertTrue(expiring.contains("2026-12-30#a#b"));
         assertFalse(expiring.contains("2026-12-31"));
         assertFalse(expiring.contains("2026-12-31#a#b"));
-        assertTrue(SortKeyRange.beginsWith("N#").contains("N#1"));
-        assertFalse(SortKeyRange.beginsWith("N#").contains("M#1"));
     }
 
     @Test
