@@ -7,7 +7,7 @@ import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.files.DocumentFiles;
-import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.documents.DocumentStore;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 

@@ -9,7 +9,7 @@ import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.UploadPolicy;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.http.JsonBody;
-import com.example.clientmgmt.storage.DocumentStore;
+import com.example.clientmgmt.storage.documents.DocumentStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

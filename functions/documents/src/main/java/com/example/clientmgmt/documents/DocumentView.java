@@ -6,7 +6,7 @@ import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.files.DocumentFiles;
-import com.example.clientmgmt.storage.ExpiringDocuments;
+import com.example.clientmgmt.storage.reminders.ExpiringDocuments;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 

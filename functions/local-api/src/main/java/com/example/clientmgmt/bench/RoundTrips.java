@@ -1,8 +1,9 @@
 package com.example.clientmgmt.bench;
 
 import com.example.clientmgmt.domain.AdminDocument;
-import com.example.clientmgmt.storage.DocumentStore;
-import com.example.clientmgmt.storage.UploadSettlements;
+import com.example.clientmgmt.http.ApiHandler;
+import com.example.clientmgmt.storage.documents.DocumentStore;
+import com.example.clientmgmt.storage.documents.UploadSettlements;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.DevTokens;
@@ -11,7 +12,6 @@ import com.example.clientmgmt.testkit.LocalResources;
 import com.example.clientmgmt.testkit.Template;
 import com.example.clientmgmt.testkit.TestApi;
 import io.micronaut.context.ApplicationContext;
-import com.example.clientmgmt.http.ApiHandler;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

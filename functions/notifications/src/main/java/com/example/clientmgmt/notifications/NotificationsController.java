@@ -7,7 +7,7 @@ import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
-import com.example.clientmgmt.storage.NotificationStore;
+import com.example.clientmgmt.storage.notifications.NotificationStore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

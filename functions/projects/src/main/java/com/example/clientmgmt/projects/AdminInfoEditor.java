@@ -6,13 +6,13 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectAccess;
-import com.example.clientmgmt.http.Etags;
 import com.example.clientmgmt.domain.ProjectRef;
-import com.example.clientmgmt.storage.ProjectStore;
-import com.example.clientmgmt.storage.ReminderParking;
+import com.example.clientmgmt.http.Etags;
+import com.example.clientmgmt.storage.project.ProjectStore;
+import com.example.clientmgmt.storage.reminders.ReminderParking;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jakarta.inject.Singleton;
 
 import java.time.Clock;
 

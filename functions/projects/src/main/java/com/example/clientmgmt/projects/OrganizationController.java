@@ -5,7 +5,7 @@ import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.http.JsonBody;
-import com.example.clientmgmt.storage.OrganizationStore;
+import com.example.clientmgmt.storage.organization.OrganizationStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

@@ -4,7 +4,7 @@ import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.platform.AwsClients;
 import com.example.clientmgmt.platform.DocumentReminderDue;
-import com.example.clientmgmt.storage.ReminderStore;
+import com.example.clientmgmt.storage.reminders.ReminderStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;

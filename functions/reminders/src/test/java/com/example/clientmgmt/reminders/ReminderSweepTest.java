@@ -1,22 +1,22 @@
 package com.example.clientmgmt.reminders;
 
 import com.example.clientmgmt.platform.ScheduledTick;
-import com.example.clientmgmt.storage.ReminderStore;
-import com.example.clientmgmt.uploads.UploadEventsHandler;
+import com.example.clientmgmt.storage.reminders.ReminderStore;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.BusCapture;
 import com.example.clientmgmt.testkit.TestApi;
 import com.example.clientmgmt.testkit.World;
+import com.example.clientmgmt.uploads.UploadEventsHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
 import java.net.http.HttpClient;

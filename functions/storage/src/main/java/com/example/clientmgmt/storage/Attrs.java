@@ -9,69 +9,69 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** Conversions between domain values and DynamoDB attribute values, shared by every item codec. */
-final class Attrs {
+public final class Attrs {
     private Attrs() {}
 
-    static final AttributeValue NULL = AttributeValue.fromNul(true);
+    public static final AttributeValue NULL = AttributeValue.fromNul(true);
 
     /** Text, or DynamoDB's NULL for none. */
-    static AttributeValue s(String value) {
+    public static AttributeValue s(String value) {
         return value == null ? NULL : AttributeValue.fromS(value);
     }
 
-    static AttributeValue n(long value) {
+    public static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 
     /** A value's text form ({@code toString()}: enums, dates, instants), or null for none: "no attribute". */
-    static AttributeValue textOrAbsent(Object value) {
+    public static AttributeValue textOrAbsent(Object value) {
         return value == null ? null : AttributeValue.fromS(value.toString());
     }
 
-    static AttributeValue money(Money m) {
+    public static AttributeValue money(Money m) {
         return m == null ? null
                 : AttributeValue.fromM(Map.of("amount", AttributeValue.fromN(m.amountText()), "currency", s(m.currency())));
     }
 
     /** Puts the attribute only when there is a value: an empty field has no attribute. */
-    static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {
+    public static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {
         AttributeValue v = value instanceof AttributeValue a ? a : textOrAbsent(value);
         if (v != null) {
             item.put(name, v);
         }
     }
 
-    static String str(Map<String, AttributeValue> item, String name) {
+    public static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || Boolean.TRUE.equals(v.nul()) ? null : v.s();
     }
 
-    static long num(Map<String, AttributeValue> item, String name) {
+    public static long num(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
     }
 
-    static Long optionalNum(Map<String, AttributeValue> item, String name) {
+    public static Long optionalNum(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null || v.n() == null ? null : Long.parseLong(v.n());
     }
 
-    static LocalDate date(Map<String, AttributeValue> item, String name) {
+    public static LocalDate date(Map<String, AttributeValue> item, String name) {
         String text = str(item, name);
         return text == null ? null : LocalDate.parse(text);
     }
 
-    static Instant instant(Map<String, AttributeValue> item, String name) {
+    public static Instant instant(Map<String, AttributeValue> item, String name) {
         String text = str(item, name);
         return text == null ? null : Instant.parse(text);
     }
 
-    static boolean bool(Map<String, AttributeValue> item, String name) {
+    public static boolean bool(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v != null && Boolean.TRUE.equals(v.bool());
     }
 
-    static Money money(AttributeValue v) {
+    public static Money money(AttributeValue v) {
         if (v == null || !v.hasM() || v.m().get("amount") == null || v.m().get("amount").n() == null) {
             return null;
         }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Strongly consistent BatchGetItem of any number of keys: 100 per request, unprocessed keys asked again. */
-final class BatchReads {
+public final class BatchReads {
     static final int MAX_KEYS = 100;
 
     private BatchReads() {}
 
-    static List<Map<String, AttributeValue>> getAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
+    public static List<Map<String, AttributeValue>> getAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += MAX_KEYS) {
             List<Map<String, AttributeValue>> left = keys.subList(from, Math.min(keys.size(), from + MAX_KEYS));

@@ -18,7 +18,7 @@ import java.util.Map;
  * placeholder (no reserved-word surprises, no user text inside an expression), clauses are grouped as
  * DynamoDB wants them (SET, REMOVE, ADD, DELETE), and the condition clauses are ANDed.
  */
-final class Expressions {
+public final class Expressions {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
     private final List<String> sets = new ArrayList<>();
@@ -28,7 +28,7 @@ final class Expressions {
     private final List<String> conditions = new ArrayList<>();
 
     /** The placeholder of an attribute name (the same one each time it is asked for). */
-    String name(String attribute) {
+    public String name(String attribute) {
         for (Map.Entry<String, String> e : names.entrySet()) {
             if (e.getValue().equals(attribute)) {
                 return e.getKey();
@@ -40,7 +40,7 @@ final class Expressions {
     }
 
     /** A document path, e.g. {@code members.<userId>}: each segment a name placeholder. */
-    String path(String... segments) {
+    public String path(String... segments) {
         List<String> parts = new ArrayList<>();
         for (String segment : segments) {
             parts.add(name(segment));
@@ -49,18 +49,18 @@ final class Expressions {
     }
 
     /** The placeholder of a value. */
-    String value(AttributeValue value) {
+    public String value(AttributeValue value) {
         String placeholder = ":v" + values.size();
         values.put(placeholder, value);
         return placeholder;
     }
 
     /** Sets an attribute, or removes it when {@code value} is null (an empty field has no attribute). */
-    Expressions set(String attribute, AttributeValue value) {
+    public Expressions set(String attribute, AttributeValue value) {
         return setPath(name(attribute), value);
     }
 
-    Expressions setPath(String path, AttributeValue value) {
+    public Expressions setPath(String path, AttributeValue value) {
         if (value == null) {
             removes.add(path);
         } else {
@@ -70,44 +70,44 @@ final class Expressions {
     }
 
     /** Sets an attribute only if it has none yet (keeps the first value across retries). */
-    Expressions setIfAbsent(String attribute, AttributeValue value) {
+    public Expressions setIfAbsent(String attribute, AttributeValue value) {
         String n = name(attribute);
         sets.add(n + " = if_not_exists(" + n + ", " + value(value) + ")");
         return this;
     }
 
-    Expressions increment(String attribute) {
+    public Expressions increment(String attribute) {
         String n = name(attribute);
         sets.add(n + " = " + n + " + " + value(Attrs.n(1)));
         return this;
     }
 
-    Expressions remove(String... attributes) {
+    public Expressions remove(String... attributes) {
         for (String attribute : attributes) {
             removes.add(name(attribute));
         }
         return this;
     }
 
-    Expressions removePath(String path) {
+    public Expressions removePath(String path) {
         removes.add(path);
         return this;
     }
 
     /** Adds elements to a set attribute (creates it when missing). */
-    Expressions add(String attribute, AttributeValue elements) {
+    public Expressions add(String attribute, AttributeValue elements) {
         adds.add(name(attribute) + " " + value(elements));
         return this;
     }
 
     /** Removes elements from a set attribute. */
-    Expressions delete(String attribute, AttributeValue elements) {
+    public Expressions delete(String attribute, AttributeValue elements) {
         deletes.add(name(attribute) + " " + value(elements));
         return this;
     }
 
     /** One more condition the write needs; all of them must hold. */
-    Expressions condition(String clause) {
+    public Expressions condition(String clause) {
         conditions.add(clause);
         return this;
     }
@@ -125,21 +125,21 @@ final class Expressions {
         return String.join(" ", clauses);
     }
 
-    String conditionExpression() {
+    public String conditionExpression() {
         return conditions.isEmpty() ? null : String.join(" AND ", conditions);
     }
 
     /** DynamoDB refuses empty maps: null when there is nothing. */
-    Map<String, String> names() {
+    public Map<String, String> names() {
         return names.isEmpty() ? null : Map.copyOf(names);
     }
 
-    Map<String, AttributeValue> values() {
+    public Map<String, AttributeValue> values() {
         return values.isEmpty() ? null : Map.copyOf(values);
     }
 
     /** The update as one transaction item; a refused condition returns the item as it was (ALL_OLD). */
-    TransactWriteItem transactUpdate(String table, Map<String, AttributeValue> key) {
+    public TransactWriteItem transactUpdate(String table, Map<String, AttributeValue> key) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
                 .updateExpression(updateExpression()).conditionExpression(conditionExpression())
                 .expressionAttributeNames(names()).expressionAttributeValues(values())
@@ -148,7 +148,7 @@ final class Expressions {
     }
 
     /** The conditions alone, checked on an item the transaction does not change. */
-    TransactWriteItem transactCheck(String table, Map<String, AttributeValue> key) {
+    public TransactWriteItem transactCheck(String table, Map<String, AttributeValue> key) {
         return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key)
                 .conditionExpression(conditionExpression())
                 .expressionAttributeNames(names()).expressionAttributeValues(values())
@@ -157,7 +157,7 @@ final class Expressions {
     }
 
     /** A single UpdateItem; a refused condition returns the item as it was (ALL_OLD). */
-    UpdateItemRequest.Builder updateItem(String table, Map<String, AttributeValue> key) {
+    public UpdateItemRequest.Builder updateItem(String table, Map<String, AttributeValue> key) {
         return UpdateItemRequest.builder().tableName(table).key(key)
                 .updateExpression(updateExpression()).conditionExpression(conditionExpression())
                 .expressionAttributeNames(names()).expressionAttributeValues(values())

@@ -62,28 +62,28 @@ public final class Keys {
     public static final String LOOKUP_SK = "lsk";
 
     public static final String PROJECT = "PROJECT";
-    static final String HISTORY_PREFIX = "HISTORY#";
-    static final String DOCUMENT_PREFIX = "PROJECT#DOCUMENT#";
-    static final String UPLOAD_PREFIX = "PROJECT#UPLOAD#";
-    static final String MEMBER_PREFIX = "USER#";
-    static final String PERSON = "PERSON";
-    static final String NOTIFICATION_PREFIX = "NOTIF#";
+    public static final String HISTORY_PREFIX = "HISTORY#";
+    public static final String DOCUMENT_PREFIX = "PROJECT#DOCUMENT#";
+    public static final String UPLOAD_PREFIX = "PROJECT#UPLOAD#";
+    public static final String MEMBER_PREFIX = "USER#";
+    public static final String PERSON = "PERSON";
+    public static final String NOTIFICATION_PREFIX = "NOTIF#";
     private static final String ORG = "ORG#";
     private static final String DUE_PREFIX = "DUE#";
-    static final String PENDING_UPLOADS = "UPLOADS#PENDING";
-    static final String MOVING_REMINDERS = "REMINDERS#MOVING";
-    static final String SETTINGS = "SETTINGS";
-    static final String PROFILE = "PROFILE";
+    public static final String PENDING_UPLOADS = "UPLOADS#PENDING";
+    public static final String MOVING_REMINDERS = "REMINDERS#MOVING";
+    public static final String SETTINGS = "SETTINGS";
+    public static final String PROFILE = "PROFILE";
     /** The table's TTL attribute (epoch seconds): DynamoDB deletes the item some time after it. */
-    static final String EXPIRES_AT = "expiresAt";
+    public static final String EXPIRES_AT = "expiresAt";
 
     /** The partition of the e-mails sent for one event (idempotency key). */
-    static String mailPk(String orgId, String idempotencyKey) {
+    public static String mailPk(String orgId, String idempotencyKey) {
         return ORG + orgId + "#MAIL#" + idempotencyKey;
     }
 
     /** An organization's own partition: its settings. */
-    static String organizationPk(String orgId) {
+    public static String organizationPk(String orgId) {
         return ORG + orgId;
     }
 
@@ -91,45 +91,45 @@ public final class Keys {
         return ORG + orgId + "#PROJECT#" + projectId;
     }
 
-    static String userPk(String orgId, String userId) {
+    public static String userPk(String orgId, String userId) {
         return ORG + orgId + "#USER#" + userId;
     }
 
-    static String personPk(String orgId, String personId) {
+    public static String personPk(String orgId, String personId) {
         return ORG + orgId + "#PERSON#" + personId;
     }
 
-    static String peoplePk(String orgId) {
+    public static String peoplePk(String orgId) {
         return ORG + orgId + "#PEOPLE";
     }
 
-    static String wordsPk(String orgId) {
+    public static String wordsPk(String orgId) {
         return ORG + orgId + "#PEOPLE#WORDS";
     }
 
-    static String notificationsPk(String orgId, String userId) {
+    public static String notificationsPk(String orgId, String userId) {
         return ORG + orgId + "#NOTIFY#" + userId;
     }
 
-    static String expiringPk(String orgId) {
+    public static String expiringPk(String orgId) {
         return ORG + orgId + "#EXPIRING";
     }
 
-    static String organizationProjectsPk(String orgId) {
+    public static String organizationProjectsPk(String orgId) {
         return ORG + orgId + "#PROJECTS";
     }
 
-    static String duePk(int shard) {
+    public static String duePk(int shard) {
         return DUE_PREFIX + shard;
     }
 
     /** An instant as index sort keys hold it, compared as text: whole seconds, always the same width. */
-    static String instantText(Instant instant) {
+    public static String instantText(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** A primary key. */
-    static Map<String, AttributeValue> key(String pk, String sk) {
+    public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
 }

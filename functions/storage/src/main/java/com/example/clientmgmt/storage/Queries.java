@@ -12,11 +12,11 @@ import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /** What every paged query asks of its answer, and the batch jobs' page-by-page reading. */
-final class Queries {
+public final class Queries {
     private Queries() {}
 
     /** True when DynamoDB stopped before the end of the key range: another page may follow. */
-    static boolean hasMore(QueryResponse response) {
+    public static boolean hasMore(QueryResponse response) {
         return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
     }
 
@@ -24,7 +24,7 @@ final class Queries {
      * Every page of {@code query}, each mapped item by item. A page is requested only when the caller asks
      * for it, after handling the previous one, so what that handling changed is not read again.
      */
-    static <T> Iterable<List<T>> pages(DynamoDbClient dynamo, QueryRequest query, Function<Map<String, AttributeValue>, T> mapping) {
+    public static <T> Iterable<List<T>> pages(DynamoDbClient dynamo, QueryRequest query, Function<Map<String, AttributeValue>, T> mapping) {
         return () -> new Iterator<>() {
             private Map<String, AttributeValue> start = null;
             private boolean done = false;
@@ -48,7 +48,7 @@ final class Queries {
     }
 
     /** The pages of each of {@code parts} in turn, each part's read only when the previous one is done. */
-    static <T> Iterable<List<T>> oneAfterAnother(List<Iterable<List<T>>> parts) {
+    public static <T> Iterable<List<T>> oneAfterAnother(List<Iterable<List<T>>> parts) {
         return () -> new Iterator<>() {
             private int part = 0;
             private Iterator<List<T>> current = null;

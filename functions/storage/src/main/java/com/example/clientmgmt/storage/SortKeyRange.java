@@ -9,7 +9,7 @@ package com.example.clientmgmt.storage;
  * Queries on a partition alone ({@code pk = :pk}) need none: the partition comes from the caller, never the cursor;
  * nor does the notifications' {@code begins_with}: its cursor is an id, the prefix is put before it here.
  */
-final class SortKeyRange {
+public final class SortKeyRange {
     private final String low;
     private final String high;
     private final boolean highInclusive;
@@ -21,12 +21,12 @@ final class SortKeyRange {
     }
 
     /** {@code sk BETWEEN :from AND :to}, both inclusive. */
-    static SortKeyRange between(String from, String to) {
+    public static SortKeyRange between(String from, String to) {
         return new SortKeyRange(from, to, true);
     }
 
     /** {@code sk < :bound}. */
-    static SortKeyRange below(String bound) {
+    public static SortKeyRange below(String bound) {
         return new SortKeyRange(null, bound, false);
     }
 
@@ -38,7 +38,7 @@ final class SortKeyRange {
     }
 
     /** {@code position} when it is null (a first page) or inside the range; otherwise the 400 of a bad cursor. */
-    String vet(String position) {
+    public String vet(String position) {
         if (position != null && !contains(position)) {
             throw Cursor.bad();
         }

@@ -3,20 +3,21 @@ package com.example.clientmgmt.storage;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.AdminInfoPatch;
-import com.example.clientmgmt.domain.Change;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.Change;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Licence;
+import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Person;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectState;
-import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.storage.project.ProjectStore;
 import com.example.clientmgmt.testkit.AwsTestClients;
 import com.example.clientmgmt.testkit.Emulator;
 import com.example.clientmgmt.testkit.LocalResources;
@@ -49,23 +50,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * and the storage beans wired as in a function (configuration, SDK clients), with every DynamoDB
  * operation they send recorded, so a test can say how many requests an access pattern costs.
  */
-final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
-    static final Instant NOW = Instant.parse("2026-11-27T15:00:00Z");
+public final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
+    public static final Instant NOW = Instant.parse("2026-11-27T15:00:00Z");
     /** How long the upload URL of a document declared by a test stays valid. */
-    static final Duration UPLOAD_URL = Duration.ofMinutes(15);
+    public static final Duration UPLOAD_URL = Duration.ofMinutes(15);
     final List<String> operations = new CopyOnWriteArrayList<>();
-    AwsTestClients aws;
-    String table;
+    public AwsTestClients aws;
+    public String table;
     ApplicationContext context;
 
     private final Map<String, Object> extra;
 
-    StorageFixture() {
+    public StorageFixture() {
         this(Map.of());
     }
 
     /** With these settings on top of application.properties (e.g. a smaller step, so that a few items make several). */
-    StorageFixture(Map<String, Object> extra) {
+    public StorageFixture(Map<String, Object> extra) {
         this.extra = extra;
     }
 
@@ -102,78 +103,78 @@ final class StorageFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** An edit of a document as the domain decides it, under the fixture's reminder schedule and {@link #SETTINGS}. */
-    com.example.clientmgmt.domain.DocumentEdit edit(com.example.clientmgmt.domain.AdminDocument before, long version,
+    public com.example.clientmgmt.domain.DocumentEdit edit(com.example.clientmgmt.domain.AdminDocument before, long version,
                                                     com.example.clientmgmt.domain.AdminDocument after) {
         return com.example.clientmgmt.domain.DocumentEdit.of(bean(com.example.clientmgmt.domain.ReminderSchedule.class).of(SETTINGS),
                 before, version, after);
     }
 
     /** A declaration as the domain decides it, under the fixture's reminder schedule and {@link #SETTINGS}. */
-    com.example.clientmgmt.domain.DocumentDeclaration declaration(com.example.clientmgmt.domain.AdminDocument document) {
+    public com.example.clientmgmt.domain.DocumentDeclaration declaration(com.example.clientmgmt.domain.AdminDocument document) {
         return com.example.clientmgmt.domain.DocumentDeclaration.of(bean(com.example.clientmgmt.domain.ReminderSchedule.class).of(SETTINGS), document);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
     /** The DynamoDB operations {@code action} sent, in order. */
-    List<String> operationsOf(Runnable action) {
+    public List<String> operationsOf(Runnable action) {
         operations.clear();
         action.run();
         return List.copyOf(operations);
     }
 
     /** The item as stored, read behind the stores' back. */
-    Map<String, AttributeValue> rawItem(Map<String, AttributeValue> key) {
+    public Map<String, AttributeValue> rawItem(Map<String, AttributeValue> key) {
         return aws.dynamoDb().getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
     }
 
     /** Deletes an item behind the stores' back (data written before a change of layout). */
-    void rawDelete(Map<String, AttributeValue> key) {
+    public void rawDelete(Map<String, AttributeValue> key) {
         aws.dynamoDb().deleteItem(b -> b.tableName(table).key(key));
     }
 
     /** Closes a project as its ADMIN {@code by} would (the state change alone: its reminders move with ReminderParking). */
-    void close(Project project, Caller by) {
+    public void close(Project project, Caller by) {
         setState(project, by, ProjectState.CLOSED);
     }
 
     /** Sets a project's state as its ADMIN {@code by} would (the state change alone). */
-    void setState(Project project, Caller by, ProjectState state) {
+    public void setState(Project project, Caller by, ProjectState state) {
         Project current = bean(ProjectStore.class).find(project.orgId(), project.id()).orElseThrow();
         AdminInfo.Update update = current.adminInfo().apply(new AdminInfoPatch(Change.keep(), Change.keep(), Change.keep(),
                 Change.keep(), Change.set(state), Change.keep()));
         bean(ProjectStore.class).updateAdminInfo(current, by, update, NOW);
     }
 
-    static Caller caller(String user, String org) {
+    public static Caller caller(String user, String org) {
         return new Caller(user, org, false);
     }
 
     /** A new ACTIVE project of {@code org} with these members. */
-    static Project project(String org, Map<String, Permission> members) {
+    public static Project project(String org, Map<String, Permission> members) {
         return new Project(org, Ids.newId(NOW), "Projet " + System.nanoTime(),
                 new AdminInfo(null, null, null, null, ProjectState.ACTIVE, null), 1, members, Map.of(), NOW,
                 members.keySet().iterator().next());
     }
 
-    static Person person(String org, String name, Licence licence) {
+    public static Person person(String org, String name, Licence licence) {
         return new Person(org, Ids.newId(NOW), name, null, null, null, licence, Set.of());
     }
 
     /** The settings of organizations that saved none: reminders at 07:00 in Toronto. */
-    static final Organization SETTINGS = Organization.defaults("any", ZoneId.of("America/Toronto"));
+    public static final Organization SETTINGS = Organization.defaults("any", ZoneId.of("America/Toronto"));
 
     /** A new document of {@code project} with one version awaiting its upload until {@link #UPLOAD_URL} after NOW. */
-    static AdminDocument document(Project project, LocalDate reminder) {
+    public static AdminDocument document(Project project, LocalDate reminder) {
         return new AdminDocument(project.orgId(), project.id(), Ids.newId(NOW), "Assurance", DocumentKind.INSURANCE, null,
                 reminder == null ? null : Reminder.once(reminder, "Renouveler"), null, NOW, "owner",
                 List.of(FileVersion.declared(Ids.newId(NOW), "assurance.pdf", "application/pdf", 100, NOW, "owner", NOW.plus(UPLOAD_URL))));
     }
 
     /** Asserts that {@code action} is refused with this code (and message key, when given). */
-    static ProblemException refused(ProblemCode code, String messageKey, Executable action) {
+    public static ProblemException refused(ProblemCode code, String messageKey, Executable action) {
         ProblemException e = assertThrows(ProblemException.class, action);
         assertEquals(code, e.code(), e::toString);
         if (messageKey != null) {

@@ -2,7 +2,7 @@ package com.example.clientmgmt.http;
 
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.OrganizationClaims;
-import com.example.clientmgmt.storage.ProfileStore;
+import com.example.clientmgmt.storage.organization.ProfileStore;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

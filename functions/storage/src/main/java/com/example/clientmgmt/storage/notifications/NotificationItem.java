@@ -1,0 +1,103 @@
+package com.example.clientmgmt.storage.notifications;
+
+import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.Notification;
+import com.example.clientmgmt.storage.Attrs;
+import com.example.clientmgmt.storage.Expressions;
+import com.example.clientmgmt.storage.Keys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A user's in-app notification (partition {@link Keys#notificationsPk}, sort key {@link Keys#NOTIFICATION_PREFIX} + id), one partition per
+ * user, so that only the recipient's own key reaches it. The id is {@code <created ms>.<document>.<arming>}:
+ * creation first (keys sort by time), the document and reminder arming make it unique and repeatable (each
+ * occurrence of a repeating reminder is claimed anew, so its first claim's time differs).
+ */
+public final class NotificationItem {
+    static final String READ = "read";
+    private static final Pattern ID = Pattern.compile("\\d{13}\\.[0-9A-HJKMNP-TV-Z]{26}\\.\\d{1,19}");
+
+    private NotificationItem() {}
+
+    public static String id(Instant createdAt, String documentId, long armedVer) {
+        return String.format("%013d.%s.%d", createdAt.toEpochMilli(), documentId, armedVer);
+    }
+
+    static boolean isWellFormedId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    static Map<String, AttributeValue> key(String orgId, String userId, String id) {
+        return Keys.key(Keys.notificationsPk(orgId, userId), Keys.NOTIFICATION_PREFIX + id);
+    }
+
+    /** The id of the notification whose key this is (a page's last evaluated key). */
+    static String idOf(Map<String, AttributeValue> key) {
+        return Attrs.str(key, Keys.SK).substring(Keys.NOTIFICATION_PREFIX.length());
+    }
+
+    static AttributeValue partition(String orgId, String userId) {
+        return AttributeValue.fromS(Keys.notificationsPk(orgId, userId));
+    }
+
+    static AttributeValue prefix() {
+        return AttributeValue.fromS(Keys.NOTIFICATION_PREFIX);
+    }
+
+    /** Writes a notification's fields; its read mark is kept when it exists already (a repeated write). */
+    public static Expressions fields(Notification n, String idempotencyKey) {
+        Expressions e = new Expressions();
+        item(n, idempotencyKey).forEach((name, value) -> {
+            if (!name.equals(READ) && !name.equals(Keys.PK) && !name.equals(Keys.SK)) {
+                e.set(name, value);
+            }
+        });
+        return e.setIfAbsent(READ, AttributeValue.fromBool(false));
+    }
+
+    /** The whole item of a new notification of {@code userId}. */
+    public static Map<String, AttributeValue> item(Notification n, String idempotencyKey) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("type", AttributeValue.fromS(n.type()));
+        item.put("id", AttributeValue.fromS(n.id()));
+        item.put("organizationName", Attrs.s(n.organizationName()));
+        item.put("projectId", AttributeValue.fromS(n.projectId()));
+        item.put("projectName", Attrs.s(n.projectName()));
+        item.put("documentId", AttributeValue.fromS(n.documentId()));
+        item.put("title", AttributeValue.fromS(n.title()));
+        item.put("kind", Attrs.s(n.kind() == null ? null : n.kind().name()));
+        item.put("reminderDate", Attrs.s(n.reminderDate() == null ? null : n.reminderDate().toString()));
+        item.put("reminderNote", Attrs.s(n.reminderNote()));
+        item.put("occurrence", Attrs.s(n.occurrence() == null ? null : n.occurrence().toString()));
+        item.put("createdAt", AttributeValue.fromS(n.createdAt().toString()));
+        item.put("idempotencyKey", AttributeValue.fromS(idempotencyKey));
+        item.put(READ, AttributeValue.fromBool(n.read()));
+        return item;
+    }
+
+    /** A new notification of {@code userId}, as one write of a transaction. */
+    public static software.amazon.awssdk.services.dynamodb.model.TransactWriteItem put(String table, String orgId, String userId,
+                                                                             Notification n, String idempotencyKey) {
+        Map<String, AttributeValue> item = new HashMap<>(key(orgId, userId, n.id()));
+        item(n, idempotencyKey).forEach((name, value) -> {
+            if (value != null) {
+                item.put(name, value);
+            }
+        });
+        return software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                .put(p -> p.tableName(table).item(item)).build();
+    }
+
+    public static Notification toNotification(Map<String, AttributeValue> i) {
+        String kind = Attrs.str(i, "kind");
+        return new Notification(Attrs.str(i, "id"), Attrs.str(i, "type"), Attrs.str(i, "organizationName"), Attrs.str(i, "projectId"),
+                Attrs.str(i, "projectName"), Attrs.str(i, "documentId"), Attrs.str(i, "title"),
+                kind == null ? null : DocumentKind.valueOf(kind), Attrs.date(i, "reminderDate"), Attrs.str(i, "reminderNote"),
+                Attrs.date(i, "occurrence"), Attrs.instant(i, "createdAt"), Attrs.bool(i, READ));
+    }
+}
