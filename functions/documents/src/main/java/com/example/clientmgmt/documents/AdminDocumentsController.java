@@ -4,8 +4,10 @@ import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Change;
 import com.example.clientmgmt.domain.DocumentDeclaration;
+import com.example.clientmgmt.domain.DocumentDeletion;
 import com.example.clientmgmt.domain.DocumentEdit;
 import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.DocumentResolution;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
@@ -144,17 +146,17 @@ public class AdminDocumentsController {
     @Post("/{documentId}/reminder/resolve")
     public DocumentView resolve(Caller caller, @PathVariable String projectId, @PathVariable String documentId) {
         DocumentStore.ProjectAndDocument loaded = access.changeable(caller, projectId, documentId);
-        AdminDocument after = schedule.resolve(loaded.document());
+        DocumentResolution resolution = DocumentResolution.of(schedule, loaded.document(), loaded.version());
         Instant now = clock.instant();
-        documents.resolve(caller, loaded.document(), loaded.version(), now);
-        return DocumentView.of(after, schedule, now);
+        documents.resolve(caller, resolution, now);
+        return DocumentView.of(resolution.after(), schedule, now);
     }
 
     /** ADMIN deletes the record and the objects of all its versions (the bucket's versioning keeps recoverable copies). */
     @Delete("/{documentId}")
     public HttpResponse<Void> delete(Caller caller, @PathVariable String projectId, @PathVariable String documentId) {
         AdminDocument document = access.changeable(caller, projectId, documentId).document();
-        documents.delete(caller, document, clock.instant());
+        documents.delete(caller, new DocumentDeletion(document), clock.instant());
         files.delete(document);
         return HttpResponse.noContent();
     }

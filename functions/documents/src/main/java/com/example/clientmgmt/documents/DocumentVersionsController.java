@@ -7,6 +7,7 @@ import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.UploadPolicy;
+import com.example.clientmgmt.domain.VersionAddition;
 import com.example.clientmgmt.files.DocumentFiles;
 import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.storage.documents.DocumentStore;
@@ -55,13 +56,12 @@ public class DocumentVersionsController {
         in.finish();
         file.check(policy);
         AdminDocument document = access.changeable(caller, projectId, documentId).document();
-        if (document.versions().size() >= AdminDocument.MAX_VERSIONS) {
-            throw AdminDocument.full();
-        }
         Instant now = clock.instant();
-        FileVersion version = file.version(document.nextVersionId(now), now, caller, access.pendingUntil(now));
+        VersionAddition addition = VersionAddition.of(document,
+                file.version(document.nextVersionId(now), now, caller, access.pendingUntil(now)));
+        FileVersion version = addition.version();
         DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
-        documents.addVersion(caller, document, version, now);
+        documents.addVersion(caller, addition, now);
         return HttpResponse.created(new DocumentView.NewVersion(DocumentView.Version.of(version, now), DocumentView.Upload.of(upload)),
                 URI.create("/projects/" + projectId + "/admin-documents/" + documentId + "/versions/" + version.id()));
     }

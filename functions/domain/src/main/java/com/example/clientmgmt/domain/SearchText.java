@@ -57,4 +57,19 @@ public final class SearchText {
         Set<String> own = words(texts);
         return queryWords.stream().allMatch(q -> own.stream().anyMatch(w -> w.startsWith(q)));
     }
+
+    /** A person's search words after an edit of their details: those to add to the index, those to take out. */
+    public record Reindex(Set<String> added, Set<String> removed) {
+        public Reindex {
+            added = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(added));
+            removed = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(removed));
+        }
+    }
+
+    public static Reindex reindex(Person before, Person after) {
+        Set<String> old = indexedWords(before);
+        Set<String> now = indexedWords(after);
+        return new Reindex(now.stream().filter(w -> !old.contains(w)).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)),
+                old.stream().filter(w -> !now.contains(w)).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    }
 }

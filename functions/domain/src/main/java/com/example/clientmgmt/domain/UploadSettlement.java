@@ -1,5 +1,6 @@
 package com.example.clientmgmt.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,24 @@ public record UploadSettlement(String versionId, FileVersion.Status outcome, Str
         public Renewal {
             recipients = List.copyOf(recipients);
         }
+
+        /** Its history entry: the document's reminder, from ACTIVE to RENEWED. */
+        public FieldChange historyLine(AdminDocument document) {
+            return new FieldChange(DocumentEdit.historyField(document) + ".reminder", DocumentEdit.ACTIVE,
+                    Reminder.Resolution.RENEWED.name());
+        }
+
+        /** What each recipient is told (notification {@code id}, the same for all: one per recipient's list). */
+        public Notification notification(AdminDocument document, String id, Instant at) {
+            return new Notification(id, Notification.DOCUMENT_RENEWED, organizationName, document.projectId(), projectName,
+                    document.id(), document.title(), document.kind(), reminder.date(), reminder.note(), null, at, false);
+        }
+    }
+
+    /** The history entry of a version leaving PENDING_UPLOAD for {@code outcome}. */
+    public static FieldChange statusLine(AdminDocument document, String versionId, FileVersion.Status outcome) {
+        return new FieldChange(DocumentEdit.historyField(document) + ".versions." + versionId + ".status",
+                FileVersion.Status.PENDING_UPLOAD.name(), outcome.name());
     }
 
     public static UploadSettlement of(UploadPolicy policy, ReminderSchedule schedule, AdminDocument document, FileVersion version,

@@ -46,4 +46,16 @@ class SearchTextTest {
         assertEquals(SearchText.MAX_INDEXED_WORDS, indexed.size());
         assertEquals(List.of("zoe", "ouellet", "mot0"), List.copyOf(indexed).subList(0, 3));
     }
+
+    @Test
+    void anEditReindexesOnlyTheWordsThatCameOrWent() {
+        Person before = new Person("o", "A", "Élise Tremblay", "Ville de Laval", null, null, Licence.FREE, Set.of());
+        Person after = new Person("o", "A", "Élise Tremblay-Côté", "Ville de Laval", null, null, Licence.FREE, Set.of());
+        assertEquals(new SearchText.Reindex(Set.of("cote"), Set.of()), SearchText.reindex(before, after), "a word added, none gone");
+        Person moved = new Person("o", "A", "Élise Tremblay", "Hydro-Québec", null, null, Licence.FREE, Set.of());
+        SearchText.Reindex r = SearchText.reindex(before, moved);
+        assertEquals(List.of("hydro", "quebec"), List.copyOf(r.added()), "in the order they are indexed");
+        assertEquals(List.of("ville", "de", "laval"), List.copyOf(r.removed()));
+        assertEquals(new SearchText.Reindex(Set.of(), Set.of()), SearchText.reindex(before, before), "nothing changed: no write");
+    }
 }

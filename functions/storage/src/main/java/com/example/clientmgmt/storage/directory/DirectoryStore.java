@@ -141,18 +141,13 @@ public class DirectoryStore {
         PersonItem.details(after).forEach(details::set);
         details.condition(details.name(PersonItem.VERSION) + " = " + details.value(Attrs.n(before.version())));
         writes.add(details.transactUpdate(table, PersonItem.key(after.orgId(), after.id())));
-        Set<String> old = SearchText.indexedWords(before.person());
-        Set<String> now = SearchText.indexedWords(after);
-        for (String w : old) {
-            if (!now.contains(w)) {
-                writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(SearchWordItem.key(after.orgId(), w, after.id())).build()).build());
-            }
+        SearchText.Reindex words = SearchText.reindex(before.person(), after);
+        for (String w : words.removed()) {
+            writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(SearchWordItem.key(after.orgId(), w, after.id())).build()).build());
         }
-        for (String w : now) {
-            if (!old.contains(w)) {
-                writes.add(put(SearchWordItem.item(after.orgId(), w, after.id()), null, null));
-            }
+        for (String w : words.added()) {
+            writes.add(put(SearchWordItem.item(after.orgId(), w, after.id()), null, null));
         }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));

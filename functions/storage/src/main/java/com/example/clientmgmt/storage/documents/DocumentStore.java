@@ -3,8 +3,10 @@ package com.example.clientmgmt.storage.documents;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.DocumentDeclaration;
+import com.example.clientmgmt.domain.DocumentDeletion;
 import com.example.clientmgmt.domain.DocumentEdit;
 import com.example.clientmgmt.domain.DocumentKind;
+import com.example.clientmgmt.domain.DocumentResolution;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Organization;
@@ -13,7 +15,7 @@ import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
-import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.domain.VersionAddition;
 import com.example.clientmgmt.platform.TableConfig;
 import com.example.clientmgmt.storage.Attrs;
 import com.example.clientmgmt.storage.BatchReads;
@@ -39,7 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +52,6 @@ import java.util.Optional;
  */
 @Singleton
 public class DocumentStore {
-    /** A running reminder, in the history of its resolutions (ACTIVE → RESOLVED or RENEWED, and back when re-armed). */
-    static final String ACTIVE = DocumentEdit.ACTIVE;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -96,19 +95,21 @@ public class DocumentStore {
 
     /**
      * Adds a file version (newest) to an existing document, awaiting its upload, with its history entry,
-     * guarded; refused when the document is gone (404) or full ({@link AdminDocument#MAX_VERSIONS}, 409).
+     * guarded; refused when the document is gone (404) or, as stored, full ({@link VersionAddition#versionsBelow}, 409).
      */
-    public void addVersion(Caller caller, AdminDocument document, FileVersion version, Instant at) {
+    public void addVersion(Caller caller, VersionAddition addition, Instant at) {
+        AdminDocument document = addition.document();
+        FileVersion version = addition.version();
         Expressions e = new Expressions();
         String versions = e.name(DocumentItem.VERSIONS);
         e.setPath(e.path(DocumentItem.VERSIONS, version.id()), DocumentItem.version(version));
         e.condition("attribute_exists(" + e.name(Keys.PK) + ")")
-                .condition("size(" + versions + ") < " + e.value(Attrs.n(AdminDocument.MAX_VERSIONS)));
+                .condition("size(" + versions + ") < " + e.value(Attrs.n(addition.versionsBelow())));
         List<TransactWriteItem> writes = List.of(
                 ProjectGuard.check(table, caller, document.projectId()),
                 e.transactUpdate(table, DocumentItem.key(document.orgId(), document.projectId(), document.id())),
                 PendingUploadItem.put(table, document, version),
-                history.change(ProjectRef.of(document), caller, at).entry(versionField(document, version.id()), null, versionSummary(version)));
+                history.change(ProjectRef.of(document), caller, at).entry(addition.historyLine()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException refused) {
@@ -188,19 +189,19 @@ public class DocumentStore {
      * Stops the document's reminder (an ADMIN: "done"), guarded, conditioned on the version read, recorded.
      * A later change of its schedule re-arms it.
      */
-    public void resolve(Caller caller, AdminDocument before, long version, Instant at) {
+    public void resolve(Caller caller, DocumentResolution resolution, Instant at) {
+        AdminDocument after = resolution.after();
         Expressions e = new Expressions()
-                .set(DocumentItem.RESOLUTION, AttributeValue.fromS(Reminder.Resolution.RESOLVED.name()))
+                .set(DocumentItem.RESOLUTION, AttributeValue.fromS(after.reminderResolution().name()))
                 .set(DocumentItem.RESOLVED_AT, AttributeValue.fromS(at.toString()))
                 .set(DocumentItem.RESOLVED_BY, AttributeValue.fromS(caller.userId()))
                 .remove(ReminderItem.INDEX)
                 .remove(ReminderItem.CLAIM)
                 .increment(DocumentItem.VERSION);
-        e.condition(e.name(DocumentItem.VERSION) + " = " + e.value(Attrs.n(version)));
-        transact(caller, List.of(ProjectGuard.check(table, caller, before.projectId()),
-                e.transactUpdate(table, DocumentItem.key(before.orgId(), before.projectId(), before.id())),
-                history.change(ProjectRef.of(before), caller, at).entry(field(before) + ".reminder", ACTIVE,
-                        Reminder.Resolution.RESOLVED.name())));
+        e.condition(e.name(DocumentItem.VERSION) + " = " + e.value(Attrs.n(resolution.readVersion())));
+        transact(caller, List.of(ProjectGuard.check(table, caller, after.projectId()),
+                e.transactUpdate(table, DocumentItem.key(after.orgId(), after.projectId(), after.id())),
+                history.change(ProjectRef.of(after), caller, at).entry(resolution.historyLine())));
     }
 
     /** Arms {@code after}'s reminder anew, first due at {@code due} (or disarms it), clearing claims, firings and resolution. */
@@ -219,13 +220,14 @@ public class DocumentStore {
      * its pending uploads stay: a still-valid upload URL may yet be used, and if that upload's S3 event is lost
      * too, the entry is how the reconciliation finds the object, after the URL expired, and removes it.
      */
-    public void delete(Caller caller, AdminDocument document, Instant at) {
+    public void delete(Caller caller, DocumentDeletion deletion, Instant at) {
+        AdminDocument document = deletion.document();
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(ProjectGuard.check(table, caller, document.projectId()));
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                 .key(DocumentItem.key(document.orgId(), document.projectId(), document.id()))
                 .conditionExpression("attribute_exists(pk)").build()).build());
-        writes.add(history.change(ProjectRef.of(document), caller, at).entry(field(document), DocumentDeclaration.summary(document), null));
+        writes.add(history.change(ProjectRef.of(document), caller, at).entry(deletion.historyLine()));
         transact(caller, writes);
     }
 
@@ -236,28 +238,11 @@ public class DocumentStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DocumentItem.toDocument(item));
     }
 
-
     private void transact(Caller caller, List<TransactWriteItem> writes) {
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException refused) {
             throw ProjectGuard.explain(refused, 0, caller);
         }
-    }
-
-    static String field(AdminDocument d) {
-        return DocumentEdit.historyField(d);
-    }
-
-    static String versionField(AdminDocument d, String versionId) {
-        return field(d) + ".versions." + versionId;
-    }
-
-
-    private static Map<String, String> versionSummary(FileVersion v) {
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("fileName", v.fileName());
-        summary.put("sizeBytes", Long.toString(v.declaredSize()));
-        return summary;
     }
 }

@@ -87,12 +87,8 @@ public class UploadSettlements {
                     .remove(ReminderItem.CLAIM);
             e.condition("attribute_exists(" + e.name(ReminderItem.FIRED_FOR) + ")")
                     .condition("attribute_not_exists(" + e.name(DocumentItem.RESOLUTION) + ")");
-            extra.add(history.change(ProjectRef.of(document), UPLOAD_CHECK, at).entry(DocumentStore.field(document) + ".reminder", DocumentStore.ACTIVE,
-                    Reminder.Resolution.RENEWED.name()));
-            String id = NotificationItem.id(at, document.id(), 0);
-            Notification n = new Notification(id, Notification.DOCUMENT_RENEWED, renewal.organizationName(),
-                    document.projectId(), renewal.projectName(), document.id(), document.title(), document.kind(),
-                    renewal.reminder().date(), renewal.reminder().note(), null, at, false);
+            extra.add(history.change(ProjectRef.of(document), UPLOAD_CHECK, at).entry(renewal.historyLine(document)));
+            Notification n = renewal.notification(document, NotificationItem.id(at, document.id(), 0), at);
             for (String recipient : renewal.recipients()) {
                 extra.add(NotificationItem.put(table, document.orgId(), recipient, n, "renewed/" + document.id() + "/" + versionId));
             }
@@ -145,9 +141,8 @@ public class UploadSettlements {
         writes.add(e.transactUpdate(table, DocumentItem.key(document.orgId(), document.projectId(), document.id())));
         writes.add(PendingUploadItem.delete(table, document, versionId));
         if (outcome != null) {
-            writes.add(history.change(ProjectRef.of(document), UPLOAD_CHECK, at).entry(
-                    DocumentStore.versionField(document, versionId) + ".status",
-                    FileVersion.Status.PENDING_UPLOAD.name(), outcome.name()));
+            writes.add(history.change(ProjectRef.of(document), UPLOAD_CHECK, at)
+                    .entry(UploadSettlement.statusLine(document, versionId, outcome)));
         }
         writes.addAll(extra);
         try {

@@ -2,6 +2,7 @@ package com.example.clientmgmt.storage.documents;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.DocumentDeletion;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.DocumentStatus;
 import com.example.clientmgmt.domain.FileVersion;
@@ -12,6 +13,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.domain.VersionAddition;
 import com.example.clientmgmt.storage.StorageFixture;
 import com.example.clientmgmt.storage.project.HistoryLog;
 import com.example.clientmgmt.storage.project.ProjectPage;
@@ -108,7 +110,7 @@ class DocumentStoreTest {
         for (int i = 0; i < 5; i++) {
             AdminDocument d = document(p, null);
             documents().declare(OWNER, db.declaration(d), p.name(), NOW);
-            documents().addVersion(OWNER, d, newVersion(NOW.plusSeconds(i)), NOW.plusSeconds(i)); // versions' entries are not listed
+            documents().addVersion(OWNER, new VersionAddition(d, newVersion(NOW.plusSeconds(i))), NOW.plusSeconds(i)); // versions' entries are not listed
             declared.add(d.id());
         }
         AdminDocument contract = document(p, null).withDetails("Contrat", DocumentKind.CONTRACT, null, null);
@@ -165,12 +167,12 @@ class DocumentStoreTest {
         refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().edit(OWNER, db.edit(d, 7, retitled), NOW));
         refused(ProblemCode.FORBIDDEN, null, () -> documents().edit(caller("lea", ORG), db.edit(d, 1, retitled), NOW));
         refused(ProblemCode.FORBIDDEN, null, () -> documents().declare(caller("lea", ORG), db.declaration(document(p, null)), p.name(), NOW));
-        refused(ProblemCode.FORBIDDEN, null, () -> documents().addVersion(caller("lea", ORG), d, newVersion(NOW), NOW));
+        refused(ProblemCode.FORBIDDEN, null, () -> documents().addVersion(caller("lea", ORG), new VersionAddition(d, newVersion(NOW)), NOW));
         refused(ProblemCode.NOT_FOUND, null, () -> documents().declare(caller("owner", "org-other"), db.declaration(document(p, null)), p.name(), NOW));
         db.close(p, OWNER);
-        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().delete(OWNER, d, NOW));
+        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().delete(OWNER, new DocumentDeletion(d), NOW));
         refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().declare(OWNER, db.declaration(document(p, null)), p.name(), NOW));
-        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().addVersion(OWNER, d, newVersion(NOW), NOW));
+        refused(ProblemCode.PROJECT_CLOSED, null, () -> documents().addVersion(OWNER, new VersionAddition(d, newVersion(NOW)), NOW));
         assertEquals(d, reload(d));
     }
 
@@ -181,15 +183,15 @@ class DocumentStoreTest {
         AdminDocument d = document(p, null);
         documents().declare(OWNER, db.declaration(d), p.name(), NOW);
         FileVersion second = FileVersion.declared(Ids.newId(NOW), "b.pdf", "application/pdf", 1, NOW, "owner", longAgo);
-        documents().addVersion(OWNER, d, second, NOW);
+        documents().addVersion(OWNER, new VersionAddition(d, second), NOW);
         assertEquals(1, pending(longAgo).size());
-        documents().delete(OWNER, reload(d), NOW.plusSeconds(1));
+        documents().delete(OWNER, new DocumentDeletion(reload(d)), NOW.plusSeconds(1));
         assertTrue(documents().find(ORG, p.id(), d.id()).isEmpty());
         assertNull(documents().load(ORG, p.id(), d.id()).document());
         assertEquals(1, pending(longAgo).size(), "its pending upload's entry stays: a late upload's object is found by it");
         pending(longAgo).forEach(settlements()::forget); // as the reconciliation does once it checked the object
-        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().delete(OWNER, d, NOW));
-        refused(ProblemCode.NOT_FOUND, null, () -> documents().addVersion(OWNER, d, newVersion(NOW), NOW));
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().delete(OWNER, new DocumentDeletion(d), NOW));
+        refused(ProblemCode.NOT_FOUND, null, () -> documents().addVersion(OWNER, new VersionAddition(d, newVersion(NOW)), NOW));
         assertNull(db.bean(HistoryLog.class).page(ORG, p.id(), null, 10).page().items().get(0).to());
     }
 
@@ -207,7 +209,7 @@ class DocumentStoreTest {
         assertFalse(raw(d).containsKey("expiresAt"), "a rejected version stays listed: no TTL");
 
         FileVersion renewal = newVersion(NOW.plusSeconds(5));
-        documents().addVersion(OWNER, d, renewal, NOW.plusSeconds(5));
+        documents().addVersion(OWNER, new VersionAddition(d, renewal), NOW.plusSeconds(5));
         assertEquals(DocumentStatus.PENDING_UPLOAD, reload(d).statusAt(NOW.plusSeconds(5)));
         assertTrue(settlements().markAvailable(d, renewal.id(), 200, "etag2", "v2", NOW.plusSeconds(6)));
         assertFalse(settlements().markAvailable(d, renewal.id(), 200, "etag2", "v3", NOW.plusSeconds(7)), "a repeated event");
@@ -235,14 +237,14 @@ class DocumentStoreTest {
             AdminDocument d = document(p, null);
             documents().declare(OWNER, db.declaration(d), p.name(), NOW);
             FileVersion v = FileVersion.declared(Ids.newId(NOW), "f.pdf", "application/pdf", 1, NOW, "owner", longAgo.plusSeconds(i));
-            documents().addVersion(OWNER, d, v, NOW);
+            documents().addVersion(OWNER, new VersionAddition(d, v), NOW);
             expired.add(v.id());
             docs.add(reload(d));
         }
         AdminDocument stillValid = document(p, null);
         documents().declare(OWNER, db.declaration(stillValid), p.name(), NOW);
-        documents().addVersion(OWNER, stillValid, FileVersion.declared(Ids.newId(NOW), "f.pdf", "application/pdf", 1, NOW, "owner",
-                longAgo.plusSeconds(60)), NOW);
+        documents().addVersion(OWNER, new VersionAddition(stillValid, FileVersion.declared(Ids.newId(NOW), "f.pdf", "application/pdf", 1, NOW, "owner",
+                longAgo.plusSeconds(60))), NOW);
         Instant checkAt = longAgo.plusSeconds(10);
 
         List<List<String>> pages = new ArrayList<>();
