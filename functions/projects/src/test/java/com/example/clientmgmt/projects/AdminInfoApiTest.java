@@ -48,6 +48,53 @@ class AdminInfoApiTest {
         assertEquals("CAD", asAdmin.get("estimatedBudget").get("currency").asText());
     }
 
+    /**
+     * Two ADMINs PATCH different fields at the same moment, without If-Match, round after round: each answers 200 or
+     * 409 (a concurrent change: nothing written), never anything else; every 200's change is there afterwards and every
+     * 409's is not; the version counts the 200s; the history holds one entry per change that landed.
+     */
+    @Test
+    void twoAdminsPatchingAtOnceLoseNoChangeAndWriteNoneTwice() throws Exception {
+        String p = world.project("Deux admins en même temps", Map.of("adam", "ADMIN"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            long version = expect(200, c.get(info(p)).token(world.owner).send()).json().get("version").asLong();
+            int landed = 0;
+            java.time.LocalDate day = java.time.LocalDate.of(2027, 1, 1);
+            for (int round = 0; round < 30; round++) {
+                String start = day.plusDays(round).toString();
+                String end = day.plusDays(400 + round).toString();
+                JsonNode was = expect(200, c.get(info(p)).token(world.owner).send()).json();
+                java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
+                var a = pool.submit(() -> { go.await(); return c.patch(info(p)).token(world.owner).body(Map.of("startDate", start)).send().status(); });
+                var b = pool.submit(() -> { go.await(); return c.patch(info(p)).token(world.adam).body(Map.of("endDate", end)).send().status(); });
+                int sa = a.get();
+                int sb = b.get();
+                assertTrue(java.util.Set.of(200, 409).contains(sa) && java.util.Set.of(200, 409).contains(sb), sa + "/" + sb);
+                assertTrue(sa == 200 || sb == 200, "round " + round + ": one of them lands");
+                JsonNode now = expect(200, c.get(info(p)).token(world.owner).send()).json();
+                assertEquals(sa == 200 ? start : was.get("startDate").asText(), now.get("startDate").asText(), "round " + round);
+                assertEquals(sb == 200 ? end : was.get("endDate").asText(), now.get("endDate").asText(), "round " + round);
+                int ok = (sa == 200 ? 1 : 0) + (sb == 200 ? 1 : 0);
+                landed += ok;
+                assertEquals(version + landed, now.get("version").asLong(), "round " + round + ": one version per change");
+            }
+            int entries = 0;
+            String cursor = null;
+            do {
+                JsonNode page = expect(200, c.get("/projects/" + p + "/admin-history?limit=100" + (cursor == null ? "" : "&cursor=" + cursor))
+                        .token(world.owner).send()).json();
+                for (JsonNode entry : page.get("items")) {
+                    entries += java.util.Set.of("startDate", "endDate").contains(entry.get("field").asText()) ? 1 : 0;
+                }
+                cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+            } while (cursor != null);
+            assertEquals(landed, entries, "one history entry per change that landed, none for a refused one");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void twoAdminsEditingDifferentFieldsKeepBothChanges() {
         String p = world.project("Deux admins", Map.of("adam", "ADMIN"));

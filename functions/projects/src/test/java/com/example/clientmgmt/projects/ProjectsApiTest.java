@@ -56,7 +56,15 @@ class ProjectsApiTest {
     @Test
     void theListShowsOnlyMyProjectsWithMyPermission() {
         JsonNode lea = expect(200, c.get("/projects?state=ACTIVE").token(world.lea).send()).json();
+        assertTrue(ids(lea).contains(world.openProject), lea::toString);
         lea.get("items").forEach(i -> assertEquals("LIMITED", i.get("permission").asText()));
+        JsonNode adam = expect(200, c.get("/projects?state=ACTIVE").token(world.adam).send()).json();
+        assertTrue(ids(adam).contains(world.openProject), adam::toString);
+        adam.get("items").forEach(i -> {
+            if (i.get("id").asText().equals(world.openProject)) {
+                assertEquals("ADMIN", i.get("permission").asText(), i::toString);
+            }
+        });
         assertTrue(ids(expect(200, c.get("/projects").token(world.nora).send()).json()).isEmpty());
     }
 

@@ -108,14 +108,17 @@ class DocumentStoreTest {
         Project p = newProject();
         List<String> declared = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            AdminDocument d = document(p, null);
-            documents().declare(OWNER, db.declaration(d), p.name(), NOW);
-            documents().addVersion(OWNER, new VersionAddition(d, newVersion(NOW.plusSeconds(i))), NOW.plusSeconds(i)); // versions' entries are not listed
-            declared.add(d.id());
+            // declared newest first, each at its own instant: the page must put them back oldest first
+            Instant at = NOW.plusSeconds(60 - 10L * i);
+            AdminDocument base = document(p, null);
+            AdminDocument d = new AdminDocument(base.orgId(), base.projectId(), Ids.newId(at), base.title(), base.kind(),
+                    null, null, null, at, "owner", base.versions());
+            documents().declare(OWNER, db.declaration(d), p.name(), at);
+            documents().addVersion(OWNER, new VersionAddition(d, newVersion(at)), at); // versions' entries are not listed
+            declared.add(0, d.id());
         }
         AdminDocument contract = document(p, null).withDetails("Contrat", DocumentKind.CONTRACT, null, null);
         documents().declare(OWNER, db.declaration(contract), p.name(), NOW);
-        declared.sort(String::compareTo);
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {

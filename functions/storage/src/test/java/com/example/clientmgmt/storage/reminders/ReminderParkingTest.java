@@ -3,6 +3,7 @@ package com.example.clientmgmt.storage.reminders;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Permission;
+import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ProjectState;
@@ -130,27 +131,64 @@ class ReminderParkingTest {
         assertEquals(Map.of(), inIndex(p));
     }
 
+    /**
+     * A close (its state write, then its move) races a reopen (seen closed, its state write, then its move), from an
+     * open project each round; with a random head start either may end last. Whoever wins, the index must say what
+     * the project's final state says: every reminder due when it was (open), or none at all (closed).
+     */
     @Test
     void aCloseAndAReopenRacingNeverLeaveAReminderLostOrDue() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        java.util.Random random = new java.util.Random(22);
         try {
             Project p = withReminders(3);
             Map<String, String> before = inIndex(p);
+            Map<ProjectState, Integer> outcomes = new java.util.EnumMap<>(ProjectState.class);
             for (int round = 0; round < 100; round++) {
-                db.close(p, OWNER);
-                // the close's move runs while the project is reopened and moves them back
-                Future<ReminderParking.Settled> closing = pool.submit(() -> parking().settle(ProjectRef.of(p)));
-                Future<ReminderParking.Settled> reopening = pool.submit(() -> {
-                    db.setState(p, OWNER, ProjectState.ACTIVE);
-                    return parking().settle(ProjectRef.of(p));
+                int headStart = random.nextInt(40);
+                Future<?> closing = pool.submit(() -> {
+                    if (changedState(p, ProjectState.CLOSED)) {
+                        parking().settle(ProjectRef.of(p));
+                    }
+                    return null;
+                });
+                Future<?> reopening = pool.submit(() -> {
+                    Thread.sleep(headStart);
+                    // the user looks once: closed by now, they reopen it (while the close's move may still run)
+                    if (db.bean(ProjectStore.class).find(ORG, p.id()).orElseThrow().adminInfo().state() == ProjectState.CLOSED
+                            && changedState(p, ProjectState.ACTIVE)) {
+                        parking().settle(ProjectRef.of(p));
+                    }
+                    return null;
                 });
                 closing.get();
                 reopening.get();
-                assertEquals(before, inIndex(p), "round " + round + ": reopened, every reminder due when it was");
+                ProjectState end = db.bean(ProjectStore.class).find(ORG, p.id()).orElseThrow().adminInfo().state();
+                outcomes.merge(end, 1, Integer::sum);
+                assertEquals(end == ProjectState.CLOSED ? Map.of() : before, inIndex(p),
+                        "round " + round + ", ended " + end + ": the index says what the state says");
                 assertEquals(List.of(), parking().unsettled(LATER), "round " + round + ": settled");
+                if (end == ProjectState.CLOSED) {
+                    db.setState(p, OWNER, ProjectState.ACTIVE);
+                    parking().settle(ProjectRef.of(p));
+                    assertEquals(before, inIndex(p), "round " + round + ": reopened, every reminder due when it was");
+                }
             }
+            assertTrue(outcomes.getOrDefault(ProjectState.CLOSED, 0) > 0 && outcomes.getOrDefault(ProjectState.ACTIVE, 0) > 0,
+                    "both sides won some rounds: " + outcomes);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Sets the state as an ADMIN's request would; false when refused as a concurrent change (the request's 409). */
+    boolean changedState(Project p, ProjectState state) {
+        try {
+            db.setState(p, OWNER, state);
+            return true;
+        } catch (ProblemException e) {
+            assertEquals("CONCURRENT_CHANGE", e.messageKey(), e::toString);
+            return false;
         }
     }
 
