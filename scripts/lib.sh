@@ -119,14 +119,15 @@ build_local() {
 }
 
 local_java() {
-  java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$ROOT/functions/local-api/target/classes:$(cat "$ROOT/target/local-api.classpath")" "$@"
+  java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dtemplate.path="$ROOT/template.yaml" \
+    -cp "$ROOT/functions/local-api/target/classes:$(cat "$ROOT/target/local-api.classpath")" "$@"
 }
 
 # The same JVM in the background, its output to LOG: LOCAL_JAVA_PID is the JVM itself (not a subshell
 # around it), so that killing it stops it.
 start_local_java() {
   local log="$1"; shift
-  java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$ROOT/functions/local-api/target/classes:$(cat "$ROOT/target/local-api.classpath")" \
-    "$@" > "$log" 2>&1 &
+  java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dtemplate.path="$ROOT/template.yaml" \
+    -cp "$ROOT/functions/local-api/target/classes:$(cat "$ROOT/target/local-api.classpath")" "$@" > "$log" 2>&1 &
   LOCAL_JAVA_PID=$!
 }

@@ -55,9 +55,12 @@ class BadInputTest {
                 .body("{\"clientCompanyName\": \"Ville de Laval\"}").send());
     }
 
-    /** The local gateway (what frontend developers use) answers a control byte in a header with 400, like API Gateway. */
+    /**
+     * A test of the local gateway stand-in (what frontend developers use), not of the product: it answers a control
+     * byte in a header with 400 as API Gateway does, before any function runs; in AWS no function sees such a header.
+     */
     @Test
-    void aControlByteInAHeaderIs400NeverA5xx() throws Exception {
+    void theLocalGatewayStandInAnswersAControlByteInAHeaderWith400AsApiGatewayDoes() throws Exception {
         java.net.URI base = java.net.URI.create(c.baseUrl());
         for (String value : List.of("fr\u007F", "a\u0001b", "x\u001Fy")) {
             try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {

@@ -17,8 +17,9 @@ import java.util.function.Function;
 
 
 /**
- * Every project-scoped route × {no token, other organization, NONE, LIMITED, ADMIN} × {open, closed},
- * through the local gateway and the real handler, against the emulator.
+ * Every project-scoped route × {no verified caller, other organization, NONE, LIMITED, ADMIN} × {open, closed},
+ * through the local gateway and the real handler, against the emulator. "No verified caller" reaches the function
+ * without claims ({@link PermissionMatrix#noCaller}): its 401 is the product's, not the gateway stand-in's.
  */
 @Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class PermissionMatrixTest {
@@ -54,7 +55,7 @@ class PermissionMatrixTest {
             for (boolean closed : new boolean[] {false, true}) {
                 String project = closed ? world.closedProject : world.openProject;
                 String state = closed ? "closed" : "open";
-                tests.add(PermissionMatrix.expect(route.name() + " / no token / " + state, route.call().apply(project), 401));
+                tests.add(PermissionMatrix.noCaller(route.name() + " / " + state, route.call().apply(project)));
                 tests.add(PermissionMatrix.expect(route.name() + " / other organization / " + state,
                         route.call().apply(project).token(world.outsider), 404));
                 tests.add(PermissionMatrix.expect(route.name() + " / NONE / " + state, route.call().apply(project).token(world.nora), 403));
@@ -75,9 +76,9 @@ class PermissionMatrixTest {
     List<DynamicTest> onlyOrganizationAdminsCreateProjects() {
         ApiClient c = api.client();
         return List.of(
-                PermissionMatrix.expect("POST /projects / no token", c.post("/projects").body(Map.of("name", "X")), 401),
+                PermissionMatrix.noCaller("POST /projects", c.post("/projects").body(Map.of("name", "X"))),
                 PermissionMatrix.expect("POST /projects / project ADMIN, not org admin", c.post("/projects").token(world.adam).body(Map.of("name", "X")), 403),
                 PermissionMatrix.expect("POST /projects / org admin", c.post("/projects").token(world.owner).body(Map.of("name", "X")), 201),
-                PermissionMatrix.expect("GET /projects / no token", c.get("/projects"), 401));
+                PermissionMatrix.noCaller("GET /projects", c.get("/projects")));
     }
 }

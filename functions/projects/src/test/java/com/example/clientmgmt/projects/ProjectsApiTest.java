@@ -261,14 +261,39 @@ class ProjectsApiTest {
         priming.beforeCheckpoint(null);
     }
 
+    /**
+     * CORS is API Gateway's, configured in template.yaml (CorsTemplateTest checks that configuration against the API);
+     * this checks that the local gateway stand-in answers as that configuration says, so the frontend meets locally
+     * the answer it will meet in AWS.
+     */
     @Test
-    void corsAllowsTheFrontendOriginOnly() {
+    void theLocalGatewayStandInAnswersCorsAsTheTemplateConfiguresIt() {
+        Map<String, Object> cors = com.example.clientmgmt.testkit.Template.map(com.example.clientmgmt.testkit.Template.load()
+                .properties("HttpApi").get("CorsConfiguration"));
         ApiClient.Response allowed = c.call("OPTIONS", "/projects").header("Origin", TestApi.ORIGIN)
                 .header("Access-Control-Request-Method", "PATCH").send();
         assertEquals(TestApi.ORIGIN, allowed.header("Access-Control-Allow-Origin"));
+        assertEquals(String.join(", ", com.example.clientmgmt.testkit.Template.list(cors.get("AllowMethods")).stream().map(String::valueOf).toList()),
+                allowed.header("Access-Control-Allow-Methods"));
+        assertEquals(String.join(", ", com.example.clientmgmt.testkit.Template.list(cors.get("AllowHeaders")).stream().map(String::valueOf).toList()),
+                allowed.header("Access-Control-Allow-Headers"));
+        ApiClient.Response read = c.get("/projects").token(world.lea).header("Origin", TestApi.ORIGIN).send();
+        assertEquals(String.join(", ", com.example.clientmgmt.testkit.Template.list(cors.get("ExposeHeaders")).stream().map(String::valueOf).toList()),
+                read.header("Access-Control-Expose-Headers"));
         ApiClient.Response other = c.call("OPTIONS", "/projects").header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "PATCH").send();
         assertEquals(null, other.header("Access-Control-Allow-Origin"));
+    }
+
+    /** A test of the local gateway stand-in: like API Gateway's JWT authorizer, it refuses a request without a valid token. */
+    @Test
+    void theLocalGatewayStandInRefusesAMissingOrForgedTokenBeforeAnyFunctionRuns() {
+        for (ApiClient.Response r : List.of(c.get("/projects").send(), c.get("/projects").token("not.a.token").send(),
+                c.get("/projects").header("Authorization", "Basic " + world.adam).send())) {
+            assertEquals(401, r.status(), r::toString);
+            assertEquals(null, r.header("apigw-requestid"), "no function ran");
+            assertEquals("UNAUTHENTICATED", r.json().get("code").asText());
+        }
     }
 
     /** Lists queried on a partition alone: any well-formed position is inside it (the partition is the caller's), never a 500. */

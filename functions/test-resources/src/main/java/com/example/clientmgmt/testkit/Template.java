@@ -29,8 +29,15 @@ public final class Template {
         this.root = root;
     }
 
-    /** Finds template.yaml in this directory or the nearest parent (tests run inside a module). */
+    /**
+     * Finds template.yaml: the system property {@code template.path} when set (scripts/lib.sh sets it for the local
+     * JVMs), else in this directory or the nearest parent (tests run inside a module).
+     */
     public static Template load() {
+        String given = System.getProperty("template.path");
+        if (given != null && !given.isBlank()) {
+            return load(Path.of(given));
+        }
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
             dir = dir.getParent();

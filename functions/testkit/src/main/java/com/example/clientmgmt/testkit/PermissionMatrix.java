@@ -23,6 +23,20 @@ public final class PermissionMatrix {
         });
     }
 
+    /**
+     * The "no caller" cell: the request reaches the function with no verified claims (as if its route had lost its
+     * authorizer), so the 401 is the product's own refusal, not the local gateway's stand-in for API Gateway's.
+     */
+    public static DynamicTest noCaller(String name, ApiClient.Call call) {
+        return DynamicTest.dynamicTest(name + " / no verified caller", () -> {
+            ApiClient.Response response = call.header(LocalGateway.PAST_THE_AUTHORIZER, "1").send();
+            assertTrue(response.header("apigw-requestid") != null, () -> "answered by the gateway, not the function: " + response);
+            assertEquals(401, response.status(), () -> name + ": " + response);
+            assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response::toString);
+            assertEquals("UNAUTHENTICATED", response.json().get("code").asText(), response::toString);
+        });
+    }
+
     /** The contract's code for each refusal a permission matrix can meet. */
     static String codeOf(int status) {
         return switch (status) {
