@@ -332,6 +332,9 @@ class AdminDocumentsApiTest {
         JsonNode fr = expect(400, c.patch(url).token(world.adam).header("Accept-Language", "fr-CA")
                 .body(Map.of("leadDays", 100)).send()).json();
         assertEquals("Doit être un nombre entier de 0 à 90.", fr.get("errors").get(0).get("message").asText());
+        JsonNode en = expect(400, c.patch(url).token(world.adam).header("Accept-Language", "en-CA")
+                .body(Map.of("leadDays", 100)).send()).json();
+        assertEquals("Must be a whole number from 0 to 90.", en.get("errors").get(0).get("message").asText());
 
         JsonNode own = expect(200, c.patch(url).token(world.adam).body(Map.of("leadDays", 14)).send()).json();
         assertFalse(own.get("reminderIsDefault").asBoolean(), "edited: its own now, from the default's values");

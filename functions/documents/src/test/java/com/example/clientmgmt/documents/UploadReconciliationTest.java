@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.example.clientmgmt.platform.ScheduledTick;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.TestClock;
 import com.example.clientmgmt.testkit.World;
 import com.example.clientmgmt.uploads.ReconcileHandler;
 import com.example.clientmgmt.uploads.UploadEventsHandler;
@@ -54,8 +55,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("integration") // needs the emulator or a process outside the JVM: not in scripts/test-fast
 class UploadReconciliationTest {
+    /** The functions' clock, held still while a test declares: every deadline is exactly declaredAt + validity. */
+    static final TestClock CLOCK = new TestClock(Instant.now());
     @RegisterExtension
-    static TestApi api = new TestApi().withUploadEvents(context -> {
+    static TestApi api = new TestApi().withSingleton(CLOCK).withUploadEvents(context -> {
         UploadEventsHandler handler = new UploadEventsHandler(context);
         return event -> handler.handleRequest(event, null);
     });
@@ -68,6 +71,12 @@ class UploadReconciliationTest {
     static void setUp() {
         c = api.client();
         world = new World(c);
+    }
+
+    /** Moves the functions' clock to the real time (the bucket's own dates follow it) and holds it there. */
+    static Instant now() {
+        CLOCK.set(Instant.now());
+        return CLOCK.instant();
     }
 
     /** The S3 event of one upload, as the lost one would have been. */
@@ -101,7 +110,7 @@ class UploadReconciliationTest {
 
     @Test
     void anUploadWhoseEventWasLostIsSettledOnceItsDeadlinePassedAndNoDocumentIsRemoved() throws Exception {
-        Instant declaredAt = Instant.now();
+        Instant declaredAt = now();
         JsonNode good = declared("assurance.pdf", PDF.length);
         JsonNode lying = declared("cautionnement.pdf", 10);
         JsonNode never = declared("jamais envoyé.pdf", PDF.length);
@@ -146,7 +155,7 @@ class UploadReconciliationTest {
 
     @Test
     void anUploadThroughAStillValidUrlAfterItsDocumentWasDeletedIsRemovedEvenWhenItsEventIsLost() throws Exception {
-        Instant declaredAt = Instant.now();
+        Instant declaredAt = now();
         JsonNode d = declared("supprimé.pdf", PDF.length);
         expect(204, c.delete(docs(world.openProject) + "/" + id(d)).token(world.adam).send());
         assertEquals(200, upload(d, PDF, "application/pdf"));
@@ -182,7 +191,7 @@ class UploadReconciliationTest {
 
     @Test
     void aHeadThatS3AnswersWith403SettlesNothingOnAGuessAndTheRunSucceeds() throws Exception {
-        Instant declaredAt = Instant.now();
+        Instant declaredAt = now();
         JsonNode arrived = declared("arrivé.pdf", PDF.length);
         JsonNode never = declared("jamais envoyé (403).pdf", PDF.length);
         JsonNode deleted = declared("supprimé avant envoi.pdf", PDF.length);
@@ -215,7 +224,7 @@ class UploadReconciliationTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (int round = 0; round < 8; round++) {
-                Instant declaredAt = Instant.now();
+                Instant declaredAt = now();
                 JsonNode d = declared("course " + round + ".pdf", PDF.length);
                 assertEquals(200, upload(d, PDF, "application/pdf"));
                 assertEquals(1, api.loseUploadEvents());

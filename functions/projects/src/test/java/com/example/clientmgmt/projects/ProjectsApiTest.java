@@ -166,6 +166,9 @@ class ProjectsApiTest {
             assertEquals("LAST_ADMIN", refused.get("code").asText());
             assertTrue(refused.get("detail").asText().contains("dernier administrateur"), refused::toString);
         }
+        JsonNode en = expect(409, c.put("/projects/" + p + "/members/owner").token(world.owner)
+                .header("Accept-Language", "en").body(Map.of("permission", "NONE")).send()).json();
+        assertTrue(en.get("detail").asText().contains("last administrator"), en::toString);
         expect(409, c.put("/projects/" + p + "/members/owner").token(world.boss).body(Map.of("permission", "NONE")).send());
         expect(403, c.put("/projects/" + p + "/members/nora").token(world.nora).body(Map.of("permission", "ADMIN")).send());
         // every permission change is in the admin history: who, when, from, to

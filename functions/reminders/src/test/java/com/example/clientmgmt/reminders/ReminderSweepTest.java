@@ -325,7 +325,7 @@ class ReminderSweepTest {
         assertTrue(report.fired() >= 1, report::toString);
         assertFiredOnce(replayed[1]);
 
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        String yesterday = LocalDate.now(java.time.ZoneId.of("America/Toronto")).minusDays(1).toString(); // the organization's zone
         String[] pd = documentWithReminder(yesterday);
         report = handler.handleRequest(new ScheduledTick("Scheduled Event", null), null);
         assertTrue(report.fired() >= 1, report::toString);

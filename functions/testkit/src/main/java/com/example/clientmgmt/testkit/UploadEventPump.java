@@ -54,13 +54,22 @@ public final class UploadEventPump {
         return take(false);
     }
 
+    /** Reads the queue until it has stayed empty for {@link BusCapture#QUIET} (S3 may deliver late), at most a deadline. */
     private int take(boolean deliver) {
         int delivered = 0;
-        while (true) {
+        long deadline = System.nanoTime() + BusCapture.DEADLINE.toNanos();
+        boolean quietOnce = false;
+        while (System.nanoTime() < deadline) {
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
             if (messages.isEmpty()) {
-                return delivered;
+                if (quietOnce) {
+                    return delivered;
+                }
+                quietOnce = true;
+                BusCapture.pause(BusCapture.QUIET);
+                continue;
             }
+            quietOnce = false;
             for (Message message : messages) {
                 if (message.body().contains("\"Records\"")) {
                     if (deliver) {
@@ -71,6 +80,7 @@ public final class UploadEventPump {
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
         }
+        throw new IllegalStateException("the upload queue did not go quiet within " + BusCapture.DEADLINE);
     }
 
     /** Keeps draining in the background (scripts/dev), every {@code millis}. */

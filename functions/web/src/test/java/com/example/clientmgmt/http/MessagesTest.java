@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The two languages say the same things: every key in both, every document kind labelled, apostrophes kept. */
 class MessagesTest {
@@ -59,5 +60,30 @@ class MessagesTest {
             }
         }
         assertEquals("Modifié par quelqu'un d'autre", Messages.text(Locale.CANADA_FRENCH, "title.VERSION_MISMATCH", List.of()));
+    }
+
+    /**
+     * Each language is itself: no message reads the same in both, English has no French letters or words, French no
+     * English words (a key copied without translating fails here; comparing the key sets cannot see it).
+     */
+    @Test
+    void englishIsEnglishAndFrenchIsFrench() {
+        ResourceBundle en = ResourceBundle.getBundle("messages", Locale.ROOT);
+        ResourceBundle fr = ResourceBundle.getBundle("messages", Locale.CANADA_FRENCH);
+        java.util.regex.Pattern frenchInEnglish = java.util.regex.Pattern.compile(
+                "[éèêëàâùûçôîïœ«»]|\\b(le|la|les|des|du|est|une|pour|avec|doit|être|vous|votre|aucun)\\b",
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        java.util.regex.Pattern englishInFrench = java.util.regex.Pattern.compile(
+                "\\b(the|must|is|are|with|and|of|your|you|not|this|no longer)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+        int checked = 0;
+        for (String key : en.keySet()) {
+            String english = en.getString(key);
+            String french = fr.getString(key);
+            assertNotEquals(english, french, key + " is the same in both languages");
+            assertFalse(frenchInEnglish.matcher(english).find(), key + " reads French in English: " + english);
+            assertFalse(englishInFrench.matcher(french).find(), key + " reads English in French: " + french);
+            checked++;
+        }
+        assertTrue(checked > 50, "the bundles were read: " + checked);
     }
 }
