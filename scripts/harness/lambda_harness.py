@@ -21,9 +21,10 @@ For each function:
   included, by @cloud-copilot/iam-simulate (iam_check.cjs): a denial fails the run and names function, action and
   resource; a call that cannot be mapped or attributed to a function fails it too. SES is checked as production
   (sender identity) and as the sandbox (each recipient's identity too) unless --ses-mode says one;
-- every sample of events/ for the function (events/expected.json says what each must answer), then a
-  scenario across functions that checks effects: a declared document's upload event makes it AVAILABLE,
-  its due reminder fires and its ADMIN sees the notification.
+- a scenario across functions that checks effects: a declared document's upload event makes it AVAILABLE,
+  its due reminder fires and its ADMIN sees the notification, then every route on its success path; then every
+  sample of events/ on what the scenario prepared (the ids events/expected.json's _ids names replaced by the
+  scenario's), each answering what events/expected.json says.
 
 Prints one line per invocation, then "iam: calls=N checked=N denied=M" and, last,
 "lambda: functions=N passed=N failed=M". A failure prints the
@@ -530,12 +531,29 @@ def status_of(result):
     return result.get("statusCode") if isinstance(result, dict) else None
 
 
-def run_samples(functions, expected, outcome):
-    for name, spec in sorted(expected.items()):
+def sample_order(expected, meta):
+    """The samples in file-name order, those of _last (they change what the others read) at the end."""
+    last = meta.get("_last", [])
+    return sorted((n for n in expected if n not in last)) + [n for n in last if n in expected]
+
+
+def prepared_event(name, meta, prepared):
+    """A sample with the ids it names (events/expected.json's _ids) replaced by those the scenario prepared."""
+    text = json.dumps(load_event(name))
+    # the notification id holds the document id: replace the longer ids first
+    for role, sample_id in sorted(meta.get("_ids", {}).items(), key=lambda kv: -len(kv[1])):
+        if role in prepared:
+            text = text.replace(sample_id, prepared[role])
+    return json.loads(text)
+
+
+def run_samples(functions, expected, meta, prepared, outcome):
+    for name in sample_order(expected, meta):
+        spec = expected[name]
         function = functions.get(spec["function"])
         if function is None:
             continue
-        result, millis = function.invoke(load_event(name))
+        result, millis = function.invoke(prepared_event(name, meta, prepared))
         if "status" in spec:
             outcome.check(function, name, result, millis, f"status {spec['status']}", status_of(result) == spec["status"])
         elif "claims" in spec:
@@ -629,17 +647,17 @@ def run_scenario(functions, aws, bucket, zone, outcome):
         result, millis = mailer.invoke(due)
         outcome.check(mailer, "mailer-reminder-due.json (scenario, repeated)", result, millis, "sent 0, duplicates 1",
                       isinstance(result, dict) and result.get("sent") == 0 and result.get("duplicates") == 1)
-    run_every_route(functions, aws, bucket, project, document, creator, outcome)
+    prepared = dict(run_every_route(functions, aws, bucket, project, document, creator, outcome), project=project, document=document)
     reconcile = functions.get("UploadReconcileFunction")
     if reconcile is None:
-        return
+        return prepared
     # an upload whose S3 event never comes: the reconciliation settles it once its URL has expired
     body.pop("reminderDate")
     body.pop("reminderNote", None)
     result, millis = documents.invoke(with_path(declare, f"/projects/{project}/admin-documents", body))
     if not outcome.check(documents, "documents-declare.json (scenario, event lost)", result, millis, "status 201",
                          status_of(result) == 201):
-        return
+        return prepared
     declared = json.loads(result["body"])
     lost = declared["document"]["id"]
     key = urllib.parse.unquote(urllib.parse.urlparse(declared["upload"]["url"]).path.split("/", 2)[2])
@@ -658,13 +676,14 @@ def run_scenario(functions, aws, bucket, zone, outcome):
     result, millis = documents.invoke(with_path(declare, f"/projects/{project}/admin-documents", body))
     if not outcome.check(documents, "documents-declare.json (scenario, never uploaded)", result, millis, "status 201",
                          status_of(result) == 201):
-        return
+        return prepared
     declared = json.loads(result["body"])
     expired = datetime.datetime.fromisoformat(declared["upload"]["expiresAt"][:19] + "+00:00")
     tick["time"] = utc_text(expired + datetime.timedelta(minutes=16))
     report, millis = reconcile.invoke(tick)
     outcome.check(reconcile, "reconcile-schedule.json (scenario, never uploaded)", report, millis, "neverUploaded >= 1",
                   isinstance(report, dict) and report.get("neverUploaded", 0) >= 1)
+    return prepared
 
 
 def check_iam(aws, functions, intrinsics, args, outcome):
@@ -756,6 +775,7 @@ def run_every_route(functions, aws, bucket, project, document, creator, outcome)
             return json.loads(result["body"]) if result.get("body") else {}
         return None
 
+    prepared = {}
     p = f"/projects/{project}"
     call("ProjectsFunction", "projects-list.json", "/projects", 200)
     call("ProjectsFunction", "projects-list-organization.json", "/projects", 200, query="scope=organization")
@@ -768,6 +788,7 @@ def run_every_route(functions, aws, bucket, project, document, creator, outcome)
 
     person = call("ContactsFunction", "contacts-add-person.json", "/directory/people", 201, label="client contact")
     if person:
+        prepared["person"] = person["id"]
         people = f"/directory/people/{person['id']}"
         call("ContactsFunction", "contacts-read-person.json", people, 200)
         call("ContactsFunction", "contacts-read-person.json", people, 200, method="PATCH",
@@ -790,6 +811,7 @@ def run_every_route(functions, aws, bucket, project, document, creator, outcome)
     call("DocumentsFunction", "documents-download.json", f"{d}/download", 200)
     available = [v["id"] for v in (versions or {}).get("items", []) if v.get("status") == "AVAILABLE"]
     if available:
+        prepared["version"] = available[0]
         call("DocumentsFunction", "documents-download-version.json", f"{d}/versions/{available[0]}/download", 200)
     call("DocumentsFunction", "documents-expiring.json", "/admin-documents/expiring", 200, query="withinDays=366")
     call("DocumentsFunction", "documents-edit.json", d, 200, body={"alsoNotifyContacts": ["billing"]})
@@ -797,6 +819,7 @@ def run_every_route(functions, aws, bucket, project, document, creator, outcome)
     notifications = call("NotificationsFunction", "notifications-list.json", "/notifications", 200, label="the creator's")
     items = (notifications or {}).get("items", [])
     if items:
+        prepared["notification"] = items[0]["id"]
         call("NotificationsFunction", "notifications-mark-read.json", f"/notifications/{urllib.parse.quote(items[0]['id'])}/read", 204)
     call("NotificationsFunction", "notifications-read-all.json", "/notifications/read-all", 200)
 
@@ -820,6 +843,7 @@ def run_every_route(functions, aws, bucket, project, document, creator, outcome)
         doomed = f"{p}/admin-documents/{created['document']['id']}"
         call("DocumentsFunction", "documents-resolve-reminder.json", f"{doomed}/reminder/resolve", 200)
         call("DocumentsFunction", "documents-delete.json", doomed, 204)
+    return prepared
 
 
 def utc_text(moment):
@@ -873,7 +897,9 @@ def main():
         f"SnapStart environment, JDK {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.split(chr(10))[0]}")
 
     with open(os.path.join(ROOT, "events", "expected.json"), encoding="utf-8") as f:
-        expected = {k: v for k, v in json.load(f).items() if not k.startswith("_")}
+        everything = json.load(f)
+    expected = {k: v for k, v in everything.items() if not k.startswith("_")}
+    meta = {k: v for k, v in everything.items() if k.startswith("_")}
     outcome = Outcome()
     try:
         for function in functions.values():
@@ -882,9 +908,10 @@ def main():
         for function_id in function_ids:
             if not any(spec["function"] == function_id for spec in expected.values()):
                 outcome.failures.append((functions[function_id], "-", "no sample event in events/ for this function"))
-        run_samples(functions, expected, outcome)
         zone = "America/Toronto"
-        run_scenario(functions, aws, names["DocumentsBucket"], zone, outcome)
+        # the scenario first: it prepares what the samples name, which then run on it (events/expected.json's _ids)
+        prepared = run_scenario(functions, aws, names["DocumentsBucket"], zone, outcome) or {}
+        run_samples(functions, expected, meta, prepared, outcome)
     finally:
         for function in functions.values():
             function.stop()
