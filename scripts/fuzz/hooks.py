@@ -1,6 +1,7 @@
 """Schemathesis hooks of scripts/fuzz-api: the check `documented_refusals` holds each exception of openapi.yaml's
 x-fuzz-exceptions to its one case. A refusal whose status an operation lists as an exception must carry one of the
-problem codes listed with it, for a schema-valid request (the problem's `code`, or for a 400 each invalid field's `code`); anything else
+problem codes listed with it, for a schema-valid request (any other refusal of one is failed by schemathesis'
+positive_data_acceptance, configured per operation by config.py) (the problem's `code`, or for a 400 each invalid field's `code`); anything else
 refused with that status is a failure, as the built-in check would have reported it.
 FUZZ_EXCEPTIONS names the JSON file scripts/fuzz/config.py wrote."""
 import json
