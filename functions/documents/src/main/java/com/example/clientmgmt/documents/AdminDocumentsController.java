@@ -70,6 +70,10 @@ public class AdminDocumentsController {
      */
     @Post
     public HttpResponse<DocumentView.Declared> declare(Caller caller, @PathVariable String projectId, @Nullable @Body String body) {
+        // authorization first: the body is read only for whom may change the project
+        DocumentStore.ProjectAndDocument loaded = documents.load(caller.orgId(), projectId, null);
+        var project = loaded.project();
+        ProjectAccess.requireChange(project, caller);
         JsonBody in = JsonBody.parse(json, body);
         String title = in.requiredText("title", MAX_TITLE);
         DocumentKind kind = in.enumChange("kind", DocumentKind.class).applyTo(DocumentKind.OTHER);
@@ -77,11 +81,9 @@ public class AdminDocumentsController {
         FileDeclaration file = FileDeclaration.read(in, policy);
         ReminderFields reminderFields = ReminderFields.read(in);
         in.finish();
+        reminderFields.requireRecent(LocalDate.ofInstant(clock.instant(), schedule.of(loaded.organization()).zone()));
         file.check(policy);
         Reminder reminder = reminderFields.applyTo(null);
-        DocumentStore.ProjectAndDocument loaded = documents.load(caller.orgId(), projectId, null);
-        var project = loaded.project();
-        ProjectAccess.requireChange(project, caller);
         Instant now = clock.instant();
         FileVersion version = file.version(Ids.newId(now), now, caller, access.pendingUntil(now));
         AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, kind, expiresOn,
@@ -121,16 +123,18 @@ public class AdminDocumentsController {
      */
     @Patch("/{documentId}")
     public DocumentView edit(Caller caller, @PathVariable String projectId, @PathVariable String documentId, @Nullable @Body String body) {
+        // authorization first: the body is read only for whom may change the document
+        DocumentStore.ProjectAndDocument loaded = access.changeable(caller, projectId, documentId);
         JsonBody in = JsonBody.parse(json, body);
         Change<String> title = in.textChange("title", MAX_TITLE);
         Change<DocumentKind> kind = in.enumChange("kind", DocumentKind.class);
         Change<LocalDate> expiresOn = in.dateChange("expiresOn");
         ReminderFields reminder = ReminderFields.read(in);
         in.finish();
+        reminder.requireRecent(LocalDate.ofInstant(clock.instant(), schedule.of(loaded.organization()).zone()));
         if (title instanceof Change.Clear) {
             throw ProblemException.invalid(FieldError.of("title", "BLANK"));
         }
-        DocumentStore.ProjectAndDocument loaded = access.changeable(caller, projectId, documentId);
         AdminDocument before = loaded.document();
         Reminder newReminder = reminder.any() ? reminder.applyTo(schedule.effective(before).orElse(null)) : before.reminder();
         AdminDocument after = before.withDetails(title.applyTo(before.title()), kind.applyTo(before.kind()),

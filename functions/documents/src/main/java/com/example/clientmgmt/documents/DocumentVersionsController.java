@@ -51,11 +51,12 @@ public class DocumentVersionsController {
     @Post
     public HttpResponse<DocumentView.NewVersion> add(Caller caller, @PathVariable String projectId, @PathVariable String documentId,
                                                      @Nullable @Body String body) {
+        // authorization first: the body is read only for whom may change the document
+        AdminDocument document = access.changeable(caller, projectId, documentId).document();
         JsonBody in = JsonBody.parse(json, body);
         FileDeclaration file = FileDeclaration.read(in, policy);
         in.finish();
         file.check(policy);
-        AdminDocument document = access.changeable(caller, projectId, documentId).document();
         Instant now = clock.instant();
         VersionAddition addition = VersionAddition.of(document,
                 file.version(document.nextVersionId(now), now, caller, access.pendingUntil(now)));

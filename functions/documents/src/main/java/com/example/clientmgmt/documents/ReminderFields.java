@@ -23,6 +23,15 @@ record ReminderFields(Change<LocalDate> date, Change<String> note, Change<Intege
                       Change<Set<ContactRole>> contacts) {
     static final int MAX_NOTE = 1000;
 
+    /** A reminder date set more than a year before {@code today} is refused (it would only fire at once). */
+    void requireRecent(LocalDate today) {
+        if (date instanceof Change.Set<LocalDate> set) {
+            com.example.clientmgmt.domain.Dates.reminderTooOld("reminderDate", set.value(), today).ifPresent(e -> {
+                throw ProblemException.invalid(e);
+            });
+        }
+    }
+
     static ReminderFields read(JsonBody in) {
         return new ReminderFields(in.dateChange("reminderDate"), in.textChange("reminderNote", MAX_NOTE),
                 in.intChange("leadDays", 0, Reminder.MAX_LEAD_DAYS), in.intChange("repeatEveryDays", 1, Reminder.MAX_REPEAT_DAYS),

@@ -240,6 +240,44 @@ class AdminDocumentsApiTest {
                 .json().get("errors").get(0).get("code").asText());
     }
 
+    /** Authorization before the body: LIMITED gets 403 for a malformed or oversized declaration as for a fine one. */
+    @Test
+    void aDeclarationOrAVersionIsReadOnlyForWhomMayChangeTheProject() {
+        String id = declare(world.openProject, declaration("r.pdf", "application/pdf", 10)).get("document").get("id").asText();
+        for (String body : List.of("{not json", "{\"title\": \"" + "x".repeat(60_000) + "\"}",
+                "{\"title\":\"t\",\"fileName\":\"a.pdf\",\"contentType\":\"application/pdf\",\"sizeBytes\":1}")) {
+            for (ApiClient.Call call : List.of(c.post(docs(world.openProject)).token(world.lea).body(body),
+                    c.post(docs(world.openProject) + "/" + id + "/versions").token(world.lea).body(body),
+                    c.patch(docs(world.openProject) + "/" + id).token(world.lea).body(body))) {
+                ApiClient.Response r = call.send();
+                assertEquals(403, r.status(), r::toString);
+                assertEquals("FORBIDDEN", r.json().get("code").asText());
+            }
+        }
+    }
+
+    /** A reminder in year 0001 (which would fire on any sweep) or more than a year back is refused, in both languages. */
+    @Test
+    void reminderDatesAreBoundedAndNotMoreThanAYearBack() {
+        String p = world.openProject;
+        Map<String, Object> ancient = declaration("a.pdf", "application/pdf", 10);
+        ancient.put("reminderDate", "0001-01-01");
+        JsonNode refused = expect(400, c.post(docs(p)).token(world.adam).body(ancient).send()).json();
+        assertEquals("reminderDate", refused.get("errors").get(0).get("field").asText());
+        assertEquals("DATE_OUT_OF_RANGE", refused.get("errors").get(0).get("code").asText());
+        Map<String, Object> old = declaration("a.pdf", "application/pdf", 10);
+        old.put("reminderDate", java.time.LocalDate.now(java.time.ZoneId.of("America/Toronto")).minusYears(1).minusDays(2).toString());
+        assertEquals("REMINDER_DATE_TOO_OLD", expect(400, c.post(docs(p)).token(world.adam).body(old).send()).json()
+                .get("errors").get(0).get("code").asText());
+        assertTrue(expect(400, c.post(docs(p)).token(world.adam).header("Accept-Language", "fr-CA").body(old).send()).json()
+                .get("errors").get(0).get("message").asText().startsWith("Une date de rappel ne peut précéder le "));
+        assertTrue(expect(400, c.post(docs(p)).token(world.adam).header("Accept-Language", "en").body(old).send()).json()
+                .get("errors").get(0).get("message").asText().startsWith("A reminder date cannot be before "));
+        String id = declare(p, declaration("b.pdf", "application/pdf", 10)).get("document").get("id").asText();
+        assertEquals("REMINDER_DATE_TOO_OLD", expect(400, c.patch(docs(p) + "/" + id).token(world.adam)
+                .body(Map.of("reminderDate", "2001-01-01")).send()).json().get("errors").get(0).get("code").asText());
+    }
+
     @Test
     void typeAndSizeAreChecked() {
         String p = world.openProject;

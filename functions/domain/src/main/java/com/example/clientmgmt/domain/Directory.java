@@ -8,8 +8,15 @@ import java.util.function.Supplier;
  * "Client contacts" tab.
  */
 public final class Directory {
-    /** What an e-mail address and a phone number may look like (kept loose: people type them). */
-    public static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /**
+     * An e-mail address SES will send to (reminders go to client contacts): an ASCII dot-atom local part of at most 64
+     * characters, an ASCII host name with a dot (IDN hosts in their xn-- form) — no quotes, angle brackets, commas or
+     * blanks, which SES refuses and which would send the whole reminder event to the failure queue.
+     */
+    public static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+    /** What a phone number may look like (kept loose: people type them). */
     public static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+()./ -]{3,30}( *(ext\\.?|x|poste) *[0-9]{1,6})?");
     public static final int MAX_NAME = 200;
 

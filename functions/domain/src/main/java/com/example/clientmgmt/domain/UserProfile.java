@@ -8,11 +8,11 @@ import java.util.Locale;
  * reminder e-mails (yes unless they turned them off) and the language they chose (else their token's locale,
  * else their organization's language).
  */
-public record UserProfile(String orgId, String userId, String email, String name, String locale, boolean emailReminders,
-                          String language) {
+public record UserProfile(String orgId, String userId, String email, boolean emailVerified, String name, String locale,
+                          boolean emailReminders, String language) {
     /** A user the product has never seen: no address, e-mails on, no language of their own. */
     public static UserProfile unknown(String orgId, String userId) {
-        return new UserProfile(orgId, userId, null, null, null, true, null);
+        return new UserProfile(orgId, userId, null, false, null, null, true, null);
     }
 
     /** The language to write to this user in: theirs, else their token's locale, else the organization's. */
@@ -24,9 +24,13 @@ public record UserProfile(String orgId, String userId, String email, String name
         return fromLocale != null ? fromLocale : organizationLanguage == null ? Organization.DEFAULT_LANGUAGE : organizationLanguage;
     }
 
-    /** Whether a reminder e-mail goes to this user: they have an address and did not turn e-mails off. */
+    /**
+     * Whether a reminder e-mail goes to this user: they have an address their token says is verified
+     * ({@code email_verified}), and did not turn e-mails off. An unverified address is never mailed: the company's
+     * sending identity is no relay to whatever a user typed.
+     */
     public boolean mayBeMailed() {
-        return emailReminders && email != null && !email.isBlank();
+        return emailReminders && email != null && !email.isBlank() && emailVerified;
     }
 
     /** fr, fr-CA, fr_FR… → fr-CA; en, en-US… → en; anything else: none. */

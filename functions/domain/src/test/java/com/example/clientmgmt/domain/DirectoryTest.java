@@ -78,4 +78,18 @@ class DirectoryTest {
         assertEquals(Set.of("elise", "tremblay", "cote"), SearchText.words("Élise Tremblay-Côté"));
         assertEquals("oeuvre", SearchText.fold("Œuvre"));
     }
+
+    /** Addresses SES sends to, and only those: what it refuses would send a whole reminder event to the failure queue. */
+    @org.junit.jupiter.api.Test
+    void anEmailAddressIsOneSesSendsTo() {
+        for (String good : java.util.List.of("g.cote@laval.ca", "ma.cote+chantier@laval.ca", "o'neil@x.qc.ca", "a@xn--p1ai.ru",
+                "x".repeat(64) + "@b.ca", "tout_le-monde{1}@sous.domaine.example")) {
+            org.junit.jupiter.api.Assertions.assertTrue(Directory.EMAIL.matcher(good).matches(), good);
+        }
+        for (String bad : java.util.List.of("pas-un-courriel", "a<b>@c.ca", "\"x\"@y.ca", "a,b@c.ca", "a b@c.ca", "é@x.ca",
+                "a@é.ca", "a..b@c.ca", ".a@c.ca", "a.@c.ca", "a@c", "a@-c.ca", "a@c-.ca", "a@c..ca", "x".repeat(65) + "@b.ca",
+                "Marie <m@x.ca>", "m@x.ca, n@y.ca")) {
+            org.junit.jupiter.api.Assertions.assertFalse(Directory.EMAIL.matcher(bad).matches(), bad);
+        }
+    }
 }

@@ -33,4 +33,23 @@ class MoneyTest {
         assertEquals(FieldError.of("estimatedBudget.currency", "UNKNOWN_CURRENCY", "cad"), refusal("1", "cad"), "codes are upper case");
         assertEquals("UNKNOWN_CURRENCY", refusal("1", "XYZ").reason());
     }
+
+    /**
+     * The shape is checked before any number is built: a 64 KB amount is refused as NOT_A_DECIMAL (the shape's code,
+     * not the bound's or the decimals' that a built number would give), its echo cut to 20 characters; an exponent,
+     * which BigDecimal would read, is not an amount either.
+     */
+    @Test
+    void aTextThatCannotBeAnAmountIsRefusedByItsShapeBeforeAnyNumberIsBuilt() {
+        String huge = "1." + "0".repeat(65_536);
+        FieldError refused = refusal(huge, null);
+        assertEquals("NOT_A_DECIMAL", refused.reason());
+        assertEquals(java.util.List.of("1.000000000000000000…"), refused.args());
+        assertEquals("NOT_A_DECIMAL", refusal("9".repeat(41), null).reason(), "longer than any amount");
+        assertEquals("NOT_A_DECIMAL", refusal("1e3", null).reason(), "no exponent");
+        assertEquals("NOT_A_DECIMAL", refusal("1 000", null).reason(), "no grouping");
+        assertEquals("NOT_A_DECIMAL", refusal(".5", null).reason(), "digits before the point");
+        assertEquals("12.30", Money.parse("b", "12.3000000", null).amountText(), "trailing zeros within the shape are fine");
+        assertEquals("TOO_LARGE", refusal("99999999999999999999", null).reason(), "20 digits: the bound's refusal");
+    }
 }

@@ -106,9 +106,9 @@ public final class ReminderBench {
         ReminderSchedule schedule = context.getBean(ReminderSchedule.class);
         int projectCount = Math.max(1, n / 20);
         ProfileStore profiles = context.getBean(ProfileStore.class);
-        profiles.remember("bench-org", "boss", "boss@bench.example", "Patron", "fr-CA", now);
+        profiles.remember("bench-org", "boss", "boss@bench.example", true, "Patron", "fr-CA", now);
         for (int i = 0; i < 7; i++) {
-            profiles.remember("bench-org", "adam" + i, "adam" + i + "@bench.example", "Adam " + i, i % 2 == 0 ? "fr-CA" : "en", now);
+            profiles.remember("bench-org", "adam" + i, "adam" + i + "@bench.example", true, "Adam " + i, i % 2 == 0 ? "fr-CA" : "en", now);
         }
         List<Project> all = new ArrayList<>();
         for (int i = 0; i < projectCount; i++) {

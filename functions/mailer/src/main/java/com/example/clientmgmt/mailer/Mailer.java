@@ -94,7 +94,8 @@ public class Mailer {
                 t.optedOut++;
             } else if (!p.mayBeMailed()) {
                 t.noAddress++;
-                LOG.info("reminder {}: user {} has no e-mail address yet (none in their token): in-app only", d.idempotencyKey(), p.userId());
+                LOG.info("reminder {}: user {} has no verified e-mail address (none in their token, or email_verified not true): "
+                        + "in-app only", d.idempotencyKey(), p.userId());
             } else {
                 String language = p.languageOr(d.defaultLanguage());
                 deliver(d, "user:" + p.userId(), p.email(), p.name(), MailTexts.forAdmin(d, p.name(), language, link(d)), now, t, false);

@@ -139,6 +139,33 @@ class MailerTest {
         assertEquals(1, Mailbox.to(api.aws().endpoint(), p.adamEmail()).size());
     }
 
+    /** An address the token does not say is verified is never mailed (no relay for typed addresses); once it is, it is. */
+    @Test
+    void anUnverifiedAddressGetsTheNotificationOnlyUntilItIsVerified() throws IOException {
+        World w = new World(c);
+        String address = "non.verifie." + Long.toString(System.nanoTime(), 36) + "@example.com";
+        String unverified = c.token("owner", w.org, true, Map.of("email", address, "email_verified", false, "name", "Marie Lavoie",
+                "locale", "fr-CA"));
+        JsonNode me = expect(200, c.get("/me").token(unverified).send()).json();
+        assertEquals(address, me.get("email").asText());
+        assertFalse(me.get("emailVerified").asBoolean());
+        String project = w.project("Adresse non vérifiée", Map.of("adam", "ADMIN"));
+        String doc = insurance(w, project, "2029-08-21", List.of());
+        api.context().getBean(ReminderSweep.class).run(Instant.parse("2029-08-01T15:00:00Z"));
+        Mailer.Report report = mail(api.context(), deliveredFor(doc).get(0));
+        assertEquals(0, report.sent(), report::toString);
+        assertEquals(2, report.noAddress(), "the owner's address is not verified, adam has none");
+        assertEquals(0, Mailbox.to(api.aws().endpoint(), address).size());
+        assertEquals(1, expect(200, c.get("/notifications").token(unverified).send()).json().get("unreadCount").asInt(),
+                "the in-app notification is there");
+
+        String verified = c.token("owner", w.org, true, Map.of("email", address, "name", "Marie Lavoie", "locale", "fr-CA"));
+        assertTrue(expect(200, c.get("/me").token(verified).send()).json().get("emailVerified").asBoolean());
+        api.context().getBean(ReminderSweep.class).run(Instant.parse("2029-08-08T15:00:00Z"));
+        assertEquals(1, mail(api.context(), deliveredFor(doc).get(0)).sent(), "the weekly repeat is mailed once verified");
+        assertEquals(1, Mailbox.to(api.aws().endpoint(), address).size());
+    }
+
     @Test
     void aUserWhoTurnedEmailsOffGetsTheNotificationOnly() throws IOException {
         World w = new World(c);

@@ -40,7 +40,7 @@ public class MeController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record View(String userId, String organizationId, boolean orgAdmin, String email, String name, String locale,
+    record View(String userId, String organizationId, boolean orgAdmin, String email, boolean emailVerified, String name, String locale,
                 boolean emailReminders, String language, String effectiveLanguage) {}
 
     @Get
@@ -62,7 +62,7 @@ public class MeController {
     }
 
     private View view(Caller caller, UserProfile p) {
-        return new View(caller.userId(), caller.orgId(), caller.orgAdmin(), p.email(), p.name(), p.locale(), p.emailReminders(),
+        return new View(caller.userId(), caller.orgId(), caller.orgAdmin(), p.email(), p.emailVerified(), p.name(), p.locale(), p.emailReminders(),
                 p.language(), p.languageOr(organizations.find(caller.orgId()).defaultLanguage()));
     }
 }

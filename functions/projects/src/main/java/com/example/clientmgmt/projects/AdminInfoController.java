@@ -1,6 +1,5 @@
 package com.example.clientmgmt.projects;
 
-import com.example.clientmgmt.domain.AdminInfoPatch;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.HistoryEntry;
 import com.example.clientmgmt.domain.Permission;
@@ -50,8 +49,8 @@ public class AdminInfoController {
     @Patch("/admin-info")
     public HttpResponse<Object> edit(Caller caller, @PathVariable String projectId, @Nullable @Body String body,
                                      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        AdminInfoPatch patch = AdminInfoRequest.read(json, body);
-        return withEtag(editor.edit(caller, projectId, patch, ifMatch), Permission.ADMIN);
+        // authorization first: the body is read only for the project's ADMIN
+        return withEtag(editor.edit(caller, projectId, () -> AdminInfoRequest.read(json, body), ifMatch), Permission.ADMIN);
     }
 
     @Get("/admin-history")

@@ -40,10 +40,18 @@ public class AdminInfoEditor {
         this.clock = clock;
     }
 
-    public Project edit(Caller caller, String projectId, AdminInfoPatch patch, String ifMatch) {
+    /**
+     * Applies the patch the request holds; {@code request} is read once the caller is known to be the project's
+     * ADMIN (or an organization admin): nothing of a body is parsed for a caller who may not change the project.
+     */
+    public Project edit(Caller caller, String projectId, java.util.function.Supplier<AdminInfoPatch> request, String ifMatch) {
+        AdminInfoPatch patch = null;
         for (int attempt = 1; ; attempt++) {
             Project project = projects.find(caller.orgId(), projectId).orElse(null);
             ProjectAccess.requireAdminRead(project, caller);
+            if (patch == null) {
+                patch = request.get();
+            }
             Etags.requireMatch(ifMatch, project.version());
             AdminInfo.Update update = project.adminInfo().apply(patch);
             ProjectAccess.requireAdminInfoChange(project, caller, update);

@@ -35,6 +35,25 @@ class BadInputTest {
         info = "/projects/" + world.openProject + "/admin-info";
     }
 
+    /**
+     * Authorization before any work on a body: who may not change the project gets the same refusal for a 64 KB
+     * amount, for malformed JSON and for a fine body (the body was not read); its ADMIN gets the amount's own 400,
+     * decided by the text's shape (MoneyTest shows no number is built from it).
+     */
+    @Test
+    void aBodyIsReadOnlyForWhomMayChangeTheProject() {
+        String huge = "{\"estimatedBudget\": {\"amount\": \"1." + "0".repeat(65_000) + "\"}}"; // just under the 64 KB body limit
+        String unknown = "/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV/admin-info";
+        for (String body : List.of(huge, "{not json", "{\"clientCompanyName\": \"X\"}")) {
+            assertEquals("NOT_FOUND", problem(404, c.patch(info).token(world.outsider).body(body).send()).get("code").asText());
+            assertEquals("NOT_FOUND", problem(404, c.patch(unknown).token(world.adam).body(body).send()).get("code").asText());
+            assertEquals("FORBIDDEN", problem(403, c.patch(info).token(world.lea).body(body).send()).get("code").asText());
+        }
+        JsonNode refused = problem(400, c.patch(info).token(world.adam).body(huge).send());
+        assertEquals("NOT_A_DECIMAL", fieldCode(refused, "estimatedBudget.amount"));
+        assertTrue(refused.toString().length() < 2_000, "the refused text is not echoed whole: " + refused.toString().length());
+    }
+
     @Test
     void aWrongMethodIs405WithAllow() {
         ApiClient.Response response = c.call("DELETE", "/projects").token(world.adam).send();

@@ -257,6 +257,23 @@ class ProjectsApiTest {
         assertTrue(response.getBody().contains("UNAUTHENTICATED"));
     }
 
+    /**
+     * Verified tokens whose claims the product must still refuse (its own 401: the function answered): an organization
+     * id that would reach into another tenant's keys, a control character, an access token.
+     */
+    @Test
+    void verifiedTokensWithClaimsOfAnotherShapeOrAnAccessTokenAre401() {
+        for (String token : List.of(c.token("adam", world.org + "#PROJECT#" + world.openProject, false),
+                c.token("adam\u0001", world.org, false), c.token("x".repeat(129), world.org, false),
+                c.token("adam", world.org, false, Map.of("token_use", "access")))) {
+            ApiClient.Response r = c.get("/projects").token(token).send();
+            assertEquals(401, r.status(), r::toString);
+            assertEquals("UNAUTHENTICATED", r.json().get("code").asText());
+            assertTrue(r.header("apigw-requestid") != null, "the function refused it, not the gateway");
+        }
+        assertEquals(200, c.get("/projects").token(world.adam).send().status());
+    }
+
     @Test
     void snapStartPrimingRunsEveryPrimerOfTheFunction() {
         var priming = api.context().getBean(com.example.clientmgmt.platform.SnapStartPriming.class);

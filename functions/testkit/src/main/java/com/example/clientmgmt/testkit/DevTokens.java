@@ -118,6 +118,9 @@ public final class DevTokens {
         if (orgAdmin) {
             claims.claim("org_admin", "true");
         }
+        if (extra.containsKey("email")) {
+            claims.claim("email_verified", true); // as Cognito's once the address is confirmed; extra may say otherwise
+        }
         extra.forEach(claims::claim);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)

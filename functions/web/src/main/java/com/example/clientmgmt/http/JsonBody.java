@@ -133,7 +133,13 @@ public final class JsonBody {
             try {
                 String text = node.getStringValue();
                 if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                    return Change.set(LocalDate.parse(text));
+                    LocalDate date = LocalDate.parse(text);
+                    java.util.Optional<FieldError> outside = com.example.clientmgmt.domain.Dates.outOfRange(name, date);
+                    if (outside.isEmpty()) {
+                        return Change.set(date);
+                    }
+                    errors.add(outside.get());
+                    return Change.keep();
                 }
             } catch (DateTimeParseException e) {
                 // reported below

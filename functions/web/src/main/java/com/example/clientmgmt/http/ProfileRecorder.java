@@ -24,7 +24,9 @@ public class ProfileRecorder {
     /** An instance serves a few hundred users at most; past this, it forgets them all (each writes once more). */
     static final int MAX_REMEMBERED = 10_000;
 
-    private record Seen(String email, String name, String locale) {}
+    private record Seen(String email, boolean emailVerified, String name, String locale) {}
+    /** The ID-token claim saying the user proved they own {@code email} (API Gateway passes it as text). */
+    static final String EMAIL_VERIFIED = "email_verified";
 
     private final ProfileStore profiles;
     private final Clock clock;
@@ -37,14 +39,14 @@ public class ProfileRecorder {
 
     /** Called with each request's caller and verified claims. */
     public void seen(Caller caller, Map<String, String> claims) {
-        Seen now = new Seen(text(claims.get(OrganizationClaims.EMAIL), 254), text(claims.get(OrganizationClaims.NAME), 200),
-                text(claims.get(OrganizationClaims.LOCALE), 35));
+        Seen now = new Seen(text(claims.get(OrganizationClaims.EMAIL), 254), "true".equalsIgnoreCase(claims.get(EMAIL_VERIFIED)),
+                text(claims.get(OrganizationClaims.NAME), 200), text(claims.get(OrganizationClaims.LOCALE), 35));
         String user = caller.orgId() + "\n" + caller.userId();
         if (now.email() == null && now.name() == null && now.locale() == null || Objects.equals(seen.get(user), now)) {
             return;
         }
         try {
-            profiles.remember(caller.orgId(), caller.userId(), now.email(), now.name(), now.locale(), clock.instant());
+            profiles.remember(caller.orgId(), caller.userId(), now.email(), now.emailVerified(), now.name(), now.locale(), clock.instant());
             if (seen.size() >= MAX_REMEMBERED) {
                 seen.clear();
             }

@@ -105,6 +105,17 @@ class JsonBodyTest {
     }
 
     @Test
+    void aDateOutside1900To2100IsRefusedAsSuch() {
+        assertEquals(List.of("d1:DATE_OUT_OF_RANGE", "d2:DATE_OUT_OF_RANGE"), reasons(() -> {
+            JsonBody in = body("{\"d1\":\"0001-01-01\",\"d2\":\"2101-01-01\",\"d3\":\"2100-12-31\"}");
+            in.dateChange("d1");
+            in.dateChange("d2");
+            assertEquals(Change.set(java.time.LocalDate.of(2100, 12, 31)), in.dateChange("d3"));
+            in.finish();
+        }));
+    }
+
+    @Test
     void unknownFieldsAreErrorsToo() {
         assertEquals(List.of("nmae:UNKNOWN_FIELD"), reasons(() -> {
             JsonBody in = body("{\"name\":\"x\",\"nmae\":\"y\"}");

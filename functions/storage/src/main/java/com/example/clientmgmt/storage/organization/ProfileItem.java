@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class ProfileItem {
     static final String EMAIL = "email";
+    /** Whether the token that gave {@link #EMAIL} said it is verified; absent (profiles older than it): not verified. */
+    static final String EMAIL_VERIFIED = "emailVerified";
     static final String NAME = "name";
     static final String LOCALE = "locale";
     static final String EMAIL_REMINDERS = "emailReminders";
@@ -30,7 +32,9 @@ public final class ProfileItem {
             return UserProfile.unknown(orgId, userId);
         }
         AttributeValue reminders = i.get(EMAIL_REMINDERS);
-        return new UserProfile(orgId, userId, Attrs.str(i, EMAIL), Attrs.str(i, NAME), Attrs.str(i, LOCALE),
+        AttributeValue verified = i.get(EMAIL_VERIFIED);
+        return new UserProfile(orgId, userId, Attrs.str(i, EMAIL), verified != null && Boolean.TRUE.equals(verified.bool()),
+                Attrs.str(i, NAME), Attrs.str(i, LOCALE),
                 reminders == null || reminders.bool() == null || reminders.bool(), Attrs.str(i, LANGUAGE));
     }
 }

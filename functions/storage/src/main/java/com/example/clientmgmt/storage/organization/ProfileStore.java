@@ -49,13 +49,14 @@ public class ProfileStore {
      * Remembers what the user's token says; what it does not say (null) is left as it was, and so are the
      * preferences.
      */
-    public void remember(String orgId, String userId, String email, String name, String locale, Instant at) {
+    public void remember(String orgId, String userId, String email, boolean emailVerified, String name, String locale, Instant at) {
         Expressions e = new Expressions()
                 .set("orgId", AttributeValue.fromS(orgId))
                 .set("userId", AttributeValue.fromS(userId))
                 .set("seenAt", AttributeValue.fromS(at.toString()));
         if (email != null) {
             e.set(ProfileItem.EMAIL, AttributeValue.fromS(email));
+            e.set(ProfileItem.EMAIL_VERIFIED, AttributeValue.fromBool(emailVerified));
         }
         if (name != null) {
             e.set(ProfileItem.NAME, AttributeValue.fromS(name));
