@@ -121,6 +121,8 @@ class BadInputTest {
             "{\"startDate\": \"2026-02-30\"}             | startDate              | NOT_A_DATE",
             "{\"estimatedBudget\": {\"amount\": \"1.234\"}} | estimatedBudget.amount | MORE_THAN_CENTS",
             "{\"startDate\": \"2027-05-01\", \"endDate\": \"2027-04-01\"} | endDate | START_AFTER_END",
+            "{\"startDate\": \"0001-01-01\"}             | startDate              | DATE_OUT_OF_RANGE",
+            "{\"estimatedBudget\": {\"amount\": \"1e3\"}}  | estimatedBudget.amount | NOT_A_DECIMAL",
     })
     void badAdminInfoPatches(String body, String field, String code) {
         JsonNode p = problem(400, c.patch(info).token(world.adam).body(body).send());
