@@ -54,4 +54,25 @@ class MemberChangeTest {
         assertEquals(ProblemCode.PROJECT_CLOSED, refused(closed, OWNER, "lea", Permission.LIMITED).code());
         assertEquals(ProblemCode.NOT_FOUND, refused(null, OWNER, "lea", Permission.LIMITED).code());
     }
+
+    /** At most 200 members (the project's item must stay far below DynamoDB's 400 KB); changing one already in is fine. */
+    @Test
+    void aTwoHundredAndFirstMemberIsRefusedAndTheWriteHoldsTheBoundToo() {
+        Map<String, Permission> members = new java.util.HashMap<>(Map.of("owner", Permission.ADMIN));
+        for (int i = 1; i < MemberChange.MAX_MEMBERS - 1; i++) {
+            members.put("m" + i, Permission.LIMITED);
+        }
+        Project p199 = project(ProjectState.ACTIVE, members);
+        MemberChange last = MemberChange.of(p199, OWNER, "new", Permission.LIMITED).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertTrue(last.adds(), "an addition: the write requires fewer than 200 as stored");
+        members.put("new", Permission.LIMITED);
+        Project p200 = project(ProjectState.ACTIVE, members);
+        ProblemException full = assertThrows(ProblemException.class, () -> MemberChange.of(p200, BOSS, "one-more", Permission.ADMIN));
+        assertEquals(ProblemCode.CONFLICT, full.code());
+        assertEquals("TOO_MANY_MEMBERS", full.messageKey());
+        assertEquals(java.util.List.of(200), full.args());
+        MemberChange promotion = MemberChange.of(p200, OWNER, "m1", Permission.ADMIN).orElseThrow();
+        org.junit.jupiter.api.Assertions.assertFalse(promotion.adds(), "a member already in: no bound");
+        org.junit.jupiter.api.Assertions.assertFalse(MemberChange.of(p200, OWNER, "m2", Permission.NONE).orElseThrow().adds());
+    }
 }

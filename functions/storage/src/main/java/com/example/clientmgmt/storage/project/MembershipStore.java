@@ -11,6 +11,7 @@ import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.domain.SearchText;
 import com.example.clientmgmt.platform.TableConfig;
+import com.example.clientmgmt.storage.Attrs;
 import com.example.clientmgmt.storage.Cursor;
 import com.example.clientmgmt.storage.Expressions;
 import com.example.clientmgmt.storage.Keys;
@@ -92,6 +93,11 @@ public class MembershipStore {
         String member = e.path(ProjectItem.MEMBERS, change.userId());
         e.condition(change.from() == Permission.NONE ? "attribute_not_exists(" + member + ")"
                 : member + " = " + e.value(ProjectItem.permission(change.from())));
+        if (change.adds()) {
+            String members = e.name(ProjectItem.MEMBERS);
+            e.condition("(attribute_not_exists(" + members + ") OR size(" + members + ") < "
+                    + e.value(Attrs.n(MemberChange.MAX_MEMBERS)) + ")");
+        }
         if (change.adminWhoMustStay() != null) {
             e.condition(e.path(ProjectItem.MEMBERS, change.adminWhoMustStay()) + " = "
                     + e.value(ProjectItem.permission(Permission.ADMIN)));

@@ -69,6 +69,27 @@ class MembershipStoreTest {
         assertFalse(memberships().isAdminOfAnyProject(caller("lea", "org-m1")));
     }
 
+    /**
+     * Two additions racing for the 200th place: the one decided on a stale read (199 members) is refused by the write's
+     * own bound, re-decided on the item as stored, and answered 409 TOO_MANY_MEMBERS; the project keeps 200.
+     */
+    @Test
+    void aMemberAddedFromAStaleReadBeyondTwoHundredIsRefusedByTheWrite() {
+        Map<String, Permission> members = new java.util.HashMap<>(Map.of("owner", Permission.ADMIN));
+        for (int i = 1; i < MemberChange.MAX_MEMBERS - 1; i++) {
+            members.put("m" + i, Permission.LIMITED);
+        }
+        Project stale = project("org-m200", members);
+        db.aws.dynamoDb().putItem(b -> b.tableName(db.table).item(ProjectItem.item(stale))); // 199 members, one item
+        Caller owner = caller("owner", "org-m200");
+        set(owner, stale.id(), "first", Permission.LIMITED);
+        assertEquals(MemberChange.MAX_MEMBERS, db.bean(ProjectStore.class).find("org-m200", stale.id()).orElseThrow().members().size());
+        refused(ProblemCode.CONFLICT, "TOO_MANY_MEMBERS", () -> memberships().setMember(owner, stale,
+                p -> MemberChange.of(p, owner, "second", Permission.LIMITED), NOW.plusSeconds(5)));
+        assertEquals(MemberChange.MAX_MEMBERS, db.bean(ProjectStore.class).find("org-m200", stale.id()).orElseThrow().members().size());
+        set(owner, stale.id(), "m1", Permission.ADMIN); // a member already in may still be changed
+    }
+
     @Test
     void theGuardRefusesNonAdminsClosedAndMissingProjectsWithTheirReason() {
         Project p = created("org-m", Map.of("owner", Permission.ADMIN, "lea", Permission.LIMITED));
