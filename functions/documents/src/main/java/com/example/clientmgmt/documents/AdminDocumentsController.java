@@ -81,7 +81,8 @@ public class AdminDocumentsController {
         FileDeclaration file = FileDeclaration.read(in, policy);
         ReminderFields reminderFields = ReminderFields.read(in);
         in.finish();
-        reminderFields.requireRecent(LocalDate.ofInstant(clock.instant(), schedule.of(loaded.organization()).zone()));
+        ReminderSchedule rules = schedule.of(loaded.organization());
+        reminderFields.requireRecent(LocalDate.ofInstant(clock.instant(), rules.zone()));
         file.check(policy);
         Reminder reminder = reminderFields.applyTo(null);
         Instant now = clock.instant();
@@ -89,7 +90,7 @@ public class AdminDocumentsController {
         AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, kind, expiresOn,
                 reminder, null, now, caller.userId(), List.of(version));
         DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
-        documents.declare(caller, DocumentDeclaration.of(schedule.of(loaded.organization()), document), project.name(), now);
+        documents.declare(caller, DocumentDeclaration.of(rules, document), project.name(), now);
         return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document, schedule, now), DocumentView.Version.of(version, now),
                 DocumentView.Upload.of(upload)), URI.create("/projects/" + projectId + "/admin-documents/" + document.id()));
     }
@@ -131,7 +132,8 @@ public class AdminDocumentsController {
         Change<LocalDate> expiresOn = in.dateChange("expiresOn");
         ReminderFields reminder = ReminderFields.read(in);
         in.finish();
-        reminder.requireRecent(LocalDate.ofInstant(clock.instant(), schedule.of(loaded.organization()).zone()));
+        ReminderSchedule rules = schedule.of(loaded.organization());
+        reminder.requireRecent(LocalDate.ofInstant(clock.instant(), rules.zone()));
         if (title instanceof Change.Clear) {
             throw ProblemException.invalid(FieldError.of("title", "BLANK"));
         }
@@ -141,7 +143,7 @@ public class AdminDocumentsController {
                 expiresOn.applyTo(before.expiresOn()), newReminder);
         Instant now = clock.instant();
         if (!after.equals(before)) {
-            documents.edit(caller, DocumentEdit.of(schedule.of(loaded.organization()), before, loaded.version(), after), now);
+            documents.edit(caller, DocumentEdit.of(rules, before, loaded.version(), after), now);
         }
         return DocumentView.of(after, schedule, now);
     }

@@ -46,7 +46,7 @@ public record DocumentEdit(AdminDocument after, long readVersion, List<FieldChan
         addIfChanged(history, field + "repeatEveryDays", repeat(before), repeat(after));
         addIfChanged(history, field + "alsoNotifyContacts", contacts(before), contacts(after));
         if (before.reminderResolution() != null && after.reminderResolution() == null) {
-            history.add(new FieldChange(field + "reminder", before.reminderResolution().name(), ACTIVE));
+            history.add(new FieldChange(reminderField(after), before.reminderResolution().name(), ACTIVE));
         }
         boolean rearmed = !Reminder.sameSchedule(schedule.effective(before).orElse(null), schedule.effective(after).orElse(null))
                 || before.reminderResolution() != after.reminderResolution();
@@ -59,6 +59,21 @@ public record DocumentEdit(AdminDocument after, long readVersion, List<FieldChan
     /** The path of a document's entries in its project's admin history. */
     public static String historyField(AdminDocument document) {
         return "adminDocuments." + document.id();
+    }
+
+    /** The path of a document's reminder state (ACTIVE, RESOLVED, RENEWED) in that history. */
+    public static String reminderField(AdminDocument document) {
+        return historyField(document) + ".reminder";
+    }
+
+    /** The path of one of a document's file versions in that history. */
+    public static String versionField(AdminDocument document, String versionId) {
+        return historyField(document) + ".versions." + versionId;
+    }
+
+    /** The entry of a running reminder stopped as {@code how} (an ADMIN's "done", or a renewal). */
+    static FieldChange reminderStopped(AdminDocument document, Reminder.Resolution how) {
+        return new FieldChange(reminderField(document), ACTIVE, how.name());
     }
 
     private static void addIfChanged(List<FieldChange> history, String field, Object before, Object after) {

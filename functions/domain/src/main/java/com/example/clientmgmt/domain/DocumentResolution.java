@@ -12,7 +12,6 @@ public record DocumentResolution(AdminDocument after, long readVersion) {
     }
 
     public FieldChange historyLine() {
-        return new FieldChange(DocumentEdit.historyField(after) + ".reminder", DocumentEdit.ACTIVE,
-                Reminder.Resolution.RESOLVED.name());
+        return DocumentEdit.reminderStopped(after, Reminder.Resolution.RESOLVED);
     }
 }

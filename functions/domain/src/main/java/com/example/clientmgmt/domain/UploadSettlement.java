@@ -20,8 +20,7 @@ public record UploadSettlement(String versionId, FileVersion.Status outcome, Str
 
         /** Its history entry: the document's reminder, from ACTIVE to RENEWED. */
         public FieldChange historyLine(AdminDocument document) {
-            return new FieldChange(DocumentEdit.historyField(document) + ".reminder", DocumentEdit.ACTIVE,
-                    Reminder.Resolution.RENEWED.name());
+            return DocumentEdit.reminderStopped(document, Reminder.Resolution.RENEWED);
         }
 
         /** What each recipient is told (notification {@code id}, the same for all: one per recipient's list). */
@@ -33,7 +32,7 @@ public record UploadSettlement(String versionId, FileVersion.Status outcome, Str
 
     /** The history entry of a version leaving PENDING_UPLOAD for {@code outcome}. */
     public static FieldChange statusLine(AdminDocument document, String versionId, FileVersion.Status outcome) {
-        return new FieldChange(DocumentEdit.historyField(document) + ".versions." + versionId + ".status",
+        return new FieldChange(DocumentEdit.versionField(document, versionId) + ".status",
                 FileVersion.Status.PENDING_UPLOAD.name(), outcome.name());
     }
 

@@ -26,6 +26,6 @@ public record VersionAddition(AdminDocument document, FileVersion version) {
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("fileName", version.fileName());
         summary.put("sizeBytes", Long.toString(version.declaredSize()));
-        return new FieldChange(DocumentEdit.historyField(document) + ".versions." + version.id(), null, summary);
+        return new FieldChange(DocumentEdit.versionField(document, version.id()), null, summary);
     }
 }
