@@ -290,16 +290,15 @@ class ProjectsApiTest {
     void theLocalGatewayStandInAnswersCorsAsTheTemplateConfiguresIt() {
         Map<String, Object> cors = com.example.clientmgmt.testkit.Template.map(com.example.clientmgmt.testkit.Template.load()
                 .properties("HttpApi").get("CorsConfiguration"));
+        java.util.function.Function<String, String> configured = key -> String.join(", ",
+                com.example.clientmgmt.testkit.Template.list(cors.get(key)).stream().map(String::valueOf).toList());
         ApiClient.Response allowed = c.call("OPTIONS", "/projects").header("Origin", TestApi.ORIGIN)
                 .header("Access-Control-Request-Method", "PATCH").send();
         assertEquals(TestApi.ORIGIN, allowed.header("Access-Control-Allow-Origin"));
-        assertEquals(String.join(", ", com.example.clientmgmt.testkit.Template.list(cors.get("AllowMethods")).stream().map(String::valueOf).toList()),
-                allowed.header("Access-Control-Allow-Methods"));
-        assertEquals(String.join(", ", com.example.clientmgmt.testkit.Template.list(cors.get("AllowHeaders")).stream().map(String::valueOf).toList()),
-                allowed.header("Access-Control-Allow-Headers"));
+        assertEquals(configured.apply("AllowMethods"), allowed.header("Access-Control-Allow-Methods"));
+        assertEquals(configured.apply("AllowHeaders"), allowed.header("Access-Control-Allow-Headers"));
         ApiClient.Response read = c.get("/projects").token(world.lea).header("Origin", TestApi.ORIGIN).send();
-        assertEquals(String.join(", ", com.example.clientmgmt.testkit.Template.list(cors.get("ExposeHeaders")).stream().map(String::valueOf).toList()),
-                read.header("Access-Control-Expose-Headers"));
+        assertEquals(configured.apply("ExposeHeaders"), read.header("Access-Control-Expose-Headers"));
         ApiClient.Response other = c.call("OPTIONS", "/projects").header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "PATCH").send();
         assertEquals(null, other.header("Access-Control-Allow-Origin"));

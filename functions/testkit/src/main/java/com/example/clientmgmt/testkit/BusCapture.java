@@ -2,7 +2,6 @@ package com.example.clientmgmt.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
@@ -57,47 +56,16 @@ public final class BusCapture {
         throw new IllegalArgumentException(functionId + " has no EventBridgeRule event in template.yaml");
     }
 
-    /**
-     * Every event delivered by now. Delivery may lag the put (it does in AWS; moto delivers within the request): the
-     * queue is read until it has stayed empty for {@link #QUIET}, at most {@link #DEADLINE} in all.
-     */
+    /** Every event delivered by now (the queue read until quiet: {@link QueueDrain}). */
     public List<JsonNode> drain() {
         List<JsonNode> events = new ArrayList<>();
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        boolean quietOnce = false;
-        while (System.nanoTime() < deadline) {
-            List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-            if (messages.isEmpty()) {
-                if (quietOnce) {
-                    return events;
-                }
-                quietOnce = true;
-                pause(QUIET);
-                continue;
+        QueueDrain.untilQuiet(aws.sqs(), queueUrl, m -> {
+            try {
+                events.add(JSON.readTree(m.body()));
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON on the bus: " + m.body(), e);
             }
-            quietOnce = false;
-            for (Message m : messages) {
-                try {
-                    events.add(JSON.readTree(m.body()));
-                } catch (IOException e) {
-                    throw new IllegalStateException("not JSON on the bus: " + m.body(), e);
-                }
-                aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
-        throw new IllegalStateException("the bus's queue did not go quiet within " + DEADLINE + " (" + events.size() + " events)");
-    }
-
-    /** How long an empty queue must stay empty to count as drained. */
-    static final java.time.Duration QUIET = java.time.Duration.ofMillis(30);
-    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(20);
-
-    static void pause(java.time.Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        });
+        return events;
     }
 }

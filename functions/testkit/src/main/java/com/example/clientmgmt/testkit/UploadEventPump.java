@@ -6,10 +6,8 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -54,33 +52,18 @@ public final class UploadEventPump {
         return take(false);
     }
 
-    /** Reads the queue until it has stayed empty for {@link BusCapture#QUIET} (S3 may deliver late), at most a deadline. */
+    /** Reads the queue until quiet ({@link QueueDrain}: S3 may deliver late); counts the S3 events among its messages. */
     private int take(boolean deliver) {
-        int delivered = 0;
-        long deadline = System.nanoTime() + BusCapture.DEADLINE.toNanos();
-        boolean quietOnce = false;
-        while (System.nanoTime() < deadline) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-            if (messages.isEmpty()) {
-                if (quietOnce) {
-                    return delivered;
+        int[] events = {0};
+        QueueDrain.untilQuiet(sqs, queueUrl, message -> {
+            if (message.body().contains("\"Records\"")) {
+                if (deliver) {
+                    handler.accept(serializer.fromJson(message.body()));
                 }
-                quietOnce = true;
-                BusCapture.pause(BusCapture.QUIET);
-                continue;
+                events[0]++;
             }
-            quietOnce = false;
-            for (Message message : messages) {
-                if (message.body().contains("\"Records\"")) {
-                    if (deliver) {
-                        handler.accept(serializer.fromJson(message.body()));
-                    }
-                    delivered++;
-                }
-                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
-        }
-        throw new IllegalStateException("the upload queue did not go quiet within " + BusCapture.DEADLINE);
+        });
+        return events[0];
     }
 
     /** Keeps draining in the background (scripts/dev), every {@code millis}. */
