@@ -171,6 +171,27 @@ class UploadReconciliationTest {
         assertEquals(0, reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plus(Duration.ofHours(1))).checked(), "its entry is gone");
     }
 
+    @Test
+    void anUploadWhoseEventWasLostOnAProjectClosedSinceIsKeptByTheReconciliationAndRenewsNothing() throws Exception {
+        String project = world.project("Fermé en cours", Map.of("adam", "ADMIN"));
+        Instant declaredAt = now();
+        JsonNode d = expect(201, c.post(docs(project)).token(world.adam).body(declaration("police.pdf", "application/pdf", PDF.length)).send()).json();
+        expect(200, c.patch("/projects/" + project + "/admin-info").token(world.owner).body(Map.of("state", "CLOSED")).send());
+        assertEquals(200, upload(d, PDF, "application/pdf"));
+        assertEquals(1, api.loseUploadEvents());
+
+        UploadReconciler.Report report = reconcileAsOf(declaredAt.plus(CHECKED_AFTER).plusSeconds(5));
+        assertTrue(report.finalized() >= 1, report::toString);
+        JsonNode read = expect(200, c.get(docs(project) + "/" + id(d)).token(world.adam).send()).json();
+        assertEquals("AVAILABLE", read.get("status").asText(), "declared while open: kept, on a closed project too");
+        JsonNode history = expect(200, c.get("/projects/" + project + "/admin-history").token(world.owner).send()).json().get("items");
+        String version = "adminDocuments." + id(d) + ".versions." + d.get("version").get("id").asText();
+        assertEquals(version + ".status", history.get(0).get("field").asText(), "a change's entries read in the order written");
+        assertEquals(version + ".keptOnClosedProject", history.get(1).get("field").asText());
+        assertEquals(true, history.get(1).get("to").asBoolean());
+        assertEquals("system:upload-check", history.get(0).get("by").asText());
+    }
+
     /**
      * What AWS answers a HEAD of a missing key when the role may not list the bucket: 403, not 404. Turns the
      * emulator's 404s to HeadObject into 403s, on the real SDK path (only the response's status is changed).

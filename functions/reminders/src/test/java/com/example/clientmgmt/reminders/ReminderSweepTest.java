@@ -476,10 +476,52 @@ class ReminderSweepTest {
         assertTrue(changes.contains("adminDocuments." + pd[1] + ".reminder=RENEWED"), changes::toString);
     }
 
+    @Test
+    void aVersionDeclaredWhileOpenThatFinishesAfterTheProjectClosedIsKeptRenewsNothingAndTheHistorySaysSo() throws Exception {
+        String[] pd = insurance(world, "2028-06-30");
+        String doc = "/projects/" + pd[0] + "/admin-documents/" + pd[1];
+        sweep().run(Instant.parse("2028-06-01T15:00:00Z"));
+        assertFiredOnce(pd[1]);
+        JsonNode added = declareVersion(doc, "assurance 2029.pdf");
+        expect(200, c.patch("/projects/" + pd[0] + "/admin-info").token(world.owner).body(Map.of("state", "CLOSED")).send());
+        putBytes(added);
+        api.deliverUploadEvents();
+
+        JsonNode versions = expect(200, c.get(doc + "/versions").token(world.adam).send()).json().get("items");
+        assertEquals("AVAILABLE", versions.get(0).get("status").asText(), "declared while open: the file is kept");
+        assertTrue(expect(200, c.get(doc).token(world.adam).send()).json().get("reminderResolution").isNull(), "renewing nothing");
+        for (String admin : List.of(world.owner, world.adam)) {
+            assertEquals(0, notificationsFor(admin, pd[1], "DOCUMENT_RENEWED").size(), "no renewal is told on a closed project");
+        }
+        JsonNode history = expect(200, c.get("/projects/" + pd[0] + "/admin-history").token(world.owner).send()).json().get("items");
+        List<String> changes = new ArrayList<>();
+        history.forEach(h -> changes.add(h.get("by").asText() + " " + h.get("field").asText() + "=" + h.get("to").asText()));
+        String version = "adminDocuments." + pd[1] + ".versions." + added.get("version").get("id").asText();
+        assertEquals(List.of("system:upload-check " + version + ".status=AVAILABLE", "system:upload-check " + version + ".keptOnClosedProject=true"),
+                changes.subList(0, 2), "the status, then that it was kept on the closed project");
+        assertFalse(changes.contains("system:upload-check adminDocuments." + pd[1] + ".reminder=RENEWED"), changes::toString);
+
+        // reopened, the next renewal renews again
+        expect(200, c.patch("/projects/" + pd[0] + "/admin-info").token(world.owner).body(Map.of("state", "ACTIVE")).send());
+        uploadVersion(doc, "assurance 2029 bis.pdf");
+        assertEquals("RENEWED", expect(200, c.get(doc).token(world.adam).send()).json().get("reminderResolution").asText());
+    }
+
     /** Declares a new version of a document, PUTs its bytes to the presigned URL and delivers the S3 event. */
     static void uploadVersion(String doc, String fileName) throws Exception {
-        JsonNode added = expect(201, c.post(doc + "/versions").token(world.adam)
+        putBytes(declareVersion(doc, fileName));
+        api.deliverUploadEvents();
+        assertEquals("AVAILABLE", expect(200, c.get(doc + "/versions").token(world.adam).send()).json()
+                .get("items").get(0).get("status").asText());
+    }
+
+    static JsonNode declareVersion(String doc, String fileName) {
+        return expect(201, c.post(doc + "/versions").token(world.adam)
                 .body(Map.of("fileName", fileName, "contentType", "application/pdf", "sizeBytes", PDF.length)).send()).json();
+    }
+
+    /** PUTs the bytes of a declared version to its presigned URL. */
+    static void putBytes(JsonNode added) throws Exception {
         JsonNode upload = added.get("upload");
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("url").asText()))
                 .method(upload.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(PDF));
@@ -489,9 +531,6 @@ class ReminderSweepTest {
             }
         });
         assertEquals(200, HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
-        api.deliverUploadEvents();
-        assertEquals("AVAILABLE", expect(200, c.get(doc + "/versions").token(world.adam).send()).json()
-                .get("items").get(0).get("status").asText());
     }
 
     @Test

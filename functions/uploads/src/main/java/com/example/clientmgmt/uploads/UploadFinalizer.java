@@ -3,6 +3,7 @@ package com.example.clientmgmt.uploads;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.DocumentKeys;
 import com.example.clientmgmt.domain.FileVersion;
+import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.UploadPolicy;
 import com.example.clientmgmt.domain.UploadSettlement;
@@ -131,12 +132,7 @@ public class UploadFinalizer {
         DocumentFiles.StoredObject object = present.object();
         UploadSettlement settlement = UploadSettlement.of(policy, schedule, document, version, object.size(), object.contentType());
         if (settlement.outcome() == FileVersion.Status.AVAILABLE) {
-            Optional<UploadSettlement.Renewal> renewal = settlement.mayRenew()
-                    ? settlement.renewal(projects.find(document.orgId(), document.projectId()).orElse(null), organizations.nameOf(document.orgId()))
-                    : Optional.empty();
-            boolean changed = settlements.markAvailable(document, version.id(), object.size(), stripQuotes(object.eTag()),
-                    object.versionId(), clock.instant(), renewal);
-            return changed ? Outcome.AVAILABLE : Outcome.ALREADY_FINAL;
+            return available(document, version, object, settlement);
         }
         boolean changed = settlements.markRejected(document, version.id(), settlement.rejection(), clock.instant());
         if (changed) {
@@ -146,6 +142,44 @@ public class UploadFinalizer {
             return Outcome.REJECTED;
         }
         return Outcome.ALREADY_FINAL;
+    }
+
+    /** At most this many times a settling is decided again because the project was closed or reopened meanwhile. */
+    static final int LANDING_ATTEMPTS = 3;
+
+    /**
+     * Settles an AVAILABLE version where it lands. Its project is read only when the version may renew the document (the
+     * renewal needs its ADMIN members); otherwise it is taken as open, which the write checks: a project closed meanwhile
+     * (or found closed) makes it decide again from the project as it is.
+     */
+    private Outcome available(AdminDocument document, FileVersion version, DocumentFiles.StoredObject object, UploadSettlement settlement) {
+        boolean readProject = settlement.mayRenew();
+        for (int attempt = 0; attempt < LANDING_ATTEMPTS; attempt++) {
+            UploadSettlement.Landing landing = readProject ? landing(document, settlement) : UploadSettlement.Landing.OPEN;
+            UploadSettlements.Settled settled = settlements.markAvailable(document, version.id(), object.size(),
+                    stripQuotes(object.eTag()), object.versionId(), clock.instant(), landing);
+            switch (settled) {
+                case SETTLED -> {
+                    if (landing.projectClosed()) {
+                        LOG.info("version {} of document {} kept on its closed project, renewing nothing", version.id(), document.id());
+                    }
+                    return Outcome.AVAILABLE;
+                }
+                case NOT_PENDING -> {
+                    return Outcome.ALREADY_FINAL;
+                }
+                case PROJECT_CHANGED -> readProject = true;
+            }
+        }
+        LOG.warn("version {} of document {} left pending: its project kept closing and reopening; the reconciliation settles it",
+                version.id(), document.id());
+        return Outcome.CANNOT_TELL;
+    }
+
+    private UploadSettlement.Landing landing(AdminDocument document, UploadSettlement settlement) {
+        Project project = projects.find(document.orgId(), document.projectId()).orElse(null);
+        boolean told = settlement.mayRenew() && project != null && !project.state().isClosed();
+        return settlement.landing(project, told ? organizations.nameOf(document.orgId()) : null);
     }
 
     private static String stripQuotes(String eTag) {

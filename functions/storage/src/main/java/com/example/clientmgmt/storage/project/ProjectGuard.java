@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.ProjectAccess;
+import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.storage.Expressions;
 import com.example.clientmgmt.storage.Keys;
@@ -47,6 +48,17 @@ public final class ProjectGuard {
      */
     public static TransactWriteItem check(String table, Caller caller, String projectId) {
         return guard(new Expressions(), caller).transactCheck(table, ProjectItem.key(caller.orgId(), projectId));
+    }
+
+    /**
+     * A check that {@code project} is still closed ({@code closed}) or not, for a write the system makes on its own
+     * (no caller: an upload settling) whose effect depends on it. "Not closed" also holds when the project is gone.
+     */
+    public static TransactWriteItem stateCheck(String table, ProjectRef project, boolean closed) {
+        Expressions e = new Expressions();
+        String isClosed = e.name(ProjectItem.STATE) + " = " + e.value(AttributeValue.fromS(ProjectState.CLOSED.name()));
+        return (closed ? e.condition(isClosed) : e.condition("(attribute_not_exists(" + e.name(Keys.PK) + ") OR NOT (" + isClosed + "))"))
+                .transactCheck(table, ProjectItem.key(project.orgId(), project.projectId()));
     }
 
     /**

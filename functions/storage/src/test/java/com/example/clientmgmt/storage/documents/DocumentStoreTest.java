@@ -13,6 +13,7 @@ import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.domain.UploadSettlement;
 import com.example.clientmgmt.domain.VersionAddition;
 import com.example.clientmgmt.storage.StorageFixture;
 import com.example.clientmgmt.storage.project.HistoryLog;
@@ -214,6 +215,9 @@ class DocumentStoreTest {
         FileVersion renewal = newVersion(NOW.plusSeconds(5));
         documents().addVersion(OWNER, new VersionAddition(d, renewal), NOW.plusSeconds(5));
         assertEquals(DocumentStatus.PENDING_UPLOAD, reload(d).statusAt(NOW.plusSeconds(5)));
+        assertEquals(UploadSettlements.Settled.PROJECT_CHANGED, settlements().markAvailable(d, renewal.id(), 200, "etag2", "v2",
+                NOW.plusSeconds(6), UploadSettlement.Landing.CLOSED), "the project is open: a landing decided on a closed one writes nothing");
+        assertEquals(DocumentStatus.PENDING_UPLOAD, reload(d).statusAt(NOW.plusSeconds(6)));
         assertTrue(settlements().markAvailable(d, renewal.id(), 200, "etag2", "v2", NOW.plusSeconds(6)));
         assertFalse(settlements().markAvailable(d, renewal.id(), 200, "etag2", "v3", NOW.plusSeconds(7)), "a repeated event");
         AdminDocument now = reload(d);
