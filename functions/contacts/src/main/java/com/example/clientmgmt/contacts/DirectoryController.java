@@ -2,6 +2,7 @@ package com.example.clientmgmt.contacts;
 
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Change;
+import com.example.clientmgmt.domain.ContactProjects;
 import com.example.clientmgmt.domain.Directory;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Ids;
@@ -11,6 +12,7 @@ import com.example.clientmgmt.domain.Person;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
+import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.http.HistoryView;
 import com.example.clientmgmt.http.JsonBody;
 import com.example.clientmgmt.http.PageView;
@@ -35,11 +37,12 @@ import io.micronaut.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code /directory/people}: the organization's directory ("Bottin") and its licences. */
 @Controller("/directory/people")
@@ -125,7 +128,7 @@ public class DirectoryController {
         DirectoryStore.Versioned before = found(caller, personId);
         Person person = before.person();
         Optional<LicenceChange> change = LicenceChange.of(caller, caller.orgAdmin() || memberships.isAdminOfAnyProject(caller),
-                person, licence, () -> contactProjectNames(caller, person));
+                person, licence, () -> contactProjects(caller, person));
         change.ifPresent(c -> directory.setLicence(before, c, caller, clock.instant()));
         return PersonView.of(person.withLicence(licence));
     }
@@ -144,12 +147,11 @@ public class DirectoryController {
         return directory.find(caller.orgId(), personId).orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND));
     }
 
-    private List<String> contactProjectNames(Caller caller, Person person) {
-        List<String> names = new ArrayList<>();
-        for (String projectId : person.contactProjects()) {
-            names.add(projects.find(caller.orgId(), projectId).map(Project::name).orElse(projectId));
-        }
-        names.sort(Comparator.naturalOrder());
-        return names;
+    /** The projects the person is a client contact of, as the caller may be told of them: one batch read. */
+    private ContactProjects contactProjects(Caller caller, Person person) {
+        Set<ProjectRef> refs = person.contactProjects().stream().map(id -> new ProjectRef(caller.orgId(), id)).collect(Collectors.toSet());
+        Map<String, Project> found = new HashMap<>();
+        projects.findAll(refs).forEach((ref, project) -> found.put(ref.projectId(), project));
+        return ContactProjects.seenBy(caller, person.contactProjects(), found);
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 import static com.example.clientmgmt.testkit.World.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The "Contacts client" tab: permission matrix, licence rule, roles, replace/clear, live details, history. */
@@ -197,6 +198,37 @@ class ClientContactsApiTest {
         // once replaced there, the licence can go
         expect(204, c.delete(contacts(p) + "/billing").token(world.owner).send());
         expect(200, c.put("/directory/people/" + id + "/licence").token(world.owner).body(Map.of("licence", "NONE")).send());
+    }
+
+    @Test
+    void theRefusalNamesOnlyTheProjectsTheCallerMayReadAndCountsTheOthers() {
+        String seen = world.project("Chantier visible", Map.of("adam", "ADMIN"));
+        String hidden = world.project("Chantier confidentiel", Map.of("lea", "ADMIN"));
+        String id = person("Contact Partagé", "FREE");
+        expect(200, c.put(contacts(seen) + "/billing").token(world.owner).body(Map.of("personId", id)).send());
+        expect(200, c.put(contacts(hidden) + "/submission").token(world.owner).body(Map.of("personId", id)).send());
+        String licence = "/directory/people/" + id + "/licence";
+        Map<String, String> none = Map.of("licence", "NONE");
+
+        String owner = expect(409, c.put(licence).token(world.owner).body(none).send()).json().get("detail").asText();
+        assertTrue(owner.contains("Chantier visible") && owner.contains("Chantier confidentiel"), owner);
+        // adam is ADMIN of the first project only: a project ADMIN may take a FREE licence, and is told no more than they may read
+        String adam = expect(409, c.put(licence).token(world.adam).header("Accept-Language", "en").body(none).send()).json().get("detail").asText();
+        assertTrue(adam.contains("Chantier visible"), adam);
+        assertFalse(adam.contains("confidentiel"), adam);
+        assertTrue(adam.contains("1 other project"), adam);
+        String lea = expect(409, c.put(licence).token(world.lea).header("Accept-Language", "fr").body(none).send()).json().get("detail").asText();
+        assertFalse(lea.contains("visible"), lea);
+        assertTrue(lea.contains("Chantier confidentiel") && lea.contains("1 autre(s) projet(s)"), lea);
+        // nora is ADMIN of no project: refused before anything is read
+        JsonNode nora = expect(403, c.put(licence).token(world.nora).body(none).send()).json();
+        assertFalse(nora.toString().contains("Chantier"), nora::toString);
+        expect(404, c.put(licence).token(world.outsider).body(none).send());
+        String hiddenOnly = "/directory/people/" + person("Contact Caché", "FREE") + "/licence";
+        expect(200, c.put(contacts(hidden) + "/execution").token(world.owner).body(Map.of("personId", hiddenOnly.split("/")[3])).send());
+        String adamHidden = expect(409, c.put(hiddenOnly).token(world.adam).header("Accept-Language", "en").body(none).send()).json().get("detail").asText();
+        assertFalse(adamHidden.contains("Chantier"), adamHidden);
+        assertTrue(adamHidden.contains("1 project(s) you cannot see"), adamHidden);
     }
 
     @Test

@@ -48,14 +48,24 @@ public final class Directory {
     }
 
     /**
-     * A person who is somebody's client contact keeps a licence: removing it is refused with the projects
-     * to fix first. (Decision: refuse rather than keep a contact without a licence; see README.)
+     * A person who is somebody's client contact keeps a licence: removing it is refused with the projects to fix
+     * first — named when the caller may read them, counted otherwise ({@link ContactProjects}, read only then).
+     * (Decision: refuse rather than keep a contact without a licence; see README.)
      */
-    public static void requireLicenceMayBeRemoved(Person person, Licence to, Supplier<List<String>> contactProjectNames) {
-        if (!to.allowsClientContact() && !person.contactOf().isEmpty()) {
-            throw new ProblemException(ProblemCode.CONFLICT, "LICENCE_IN_USE",
-                    List.of(person.name(), String.join(", ", contactProjectNames.get())), List.of());
+    public static void requireLicenceMayBeRemoved(Person person, Licence to, Supplier<ContactProjects> contactProjects) {
+        if (to.allowsClientContact() || person.contactOf().isEmpty()) {
+            return;
         }
+        ContactProjects projects = contactProjects.get();
+        String names = String.join(", ", projects.readable());
+        if (projects.others() == 0) {
+            throw new ProblemException(ProblemCode.CONFLICT, "LICENCE_IN_USE", List.of(person.name(), names), List.of());
+        }
+        if (projects.readable().isEmpty()) {
+            throw new ProblemException(ProblemCode.CONFLICT, "LICENCE_IN_USE_UNREADABLE", List.of(person.name(), projects.others()), List.of());
+        }
+        throw new ProblemException(ProblemCode.CONFLICT, "LICENCE_IN_USE_ALSO_UNREADABLE",
+                List.of(person.name(), names, projects.others()), List.of());
     }
 
     /** The person chosen as a client contact must hold a licence (FREE is enough). */

@@ -1,6 +1,5 @@
 package com.example.clientmgmt.domain;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -14,16 +13,16 @@ public record LicenceChange(String personId, Licence from, Licence to, boolean o
 
     /**
      * The change {@code caller} asks for ({@code adminOfAProject}: ADMIN of at least one project): refused as
-     * {@link Directory} says (403; 409 LICENCE_IN_USE naming the projects, read only then), empty when the person
+     * {@link Directory} says (403; 409 LICENCE_IN_USE naming the projects the caller may read and counting the others, read only then), empty when the person
      * already holds {@code to}.
      */
     public static Optional<LicenceChange> of(Caller caller, boolean adminOfAProject, Person person, Licence to,
-                                             Supplier<List<String>> contactProjectNames) {
+                                             Supplier<ContactProjects> contactProjects) {
         Directory.requireMayChangeLicence(caller, adminOfAProject, person.licence(), to);
         if (person.licence() == to) {
             return Optional.empty();
         }
-        Directory.requireLicenceMayBeRemoved(person, to, contactProjectNames);
+        Directory.requireLicenceMayBeRemoved(person, to, contactProjects);
         return Optional.of(new LicenceChange(person.id(), person.licence(), to, !to.allowsClientContact()));
     }
 

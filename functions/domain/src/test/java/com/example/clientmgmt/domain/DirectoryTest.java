@@ -3,6 +3,7 @@ package com.example.clientmgmt.domain;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -56,13 +57,43 @@ class DirectoryTest {
     @Test
     void aContactKeepsTheirLicenceAndTheRefusalNamesTheProjects() {
         Person contact = person(Licence.FREE, "PROJ1#BILLING");
-        ProblemException e = refusal(() -> Directory.requireLicenceMayBeRemoved(contact, Licence.NONE, () -> List.of("Tour Sud")));
+        ProblemException e = refusal(() -> Directory.requireLicenceMayBeRemoved(contact, Licence.NONE, () -> new ContactProjects(List.of("Tour Sud"), 0)));
         assertEquals(ProblemCode.CONFLICT, e.code());
         assertEquals("LICENCE_IN_USE", e.messageKey());
         assertEquals(List.of("Élise Tremblay-Côté", "Tour Sud"), e.args());
-        assertDoesNotThrow(() -> Directory.requireLicenceMayBeRemoved(contact, Licence.STANDARD, () -> List.of()));
-        assertDoesNotThrow(() -> Directory.requireLicenceMayBeRemoved(person(Licence.FREE), Licence.NONE, () -> List.of()));
+        assertDoesNotThrow(() -> Directory.requireLicenceMayBeRemoved(contact, Licence.STANDARD, () -> { throw new AssertionError("not read"); }));
+        assertDoesNotThrow(() -> Directory.requireLicenceMayBeRemoved(person(Licence.FREE), Licence.NONE, () -> { throw new AssertionError("not read"); }));
         assertEquals(Set.of("PROJ1"), contact.contactProjects());
+    }
+
+    @Test
+    void projectsTheCallerCannotReadAreCountedNeverNamed() {
+        Person contact = person(Licence.FREE, "A#BILLING", "B#SUBMISSION", "C#EXECUTION");
+        ProblemException some = refusal(() -> Directory.requireLicenceMayBeRemoved(contact, Licence.NONE, () -> new ContactProjects(List.of("Tour Sud"), 2)));
+        assertEquals("LICENCE_IN_USE_ALSO_UNREADABLE", some.messageKey());
+        assertEquals(List.of("Élise Tremblay-Côté", "Tour Sud", 2), some.args());
+        ProblemException none = refusal(() -> Directory.requireLicenceMayBeRemoved(contact, Licence.NONE, () -> new ContactProjects(List.of(), 3)));
+        assertEquals("LICENCE_IN_USE_UNREADABLE", none.messageKey());
+        assertEquals(List.of("Élise Tremblay-Côté", 3), none.args());
+    }
+
+    @Test
+    void whatACallerIsToldOfAContactsProjectsFollowsThePermissionMatrix() {
+        Project a = project("A", "Tour Sud", Map.of("lea", Permission.LIMITED));
+        Project b = project("B", "Entrepôt secret", Map.of("lea", Permission.NONE, "adam", Permission.ADMIN));
+        Project c = project("C", "Aréna", Map.of("adam", Permission.ADMIN));
+        Map<String, Project> found = Map.of("A", a, "B", b, "C", c);
+        List<String> ids = List.of("A", "B", "C", "GONE");
+        assertEquals(new ContactProjects(List.of("Tour Sud"), 3), ContactProjects.seenBy(MEMBER, ids, found), "LIMITED reads; NONE, not a member, or gone: counted");
+        assertEquals(new ContactProjects(List.of("Aréna", "Entrepôt secret"), 2), ContactProjects.seenBy(new Caller("adam", "o", false), ids, found),
+                "in name order");
+        assertEquals(new ContactProjects(List.of("Aréna", "Entrepôt secret", "Tour Sud"), 1), ContactProjects.seenBy(ORG_ADMIN, ids, found),
+                "an organization admin reads every project of the organization");
+    }
+
+    static Project project(String id, String name, Map<String, Permission> members) {
+        return new Project("o", id, name, new AdminInfo(null, null, null, null, ProjectState.ACTIVE, null), 1, members, Map.of(),
+                java.time.Instant.EPOCH, "boss");
     }
 
     @Test
