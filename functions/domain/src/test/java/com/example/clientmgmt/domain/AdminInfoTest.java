@@ -54,6 +54,24 @@ class AdminInfoTest {
     }
 
     @Test
+    void limitedHasItsOwnVersionWhichABudgetChangeDoesNotMove() {
+        Project p = new Project("o", "P", "Tour", INFO, 4, java.util.Map.of(), java.util.Map.of(), java.time.Instant.EPOCH, "u");
+        assertEquals(4, p.versionSeenBy(Permission.LIMITED), "a project never changed since shows the same version to all");
+        Project budget = p.withAdminInfo(INFO.apply(patch(Change.keep(), Change.keep(), Change.keep(),
+                Change.set(new Money(new BigDecimal("2000000.00"), "CAD")))).after());
+        assertEquals(5, budget.versionSeenBy(Permission.ADMIN));
+        assertEquals(4, budget.versionSeenBy(Permission.LIMITED), "nothing LIMITED sees changed");
+        Project cleared = budget.withAdminInfo(INFO.apply(patch(Change.keep(), Change.keep(), Change.keep(), Change.clear())).after());
+        assertEquals(4, cleared.versionSeenBy(Permission.LIMITED), "clearing the budget neither");
+        Project renamed = cleared.withAdminInfo(cleared.adminInfo().apply(patch(Change.set("Acier Ltée"), Change.keep(), Change.keep(), Change.keep())).after());
+        assertEquals(7, renamed.versionSeenBy(Permission.ADMIN));
+        assertEquals(7, renamed.versionSeenBy(Permission.LIMITED), "what LIMITED sees changed: their version catches up");
+        Project closed = renamed.withAdminInfo(renamed.adminInfo().apply(new AdminInfoPatch(Change.keep(), Change.keep(), Change.keep(),
+                Change.keep(), Change.set(ProjectState.CLOSED), Change.set(BUDGET))).after());
+        assertEquals(8, closed.versionSeenBy(Permission.LIMITED), "a state change with a budget change shows");
+    }
+
+    @Test
     void limitedNeverSeesTheBudget() {
         assertNull(INFO.visibleTo(Permission.LIMITED).estimatedBudget());
         assertEquals(BUDGET, INFO.visibleTo(Permission.ADMIN).estimatedBudget());

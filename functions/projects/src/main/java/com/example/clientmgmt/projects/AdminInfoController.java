@@ -62,6 +62,6 @@ public class AdminInfoController {
     }
 
     private static HttpResponse<Object> withEtag(Project project, Permission permission) {
-        return HttpResponse.ok(Views.adminInfo(project, permission)).header(HttpHeaders.ETAG, Etags.of(project.version()));
+        return HttpResponse.ok(Views.adminInfo(project, permission)).header(HttpHeaders.ETAG, Etags.of(project.versionSeenBy(permission)));
     }
 }

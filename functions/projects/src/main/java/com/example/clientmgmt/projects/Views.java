@@ -43,7 +43,7 @@ final class Views {
     record AdminInfoView(String clientCompanyName, String submissionDeadline, String startDate, String endDate,
                          String state, MoneyView estimatedBudget, long version) {}
 
-    /** Admin info as LIMITED sees it: the same without the budget field at all. */
+    /** Admin info as LIMITED sees it: the same without the budget field at all, and their own version (budget changes do not move it). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record LimitedAdminInfoView(String clientCompanyName, String submissionDeadline, String startDate, String endDate,
@@ -53,10 +53,10 @@ final class Views {
         AdminInfo info = p.adminInfo().visibleTo(permission);
         if (permission.seesBudget()) {
             return new AdminInfoView(info.clientCompanyName(), text(info.submissionDeadline()), text(info.startDate()),
-                    text(info.endDate()), info.state().name(), MoneyView.of(info.estimatedBudget()), p.version());
+                    text(info.endDate()), info.state().name(), MoneyView.of(info.estimatedBudget()), p.versionSeenBy(permission));
         }
         return new LimitedAdminInfoView(info.clientCompanyName(), text(info.submissionDeadline()), text(info.startDate()),
-                text(info.endDate()), info.state().name(), p.version());
+                text(info.endDate()), info.state().name(), p.versionSeenBy(permission));
     }
 
     @Serdeable

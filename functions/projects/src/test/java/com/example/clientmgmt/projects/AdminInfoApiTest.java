@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.example.clientmgmt.testkit.World.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -104,6 +106,35 @@ class AdminInfoApiTest {
         assertEquals("2027-01-10", after.get("startDate").asText());
         assertEquals("2027-06-30", after.get("endDate").asText());
         assertEquals(3, after.get("version").asLong());
+    }
+
+    @Test
+    void aBudgetOnlyChangeDoesNotMoveWhatLimitedSeesNotEvenItsVersionOrEtag() {
+        String p = world.project("Budget discret", Map.of("adam", "ADMIN", "lea", "LIMITED"));
+        ApiClient.Response limitedBefore = expect(200, c.get(info(p)).token(world.lea).send());
+        expect(200, c.patch(info(p)).token(world.adam).body(Map.of("estimatedBudget", Map.of("amount", "1000.00"))).send());
+        expect(200, c.patch(info(p)).token(world.owner).body(Map.of("estimatedBudget", Map.of("amount", "2000.00"))).send());
+        ApiClient.Response limitedAfter = expect(200, c.get(info(p)).token(world.lea).send());
+        assertEquals(limitedBefore.header("ETag"), limitedAfter.header("ETag"), "LIMITED cannot tell that the budget changed");
+        assertEquals(limitedBefore.text(), limitedAfter.text());
+        for (String admin : List.of(world.adam, world.owner, world.boss)) {
+            ApiClient.Response asAdmin = expect(200, c.get(info(p)).token(admin).send());
+            assertEquals("\"3\"", asAdmin.header("ETag"), "ADMIN's version counts every change");
+            assertEquals(3, asAdmin.json().get("version").asLong());
+        }
+        // an ADMIN's If-Match works as before: their ETag passes, LIMITED's older one does not
+        expect(412, c.patch(info(p)).token(world.adam).header("If-Match", limitedAfter.header("ETag"))
+                .body(Map.of("clientCompanyName", "Client")).send());
+        ApiClient.Response renamed = expect(200, c.patch(info(p)).token(world.adam).header("If-Match", "\"3\"")
+                .body(Map.of("clientCompanyName", "Client")).send());
+        assertEquals("\"4\"", renamed.header("ETag"));
+        ApiClient.Response limitedNow = expect(200, c.get(info(p)).token(world.lea).send());
+        assertEquals("\"4\"", limitedNow.header("ETag"), "what LIMITED sees changed: their version catches up");
+        assertEquals(4, limitedNow.json().get("version").asLong());
+        assertFalse(limitedNow.json().has("estimatedBudget"));
+        // nora (NONE) and another organization learn nothing, not even a version
+        assertNull(expect(403, c.get(info(p)).token(world.nora).send()).header("ETag"));
+        assertNull(expect(404, c.get(info(p)).token(world.outsider).send()).header("ETag"));
     }
 
     @Test

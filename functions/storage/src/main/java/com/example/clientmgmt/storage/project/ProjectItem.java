@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * The project item (partition {@link Keys#projectPk}, sort key {@link Keys#PROJECT}): name, admin info (one attribute
- * per field, absent when empty), {@code version} (counts admin-info changes: the ETag), {@code members}
+ * per field, absent when empty), {@code version} (counts admin-info changes: the ETag), {@code limitedVersion} (the
+ * version at the last change LIMITED members see; absent on items written before it existed: then {@code version},
+ * which is at or after that change), {@code members}
  * (user → permission: the permission check reads this one item) and {@code contacts} (see
  * {@link ClientContactItem}). Every project is on its organization's list (index Lookup: {@code lpk = ORG#o#PROJECTS},
  * {@code lsk} = its id, so newest last) with {@code search}, the folded words of its and its client's names.
@@ -24,6 +26,7 @@ import java.util.Map;
 public final class ProjectItem {
     static final String MEMBERS = "members";
     static final String VERSION = "version";
+    static final String LIMITED_VERSION = "limitedVersion";
     public static final String STATE = AdminInfo.STATE;
     static final String SEARCH = "search";
 
@@ -44,6 +47,7 @@ public final class ProjectItem {
         item.put("id", AttributeValue.fromS(project.id()));
         item.put("name", AttributeValue.fromS(project.name()));
         item.put(VERSION, Attrs.n(project.version()));
+        item.put(LIMITED_VERSION, Attrs.n(project.limitedVersion()));
         item.put("createdAt", AttributeValue.fromS(project.createdAt().toString()));
         item.put("createdBy", AttributeValue.fromS(project.createdBy()));
         Map<String, AttributeValue> members = new HashMap<>();
@@ -103,7 +107,7 @@ public final class ProjectItem {
                 Attrs.date(item, AdminInfo.END_DATE), ProjectState.valueOf(Attrs.str(item, AdminInfo.STATE)),
                 Attrs.money(item.get(AdminInfo.ESTIMATED_BUDGET)));
         return new Project(Attrs.str(item, "orgId"), Attrs.str(item, "id"), Attrs.str(item, "name"), info,
-                Attrs.num(item, VERSION), members, ClientContactItem.fromContacts(item.get(ClientContactItem.CONTACTS)),
+                Attrs.num(item, VERSION), item.containsKey(LIMITED_VERSION) ? Attrs.num(item, LIMITED_VERSION) : Attrs.num(item, VERSION), members, ClientContactItem.fromContacts(item.get(ClientContactItem.CONTACTS)),
                 Attrs.instant(item, "createdAt"), Attrs.str(item, "createdBy"));
     }
 }

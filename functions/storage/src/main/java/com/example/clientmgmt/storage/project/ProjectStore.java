@@ -94,7 +94,9 @@ public class ProjectStore {
                 e.set(ProjectItem.SEARCH, ProjectItem.search(before.name(), update.after().clientCompanyName()));
             }
         }
+        // the write holds the version read, so the project after it is exactly this one, one version on
         e.increment(ProjectItem.VERSION)
+                .set(ProjectItem.LIMITED_VERSION, Attrs.n(before.withAdminInfo(update.after()).limitedVersion()))
                 .condition(e.name(ProjectItem.VERSION) + " = " + e.value(Attrs.n(before.version())));
         ProjectGuard.callerIsAdmin(e, caller);
         List<TransactWriteItem> writes = new ArrayList<>();
