@@ -118,6 +118,13 @@ build_local() {
   touch "$ROOT/target/local-api.classpath"
 }
 
+# build_local, unless nothing under functions/ changed since the last build
+build_local_if_stale() {
+  if [ ! -f "$ROOT/target/local-api.classpath" ] || [ -n "$(find "$ROOT/functions" "$ROOT/pom.xml" -newer "$ROOT/target/local-api.classpath" -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' \) -not -path '*/target/*' | head -1)" ]; then
+    build_local
+  fi
+}
+
 local_java() {
   java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dtemplate.path="$ROOT/template.yaml" \
     -cp "$ROOT/functions/local-api/target/classes:$(cat "$ROOT/target/local-api.classpath")" "$@"

@@ -16,6 +16,11 @@ public final class ProjectAccess {
         return caller.orgAdmin() ? Permission.ADMIN : project.permissionOf(caller.userId());
     }
 
+    /** Whether the caller may read {@code project} now (null: gone): what a notification of it may still show them. */
+    public static boolean mayRead(Project project, Caller caller) {
+        return project != null && permissionOf(project, caller).canRead();
+    }
+
     /** LIMITED or ADMIN may read; NONE gets 403, a missing project 404. Closed projects stay readable. */
     public static Permission requireRead(Project project, Caller caller) {
         Permission permission = permissionOf(existing(project), caller);

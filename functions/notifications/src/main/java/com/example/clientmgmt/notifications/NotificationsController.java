@@ -7,7 +7,6 @@ import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
-import com.example.clientmgmt.storage.notifications.NotificationStore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -21,13 +20,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 
-/** {@code /notifications}: the caller's own in-app notifications, newest first. */
+/** {@code /notifications}: the caller's own in-app notifications, newest first, as they may see them now ({@link Inbox}). */
 @Controller("/notifications")
 public class NotificationsController {
-    private final NotificationStore notifications;
+    private final Inbox inbox;
 
-    public NotificationsController(NotificationStore notifications) {
-        this.notifications = notifications;
+    public NotificationsController(Inbox inbox) {
+        this.inbox = inbox;
     }
 
     /**
@@ -49,27 +48,33 @@ public class NotificationsController {
         }
     }
 
-    /** A page of notifications and how many of all the caller's are unread. */
+    /**
+     * A page of notifications and how many of all the caller's are unread: exact up to 99, else 99 with
+     * {@code unreadCountCapped} ("99+").
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ListView(List<View> items, String nextCursor, int unreadCount) {}
+    record ListView(List<View> items, String nextCursor, int unreadCount, boolean unreadCountCapped) {}
 
+    /** How many the request marked read, and whether unread ones remain ({@code more}: post again). */
     @Serdeable
-    record ReadAll(int marked) {}
+    record ReadAll(int marked, boolean more) {}
 
     /** Newest first; {@code unread=true} keeps the unread ones (a page may then be shorter than {@code limit}). */
     @Get
     public ListView list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit,
                          @Nullable @QueryValue String unread) {
         boolean unreadOnly = unreadFilter(unread);
-        PageView<View> page = PageView.of(notifications.page(caller, cursor, Paging.limit(limit), unreadOnly), View::of);
-        return new ListView(page.items(), page.nextCursor(), notifications.unreadCount(caller));
+        PageView<View> page = PageView.of(inbox.page(caller, cursor, Paging.limit(limit), unreadOnly), View::of);
+        Inbox.UnreadCount unreadCount = inbox.unreadCount(caller);
+        return new ListView(page.items(), page.nextCursor(), unreadCount.count(), unreadCount.capped());
     }
 
-    /** Marks all the caller's notifications read. */
+    /** Marks the caller's notifications read, in bounded steps: {@code more} says to post again. */
     @Post("/read-all")
     public ReadAll markAllRead(Caller caller) {
-        return new ReadAll(notifications.markAllRead(caller));
+        Inbox.ReadAll done = inbox.markAllRead(caller);
+        return new ReadAll(done.marked(), done.more());
     }
 
     private static boolean unreadFilter(String raw) {
@@ -85,7 +90,7 @@ public class NotificationsController {
     /** Only the recipient can reach a notification: anyone else's id is simply not found. */
     @Post("/{id}/read")
     public HttpResponse<Void> markRead(Caller caller, @PathVariable String id) {
-        if (!notifications.markRead(caller, id)) {
+        if (!inbox.markRead(caller, id)) {
             throw new ProblemException(ProblemCode.NOT_FOUND);
         }
         return HttpResponse.noContent();

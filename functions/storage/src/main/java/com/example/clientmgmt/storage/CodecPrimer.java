@@ -57,7 +57,7 @@ public class CodecPrimer implements Primer {
         boolean same = ProjectItem.toProject(ProjectItem.item(project)).equals(project)
                 && PersonItem.toPerson(PersonItem.item(person, 1)).equals(person)
                 && DocumentItem.toDocument(DocumentItem.newItem(document, "Priming", java.util.Optional.of(document.createdAt()))).equals(document);
-        NotificationItem.fields(notification, "priming").updateExpression();
+        NotificationItem.firstWrite("priming", "priming", notification, "priming").updateExpression();
         same = same && NotificationItem.toNotification(NotificationItem.item(notification, "priming")).equals(notification)
                 && OrganizationItem.toOrganization(OrganizationItem.item(organization, "priming", at.toString())).equals(organization);
         HistoryItem.toEntry(HistoryItem.item(new HistoryItem.Change(ProjectRef.of(project), "priming", at, id), 0,

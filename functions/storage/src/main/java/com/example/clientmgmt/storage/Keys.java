@@ -32,6 +32,8 @@ import java.util.Map;
  * pending uploads     PROJECT#UPLOAD# items: lpk = UPLOADS#PENDING, lsk = the version's deadline#version (index Lookup)
  * expiring documents  document items with an expiry date: lpk = ORG#o#EXPIRING, lsk = expiresOn#project#document (index Lookup)
  * organization list   project items: lpk = ORG#o#PROJECTS, lsk = project id (index Lookup; filtered on state and search words)
+ * unread notifications notification items while unread: lpk = ORG#o#UNREAD#u, lsk = the notification id (index Lookup;
+ *                    marking one read removes both, so counting and reading-all read unread items only)
  * </pre>
  *
  * A stack update can add one global secondary index at most, so access patterns added after the first
@@ -109,6 +111,10 @@ public final class Keys {
 
     public static String notificationsPk(String orgId, String userId) {
         return ORG + orgId + "#NOTIFY#" + userId;
+    }
+
+    public static String unreadPk(String orgId, String userId) {
+        return ORG + orgId + "#UNREAD#" + userId;
     }
 
     public static String expiringPk(String orgId) {

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * A user's in-app notification (partition {@link Keys#notificationsPk}, sort key {@link Keys#NOTIFICATION_PREFIX} + id), one partition per
  * user, so that only the recipient's own key reaches it. The id is {@code <created ms>.<document>.<arming>}:
  * creation first (keys sort by time), the document and reminder arming make it unique and repeatable (each
- * occurrence of a repeating reminder is claimed anew, so its first claim's time differs).
+ * occurrence of a repeating reminder is claimed anew, so its first claim's time differs). While unread, it is also in
+ * its recipient's unread list (index Lookup: {@code lpk} = {@link Keys#unreadPk}, {@code lsk} = its id), which marking
+ * it read leaves.
  */
 public final class NotificationItem {
     static final String READ = "read";
@@ -41,6 +43,34 @@ public final class NotificationItem {
         return Attrs.str(key, Keys.SK).substring(Keys.NOTIFICATION_PREFIX.length());
     }
 
+    /** Its key in the recipient's unread list (index Lookup), which the index's queries start after. */
+    static Map<String, AttributeValue> unreadKey(String orgId, String userId, String id) {
+        Map<String, AttributeValue> key = new HashMap<>(key(orgId, userId, id));
+        key.put(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.unreadPk(orgId, userId)));
+        key.put(Keys.LOOKUP_SK, AttributeValue.fromS(id));
+        return key;
+    }
+
+    /** Marks it read: out of the unread list. */
+    static Expressions markRead() {
+        return new Expressions().set(READ, AttributeValue.fromBool(true)).remove(Keys.LOOKUP_PK).remove(Keys.LOOKUP_SK);
+    }
+
+    /** Whose notifications a partition holds. */
+    record Recipient(String orgId, String userId) {}
+
+    /** The recipient of the partition {@code pk} ({@link Keys#notificationsPk}). */
+    static Recipient recipientOf(String pk) {
+        String probe = Keys.notificationsPk("\u0000", "\u0001");
+        String head = probe.substring(0, probe.indexOf('\u0000'));
+        String middle = probe.substring(probe.indexOf('\u0000') + 1, probe.indexOf('\u0001'));
+        int at = pk.indexOf(middle, head.length());
+        if (!pk.startsWith(head) || at < 0) {
+            throw new IllegalArgumentException("not a notifications partition: " + pk);
+        }
+        return new Recipient(pk.substring(head.length(), at), pk.substring(at + middle.length()));
+    }
+
     static AttributeValue partition(String orgId, String userId) {
         return AttributeValue.fromS(Keys.notificationsPk(orgId, userId));
     }
@@ -49,18 +79,22 @@ public final class NotificationItem {
         return AttributeValue.fromS(Keys.NOTIFICATION_PREFIX);
     }
 
-    /** Writes a notification's fields; its read mark is kept when it exists already (a repeated write). */
-    public static Expressions fields(Notification n, String idempotencyKey) {
+    /**
+     * Writes a new unread notification of {@code userId}, only when it is not there yet: a repeated write (a retried
+     * run) changes nothing, its read mark included.
+     */
+    public static Expressions firstWrite(String orgId, String userId, Notification n, String idempotencyKey) {
         Expressions e = new Expressions();
-        item(n, idempotencyKey).forEach((name, value) -> {
-            if (!name.equals(READ) && !name.equals(Keys.PK) && !name.equals(Keys.SK)) {
+        item(n, idempotencyKey).forEach(e::set);
+        unreadKey(orgId, userId, n.id()).forEach((name, value) -> {
+            if (!name.equals(Keys.PK) && !name.equals(Keys.SK)) {
                 e.set(name, value);
             }
         });
-        return e.setIfAbsent(READ, AttributeValue.fromBool(false));
+        return e.condition("attribute_not_exists(" + e.name(Keys.PK) + ")");
     }
 
-    /** The whole item of a new notification of {@code userId}. */
+    /** The fields of a new unread notification (no keys). */
     public static Map<String, AttributeValue> item(Notification n, String idempotencyKey) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("type", AttributeValue.fromS(n.type()));
@@ -76,14 +110,14 @@ public final class NotificationItem {
         item.put("occurrence", Attrs.s(n.occurrence() == null ? null : n.occurrence().toString()));
         item.put("createdAt", AttributeValue.fromS(n.createdAt().toString()));
         item.put("idempotencyKey", AttributeValue.fromS(idempotencyKey));
-        item.put(READ, AttributeValue.fromBool(n.read()));
+        item.put(READ, AttributeValue.fromBool(false));
         return item;
     }
 
     /** A new notification of {@code userId}, as one write of a transaction. */
     public static software.amazon.awssdk.services.dynamodb.model.TransactWriteItem put(String table, String orgId, String userId,
                                                                              Notification n, String idempotencyKey) {
-        Map<String, AttributeValue> item = new HashMap<>(key(orgId, userId, n.id()));
+        Map<String, AttributeValue> item = new HashMap<>(unreadKey(orgId, userId, n.id()));
         item(n, idempotencyKey).forEach((name, value) -> {
             if (value != null) {
                 item.put(name, value);

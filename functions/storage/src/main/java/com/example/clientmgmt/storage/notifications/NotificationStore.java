@@ -4,7 +4,6 @@ import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Notification;
 import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.platform.TableConfig;
-import com.example.clientmgmt.storage.Attrs;
 import com.example.clientmgmt.storage.Cursor;
 import com.example.clientmgmt.storage.Expressions;
 import com.example.clientmgmt.storage.Keys;
@@ -16,15 +15,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Users' in-app notifications: written by the reminder sweep and the upload check (a renewal), listed newest
- * first (one descending query of the recipient's partition, all or only the unread ones), counted, and
- * marked read by their recipient (one, or all).
+ * first (one descending query of the recipient's partition, or of their unread list), and marked read by their
+ * recipient. What the recipient may still see of them, how many are unread and "mark all read" are the inbox's
+ * ({@code notifications} function), which reads these pages.
  */
 @Singleton
 public class NotificationStore {
@@ -40,9 +40,9 @@ public class NotificationStore {
     public record Context(String organizationName, String projectName) {}
 
     /**
-     * Writes one recipient's notification of a fired occurrence. Its id comes from the reminder's arming and
-     * this occurrence's first claim, so writing it again (a retried or taken-over run) changes nothing and
-     * keeps the read mark.
+     * Writes one recipient's notification of a fired occurrence, unread. Its id comes from the reminder's arming and
+     * this occurrence's first claim, so writing it again (a retried or taken-over run) changes nothing and keeps the
+     * read mark.
      */
     public void recordReminder(ReminderStore.Occurrence occurrence, Context context, String userId) {
         var d = occurrence.due().document();
@@ -50,70 +50,77 @@ public class NotificationStore {
         Notification notification = new Notification(id, Notification.DOCUMENT_REMINDER, context.organizationName(), d.projectId(),
                 context.projectName(), d.id(), d.title(), d.kind(), occurrence.reminder().date(), occurrence.reminder().note(),
                 occurrence.day(), occurrence.firstClaim(), false);
-        dynamo.updateItem(NotificationItem.fields(notification, occurrence.idempotencyKey())
-                .updateItem(table, NotificationItem.key(d.orgId(), userId, id)).build());
+        try {
+            dynamo.updateItem(NotificationItem.firstWrite(d.orgId(), userId, notification, occurrence.idempotencyKey())
+                    .updateItem(table, NotificationItem.key(d.orgId(), userId, id)).build());
+        } catch (ConditionalCheckFailedException written) {
+            // written by an earlier try of the same occurrence: kept as it is, read or not
+        }
     }
 
     /**
-     * A page of the caller's notifications, newest first; only the unread ones when {@code unreadOnly} (a
-     * filter on the same query: a page may then come back shorter than {@code limit}, follow its cursor).
+     * A page of the caller's notifications, newest first: one descending query of the caller's partition, or with
+     * {@code unreadOnly} of the caller's unread list (index Lookup), which holds the unread ones only. Index pages read
+     * what was unread a moment ago (the index follows the table within about a second).
      */
     public Page<Notification> page(Caller caller, String cursor, int limit, boolean unreadOnly) {
         String after = Cursor.decode(cursor, NotificationItem::isWellFormedId);
-        QueryRequest.Builder query = ownQuery(caller, unreadOnly).scanIndexForward(false).limit(limit);
+        QueryRequest.Builder query = (unreadOnly ? unreadQuery(caller) : ownQuery(caller)).scanIndexForward(false).limit(limit);
         if (after != null) {
-            query.exclusiveStartKey(NotificationItem.key(caller.orgId(), caller.userId(), after));
+            query.exclusiveStartKey(unreadOnly ? NotificationItem.unreadKey(caller.orgId(), caller.userId(), after)
+                    : NotificationItem.key(caller.orgId(), caller.userId(), after));
         }
         QueryResponse response = dynamo.query(query.build());
         List<Notification> items = response.items().stream().map(NotificationItem::toNotification).toList();
         return new Page<>(items, Queries.hasMore(response) ? Cursor.encode(NotificationItem.idOf(response.lastEvaluatedKey())) : null);
     }
 
-    /** How many of the caller's notifications are unread: a counting query of the caller's own partition. */
-    public int unreadCount(Caller caller) {
-        int count = 0;
-        for (QueryResponse page : dynamo.queryPaginator(ownQuery(caller, true).select(Select.COUNT).build())) {
-            count += page.count();
+    /** One of the caller's notifications, or empty when the caller has no such notification. */
+    public Optional<Notification> find(Caller caller, String id) {
+        if (!NotificationItem.isWellFormedId(id)) {
+            return Optional.empty();
         }
-        return count;
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(NotificationItem.key(caller.orgId(), caller.userId(), id))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(NotificationItem.toNotification(item));
+    }
+
+    private QueryRequest.Builder ownQuery(Caller caller) {
+        return QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", NotificationItem.partition(caller.orgId(), caller.userId()),
+                        ":prefix", NotificationItem.prefix()));
+    }
+
+    private QueryRequest.Builder unreadQuery(Caller caller) {
+        return QueryRequest.builder().tableName(table).indexName(Keys.LOOKUP)
+                .keyConditionExpression("#lpk = :lpk")
+                .expressionAttributeNames(Map.of("#lpk", Keys.LOOKUP_PK))
+                .expressionAttributeValues(Map.of(":lpk", AttributeValue.fromS(Keys.unreadPk(caller.orgId(), caller.userId()))));
+    }
+
+    /** Marks one of the caller's notifications read (again, if it was); false when the caller has no such notification. */
+    public boolean markRead(Caller caller, String id) {
+        return mark(caller, id, false);
     }
 
     /**
-     * Marks every unread notification of the caller read, newest first; returns how many. Each is its own
-     * conditional write (one gone meanwhile is skipped), so that a very long list is marked as far as it goes.
+     * Marks one of the caller's notifications read if it is unread; false when it was read already (or is not there):
+     * what "mark all read" counts, so that an index that still lists one marked a moment ago does not count it twice.
      */
-    public int markAllRead(Caller caller) {
-        int marked = 0;
-        for (QueryResponse page : dynamo.queryPaginator(ownQuery(caller, true).scanIndexForward(false)
-                .projectionExpression("#id").expressionAttributeNames(Map.of("#read", NotificationItem.READ, "#id", "id")).build())) {
-            for (Map<String, AttributeValue> item : page.items()) {
-                if (markRead(caller, Attrs.str(item, "id"))) {
-                    marked++;
-                }
-            }
-        }
-        return marked;
+    public boolean markReadIfUnread(Caller caller, String id) {
+        return mark(caller, id, true);
     }
 
-    private QueryRequest.Builder ownQuery(Caller caller, boolean unreadOnly) {
-        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
-                ":pk", NotificationItem.partition(caller.orgId(), caller.userId()), ":prefix", NotificationItem.prefix()));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)");
-        if (unreadOnly) {
-            values.put(":false", AttributeValue.fromBool(false));
-            query.filterExpression("#read = :false").expressionAttributeNames(Map.of("#read", NotificationItem.READ));
-        }
-        return query.expressionAttributeValues(values);
-    }
-
-    /** Marks one of the caller's notifications read; false when the caller has no such notification. */
-    public boolean markRead(Caller caller, String id) {
+    private boolean mark(Caller caller, String id, boolean onlyIfUnread) {
         if (!NotificationItem.isWellFormedId(id)) {
             return false;
         }
-        Expressions e = new Expressions().set(NotificationItem.READ, AttributeValue.fromBool(true));
+        Expressions e = NotificationItem.markRead();
         e.condition("attribute_exists(" + e.name(Keys.PK) + ")");
+        if (onlyIfUnread) {
+            e.condition(e.name(NotificationItem.READ) + " = " + e.value(AttributeValue.fromBool(false)));
+        }
         try {
             dynamo.updateItem(e.updateItem(table, NotificationItem.key(caller.orgId(), caller.userId(), id)).build());
             return true;
