@@ -15,6 +15,7 @@ import com.example.clientmgmt.storage.Expressions;
 import com.example.clientmgmt.storage.Keys;
 import com.example.clientmgmt.storage.Queries;
 import com.example.clientmgmt.storage.project.HistoryLog;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,11 +46,15 @@ public class DirectoryStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final HistoryLog history;
+    /** At most this many word items, and this many people, one search request reads. */
+    private final int searchReads;
 
-    public DirectoryStore(DynamoDbClient dynamo, TableConfig table, HistoryLog history) {
+    public DirectoryStore(DynamoDbClient dynamo, TableConfig table, HistoryLog history,
+                          @Value("${directory.search.reads:200}") int searchReads) {
         this.dynamo = dynamo;
         this.table = table.name();
         this.history = history;
+        this.searchReads = searchReads;
     }
 
     /** A person with the version their next write must be conditioned on. */
@@ -82,7 +87,15 @@ public class DirectoryStore {
 
     /** The directory in name order (index ByName), one page. */
     public Page<Person> list(String orgId, String cursor, int limit) {
-        String after = Cursor.decode(cursor, c -> c.length() < 600 && Ids.isWellFormed(PersonItem.idOfSortKey(c)));
+        String after = Cursor.decode(cursor, PersonItem::isNamePosition);
+        QueryResponse response = dynamo.query(byName(orgId, after, limit));
+        List<Person> people = response.items().stream().map(PersonItem::toPerson).toList();
+        String next = Queries.hasMore(response) && !response.items().isEmpty()
+                ? Cursor.encode(PersonItem.sortKeyOf(response.items().get(response.items().size() - 1))) : null;
+        return new Page<>(people, next);
+    }
+
+    private QueryRequest byName(String orgId, String after, int limit) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.BY_NAME)
                 .keyConditionExpression("gsi2pk = :p")
                 .expressionAttributeValues(Map.of(":p", PersonItem.directoryPartition(orgId)))
@@ -90,19 +103,21 @@ public class DirectoryStore {
         if (after != null) {
             query.exclusiveStartKey(PersonItem.indexKey(orgId, after));
         }
-        QueryResponse response = dynamo.query(query.build());
-        List<Person> people = response.items().stream().map(PersonItem::toPerson).toList();
-        String next = Queries.hasMore(response) && !response.items().isEmpty()
-                ? Cursor.encode(PersonItem.sortKeyOf(response.items().get(response.items().size() - 1))) : null;
-        return new Page<>(people, next);
+        return query.build();
     }
 
     /**
-     * People whose name or company has words starting with every word of the query, each once, in name order,
-     * page after page: the word items of the query's longest word (an index of the partition, read to its
-     * end), one batch read of those people, filtered on all words and sorted; the page is the next
-     * {@code limit} after the cursor (the last one's name-order key). Each page reads every match, which the
-     * directory of one organization keeps small; it is what makes pages neither repeat nor skip anyone.
+     * People whose name or company has words starting with every word of the query, each once, in name order, page
+     * after page, reading at most {@code searchReads} items of each kind per request. The cursor is a name-order
+     * position (the last person's name key), so each page is "the next matches after it" whichever way it was found:
+     * <ul>
+     * <li>when the query's longest word starts at most {@code searchReads} words of the directory (its word items,
+     * read in one bounded query), those people are read in one batch, filtered on every word, sorted, and the page is
+     * the next {@code limit} of them;</li>
+     * <li>otherwise (a one-letter query in a large directory) the directory is walked in name order from the cursor,
+     * filtered on every word, for at most {@code searchReads} people: when that budget runs out before the page is
+     * full, the page is shorter and its cursor goes on from the last person read.</li>
+     * </ul>
      */
     public Page<Person> search(String orgId, String text, String cursor, int limit) {
         List<String> words = List.copyOf(SearchText.words(text));
@@ -110,15 +125,16 @@ public class DirectoryStore {
             return list(orgId, cursor, limit);
         }
         String longest = words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
-        String after = Cursor.decode(cursor, c -> c.lastIndexOf('#') > 0 && c.length() < 300);
-        Set<String> ids = new LinkedHashSet<>();
-        QueryRequest query = QueryRequest.builder().tableName(table)
+        String after = Cursor.decode(cursor, PersonItem::isNamePosition);
+        QueryResponse wordItems = dynamo.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :p AND begins_with(sk, :w)")
                 .expressionAttributeValues(Map.of(":p", SearchWordItem.partition(orgId), ":w", AttributeValue.fromS(longest)))
-                .build();
-        for (List<String> page : Queries.pages(dynamo, query, SearchWordItem::personId)) {
-            ids.addAll(page);
+                .limit(searchReads).build());
+        if (Queries.hasMore(wordItems)) {
+            return walkByName(orgId, words, after, limit);
         }
+        Set<String> ids = new LinkedHashSet<>();
+        wordItems.items().forEach(item -> ids.add(SearchWordItem.personId(item)));
         Map<String, Person> people = findAll(orgId, ids);
         List<Person> matches = ids.stream().map(people::get)
                 .filter(p -> p != null && SearchText.matches(words, p))
@@ -128,6 +144,31 @@ public class DirectoryStore {
         List<Person> page = matches.subList(0, Math.min(limit, matches.size()));
         String next = matches.size() > limit ? Cursor.encode(PersonItem.sortKey(page.get(page.size() - 1))) : null;
         return new Page<>(page, next);
+    }
+
+    /** The next matches after {@code after} in name order, reading at most {@code searchReads} people. */
+    private Page<Person> walkByName(String orgId, List<String> words, String after, int limit) {
+        List<Person> page = new ArrayList<>();
+        String position = after;
+        int budget = searchReads;
+        while (budget > 0) {
+            QueryResponse response = dynamo.query(byName(orgId, position, budget));
+            budget -= response.items().size();
+            for (Map<String, AttributeValue> item : response.items()) {
+                position = PersonItem.sortKeyOf(item);
+                Person person = PersonItem.toPerson(item);
+                if (SearchText.matches(words, person)) {
+                    page.add(person);
+                    if (page.size() == limit) {
+                        return new Page<>(page, Cursor.encode(position));
+                    }
+                }
+            }
+            if (!Queries.hasMore(response) || response.items().isEmpty()) {
+                return new Page<>(page, null);
+            }
+        }
+        return new Page<>(page, Cursor.encode(position)); // the budget ran out: a shorter page, and where to go on
     }
 
     /**

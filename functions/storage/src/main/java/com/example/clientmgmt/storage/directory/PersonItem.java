@@ -83,6 +83,11 @@ public final class PersonItem {
         return sortKey.substring(sortKey.lastIndexOf('#') + 1);
     }
 
+    /** Whether a cursor's position is a name-order key: what list and search pages continue after. */
+    static boolean isNamePosition(String position) {
+        return position.length() < 600 && position.lastIndexOf('#') > 0 && com.example.clientmgmt.domain.Ids.isWellFormed(idOfSortKey(position));
+    }
+
     /** The index key where a name-order page continues after {@code sortKey}. */
     static Map<String, AttributeValue> indexKey(String orgId, String sortKey) {
         Map<String, AttributeValue> key = new HashMap<>(key(orgId, idOfSortKey(sortKey)));

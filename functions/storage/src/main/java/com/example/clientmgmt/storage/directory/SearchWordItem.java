@@ -29,16 +29,7 @@ public final class SearchWordItem {
         return AttributeValue.fromS(Keys.wordsPk(orgId));
     }
 
-    /** The key where a search page continues after sort key {@code after}. */
-    static Map<String, AttributeValue> keyAt(String orgId, String sortKey) {
-        return Keys.key(Keys.wordsPk(orgId), sortKey);
-    }
-
     static String personId(Map<String, AttributeValue> item) {
         return Attrs.str(item, "personId");
-    }
-
-    static String sortKeyOf(Map<String, AttributeValue> item) {
-        return Attrs.str(item, Keys.SK);
     }
 }
