@@ -3,6 +3,7 @@ package com.example.clientmgmt.domain;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,13 +20,27 @@ public record ContactChange(ContactRole role, ClientContact previous, Person per
     public static final Set<Licence> LICENCES_ALLOWED = Arrays.stream(Licence.values()).filter(Licence::allowsClientContact)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(Licence.class)));
 
+    /**
+     * A person is a client contact in at most this many project roles: their {@code contactOf} set is on their item,
+     * which must stay under DynamoDB's 400 KB (about 40 bytes a role: 120 KB at most).
+     */
+    public static final int MAX_CONTACT_ROLES = 3000;
+
     public ContactChange {
         licencesAllowed = Set.copyOf(licencesAllowed);
     }
 
+    /** Refuses (409 TOO_MANY_CONTACT_ROLES) a person who is already a client contact in {@link #MAX_CONTACT_ROLES} roles. */
+    public static void requireRoomFor(Person person) {
+        if (person.contactOf().size() >= MAX_CONTACT_ROLES) {
+            throw new ProblemException(ProblemCode.CONFLICT, "TOO_MANY_CONTACT_ROLES", List.of(person.name(), MAX_CONTACT_ROLES), List.of());
+        }
+    }
+
     /**
      * The change of {@code role} on {@code project} as read to {@code person} (null clears it): refused when the person
-     * holds no licence that allows it (409 LICENCE_REQUIRED), empty when nothing would change.
+     * holds no licence that allows it (409 LICENCE_REQUIRED) or is a contact in too many roles already (409
+     * TOO_MANY_CONTACT_ROLES; the write holds it too), empty when nothing would change.
      */
     public static Optional<ContactChange> of(Project project, ContactRole role, Person person) {
         ClientContact previous = project.clientContacts().get(role);
@@ -34,6 +49,7 @@ public record ContactChange(ContactRole role, ClientContact previous, Person per
         }
         if (person != null) {
             Directory.requireMayBeClientContact(person);
+            requireRoomFor(person);
         }
         return Optional.of(new ContactChange(role, previous, person, LICENCES_ALLOWED));
     }

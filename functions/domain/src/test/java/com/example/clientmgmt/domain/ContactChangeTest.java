@@ -53,4 +53,22 @@ class ContactChangeTest {
         assertFalse(first.unlinksPrevious(), "a new role: nobody to unlink");
         assertNull(first.historyLine().from());
     }
+
+    @Test
+    void aPersonIsAClientContactInAtMostThreeThousandRolesSoTheirItemStaysBounded() {
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        for (int i = 0; roles.size() < ContactChange.MAX_CONTACT_ROLES - 1; i++) {
+            roles.add("P" + i + "#BILLING");
+        }
+        Person almost = new Person("o", "A", "Anne Roy", null, null, null, Licence.FREE, roles);
+        assertTrue(ContactChange.of(project(Map.of()), ContactRole.BILLING, almost).isPresent(), "the last role there is room for");
+        roles.add("LAST#BILLING");
+        Person full = new Person("o", "A", "Anne Roy", null, null, null, Licence.FREE, roles);
+        ProblemException e = assertThrows(ProblemException.class, () -> ContactChange.of(project(Map.of()), ContactRole.BILLING, full));
+        assertEquals(ProblemCode.CONFLICT, e.code());
+        assertEquals("TOO_MANY_CONTACT_ROLES", e.messageKey());
+        assertEquals(java.util.List.of("Anne Roy", ContactChange.MAX_CONTACT_ROLES), e.args());
+        assertTrue(ContactChange.of(project(Map.of(ContactRole.BILLING, ClientContact.of(full))), ContactRole.BILLING, null).isPresent(),
+                "clearing a role is always possible");
+    }
 }

@@ -137,6 +137,44 @@ class AdminInfoApiTest {
         assertNull(expect(404, c.get(info(p)).token(world.outsider).send()).header("ETag"));
     }
 
+    /**
+     * The domain's caps keep every item far below DynamoDB's 400 KB (ItemSizeBudgetTest); should one still get there
+     * (here a project item padded to the brink behind the API's back), a write that DynamoDB refuses for its size is a
+     * clear 409 ITEM_TOO_LARGE in the caller's language, never a 500, and changes nothing.
+     */
+    @Test
+    void aWriteDynamoDbRefusesForAnItemsSizeIsA409NotA500() {
+        String p = world.project("Au bord", Map.of("adam", "ADMIN"));
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ORG#" + world.org + "#PROJECT#" + p),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PROJECT"));
+        // the largest padding DynamoDB (here the emulator, which counts its own way) still takes: the brink
+        int taken = 0;
+        int refused = 410_000;
+        while (refused - taken > 100) {
+            int size = (taken + refused) / 2;
+            api.aws().dynamoDb().updateItem(u -> u.tableName(api.names().table()).key(key).updateExpression("REMOVE padding"));
+            try {
+                api.aws().dynamoDb().updateItem(u -> u.tableName(api.names().table()).key(key).updateExpression("SET padding = :p")
+                        .expressionAttributeValues(Map.of(":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x".repeat(size)))));
+                taken = size;
+            } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException tooLarge) {
+                refused = size;
+            }
+        }
+        int brink = taken;
+        api.aws().dynamoDb().updateItem(u -> u.tableName(api.names().table()).key(key).updateExpression("REMOVE padding"));
+        api.aws().dynamoDb().updateItem(u -> u.tableName(api.names().table()).key(key).updateExpression("SET padding = :p")
+                .expressionAttributeValues(Map.of(":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x".repeat(brink)))));
+        JsonNode tooLarge = expect(409, c.patch(info(p)).token(world.adam).header("Accept-Language", "en")
+                .body(Map.of("clientCompanyName", "\uD83D\uDE00".repeat(200))).send()).json();
+        assertEquals("CONFLICT", tooLarge.get("code").asText());
+        assertTrue(tooLarge.get("detail").asText().contains("largest size"), tooLarge::toString);
+        assertTrue(expect(200, c.get(info(p)).token(world.adam).send()).json().get("clientCompanyName").isNull(), "nothing changed");
+        assertTrue(expect(409, c.patch(info(p)).token(world.adam).header("Accept-Language", "fr")
+                .body(Map.of("clientCompanyName", "\uD83D\uDE00".repeat(200))).send()).json().get("detail").asText().contains("taille maximale"));
+    }
+
     @Test
     void aStaleIfMatchIsRefusedWith412AndChangesNothing() {
         String p = world.project("Concurrence", Map.of("adam", "ADMIN"));

@@ -3,6 +3,7 @@ package com.example.clientmgmt.http;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.storage.ItemSizeLimit;
 import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.platform.RequestLog;
 import io.micronaut.context.annotation.Primary;
@@ -81,6 +82,12 @@ public class ProblemResponses implements ExceptionHandler<ProblemException, Http
             case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
             default -> ProblemCode.INTERNAL_ERROR;
         };
+        if (code == ProblemCode.INTERNAL_ERROR && context.getRootCause().filter(ItemSizeLimit::refused).isPresent()) {
+            // a write DynamoDB refused for an item's size (the domain's caps should never let one get there): say so
+            LOG.error("an item reached DynamoDB's size limit on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(),
+                    context.getRootCause().get());
+            return new ProblemException(ProblemCode.CONFLICT, "ITEM_TOO_LARGE", List.of(), List.of());
+        }
         if (code == ProblemCode.INTERNAL_ERROR) {
             LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(),
                     context.getRootCause().orElse(null));

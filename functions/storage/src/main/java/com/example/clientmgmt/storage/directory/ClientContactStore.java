@@ -12,6 +12,7 @@ import com.example.clientmgmt.domain.ProblemException;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectRef;
 import com.example.clientmgmt.platform.TableConfig;
+import com.example.clientmgmt.storage.Attrs;
 import com.example.clientmgmt.storage.Expressions;
 import com.example.clientmgmt.storage.Keys;
 import com.example.clientmgmt.storage.project.HistoryLog;
@@ -79,8 +80,11 @@ public class ClientContactStore {
             Expressions onPerson = new Expressions().add(ClientContactItem.CONTACT_OF, entry);
             List<String> allowed = change.licencesAllowed().stream().sorted()
                     .map(l -> onPerson.value(PersonItem.licence(l))).toList();
+            String contactOf = onPerson.name(ClientContactItem.CONTACT_OF);
             onPerson.condition("attribute_exists(" + onPerson.name(Keys.PK) + ")")
-                    .condition(onPerson.name(PersonItem.LICENCE) + " IN (" + String.join(", ", allowed) + ")");
+                    .condition(onPerson.name(PersonItem.LICENCE) + " IN (" + String.join(", ", allowed) + ")")
+                    .condition("(attribute_not_exists(" + contactOf + ") OR size(" + contactOf + ") < "
+                            + onPerson.value(Attrs.n(ContactChange.MAX_CONTACT_ROLES)) + ")");
             writes.add(onPerson.transactUpdate(table, PersonItem.key(project.orgId(), person.id())));
         }
         if (change.unlinksPrevious()) {
@@ -103,6 +107,7 @@ public class ClientContactStore {
                 throw ProblemException.invalid(FieldError.of("personId", "UNKNOWN_PERSON"));
             }
             Directory.requireMayBeClientContact(PersonItem.toPerson(seen));
+            ContactChange.requireRoomFor(PersonItem.toPerson(seen));
         }
         return ProjectGuard.explain(refused, 0, caller);
     }
