@@ -186,10 +186,17 @@ class UploadReconciliationTest {
         assertEquals("AVAILABLE", read.get("status").asText(), "declared while open: kept, on a closed project too");
         JsonNode history = expect(200, c.get("/projects/" + project + "/admin-history").token(world.owner).send()).json().get("items");
         String version = "adminDocuments." + id(d) + ".versions." + d.get("version").get("id").asText();
-        assertEquals(version + ".status", history.get(0).get("field").asText(), "a change's entries read in the order written");
-        assertEquals(version + ".keptOnClosedProject", history.get(1).get("field").asText());
-        assertEquals(true, history.get(1).get("to").asBoolean());
-        assertEquals("system:upload-check", history.get(0).get("by").asText());
+        // the functions' clock is held still here, so the close and the settling may share a millisecond: find them
+        int status = -1;
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).get("field").asText().equals(version + ".status") && history.get(i).get("to").asText().equals("AVAILABLE")) {
+                status = i;
+            }
+        }
+        assertTrue(status >= 0, history::toString);
+        assertEquals(version + ".keptOnClosedProject", history.get(status + 1).get("field").asText(), "a change's entries read in the order written");
+        assertEquals(true, history.get(status + 1).get("to").asBoolean());
+        assertEquals("system:upload-check", history.get(status + 1).get("by").asText());
     }
 
     /**
