@@ -75,6 +75,7 @@ class ItemSizeBudgetTest {
                 members, contacts, AT, userId(998));
         int size = ItemSizeLimit.sizeOf(ProjectItem.item(project));
         assertTrue(size < ItemSizeLimit.MAX_BYTES / 4, "project item at most " + size + " bytes");
+        System.out.println("item size budget: project at most " + size + " bytes");
     }
 
     @Test
@@ -90,6 +91,7 @@ class ItemSizeBudgetTest {
                 Reminder.Resolution.RENEWED, AT, userId(998), versions);
         int size = ItemSizeLimit.sizeOf(DocumentItem.newItem(document, widest(200), Optional.of(AT)));
         assertTrue(size < ItemSizeLimit.MAX_BYTES * 3 / 4, "document item at most " + size + " bytes");
+        System.out.println("item size budget: document at most " + size + " bytes");
     }
 
     @Test
@@ -102,6 +104,7 @@ class ItemSizeBudgetTest {
                 "+1 (450) 555-0100 poste 123456", Licence.STANDARD, contactOf);
         int size = ItemSizeLimit.sizeOf(PersonItem.item(person, Long.MAX_VALUE));
         assertTrue(size < ItemSizeLimit.MAX_BYTES / 2, "person item at most " + size + " bytes");
+        System.out.println("item size budget: person at most " + size + " bytes");
     }
 
     @Test
