@@ -5,6 +5,7 @@ every exception to a check is written (with its reason) in the contract, next to
       stored data, or between two fields, or the state the examples share); `methods` limits a parameter's entry to
       those methods, `caller` to one run (admin: the organization admin; member: a LIMITED member).
   x-fuzz-value (a parameter): the value the fuzzer sends for it instead of inventing one.
+  x-fuzz-skip-checks (an operation): [{check, reason}]: a schemathesis check turned off for that operation alone.
 Each operation accepts for schema-valid requests its success (2xx) and the statuses of its exceptions, nothing else
 (schemathesis' positive_data_acceptance); the hook `documented_refusals` (hooks.py) checks the problem code of each.
 One rule is the run's, not an operation's: in the member run, an operation that documents 403 may answer 403
@@ -65,6 +66,10 @@ def main(spec_path, toml_path, json_path, caller, ids_path):
             statuses = sorted({int(s) for s in by_status})
             lines += ["[[operations]]", f"include-operation-id = {json.dumps(operation['operationId'])}",
                       f"checks.positive_data_acceptance.expected-statuses = {json.dumps(['2xx'] + statuses)}"]
+            for skipped in operation.get("x-fuzz-skip-checks", []):
+                if not skipped.get("reason"):
+                    sys.exit(f"{operation['operationId']}: an x-fuzz-skip-checks entry without its reason")
+                lines.append(f"checks.{skipped['check']}.enabled = false")
             own = {k.split(".", 1)[1]: v for k, v in ids.items() if k.startswith(operation["operationId"] + ".")}
             if own:
                 lines.append("[operations.parameters]")
