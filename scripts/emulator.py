@@ -16,7 +16,11 @@ With --record (the Lambda harness), every AWS request is also kept as it came: t
 service of its signature's scope, method, path, query, the headers that name an operation, the body (but an S3
 object's bytes) and the status the emulator answered. GET /_emulator/calls lists them ({"items": [...]}, oldest
 first); scripts/harness/iam_calls.py maps each to what AWS authorizes it against.
-Usage: python scripts/emulator.py HOST PORT [--record]
+With --latency-ms L (benchmarks), the emulator stands in for a service that answers over a network: requests are served
+concurrently, each waits L ms outside one lock, then runs its moto call inside it (moto is not thread-safe, and the lock
+keeps one request at a time where it matters). GET /_emulator/busy reports {"requests", "busyMs", "sinceMs"}: how long
+the lock was held since the emulator started, so a benchmark can tell waiting on the network from waiting on moto.
+Usage: python scripts/emulator.py HOST PORT [--record] [--latency-ms L]
 """
 import email
 import email.header
@@ -27,6 +31,8 @@ import io
 import json
 import re
 import sys
+import threading
+import time
 import urllib.parse
 
 from werkzeug.serving import run_simple
@@ -217,9 +223,55 @@ class Recorder:
         return result
 
 
+class Latency:
+    """Each request waits `latency_ms` outside the lock, then runs inside it, its whole answer read there (see above)."""
+
+    def __init__(self, app, latency_ms):
+        self.app = app
+        self.latency = latency_ms / 1000.0
+        self.lock = threading.Lock()
+        self.requests = 0
+        self.busy = 0.0
+        self.started = time.monotonic()
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") == "/_emulator/busy":
+            with self.lock:
+                report = {"requests": self.requests, "busyMs": round(self.busy * 1000, 1),
+                          "sinceMs": round((time.monotonic() - self.started) * 1000, 1)}
+            body = json.dumps(report).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
+        time.sleep(self.latency)
+        answered = {}
+
+        def keep(status, headers, exc_info=None):
+            answered["status"], answered["headers"] = status, headers
+            return lambda data: answered.setdefault("written", []).append(data)
+
+        with self.lock:
+            began = time.monotonic()
+            try:
+                result = self.app(environ, keep)
+                try:
+                    chunks = answered.get("written", []) + list(result)
+                finally:
+                    if hasattr(result, "close"):
+                        result.close()
+            finally:
+                self.requests += 1
+                self.busy += time.monotonic() - began
+        start_response(answered["status"], answered["headers"])
+        return chunks
+
+
 if __name__ == "__main__":
     host, port = sys.argv[1], int(sys.argv[2])
     app = StrictDynamoDb(WithMailbox(DomainDispatcherApplication(create_backend_app)))
     if "--record" in sys.argv[3:]:
         app = Recorder(app)
-    run_simple(host, port, app, threaded=False, use_reloader=False, request_handler=MotoRequestHandler)
+    latency = None
+    if "--latency-ms" in sys.argv[3:]:
+        latency = float(sys.argv[sys.argv.index("--latency-ms") + 1])
+        app = Latency(app, latency)
+    run_simple(host, port, app, threaded=latency is not None, use_reloader=False, request_handler=MotoRequestHandler)

@@ -94,7 +94,9 @@ start_moto() {
   mkdir -p "$ROOT/target"
   log "starting the emulator (moto $MOTO_VERSION) at $AWS_ENDPOINT_URL"
   # one request at a time: see scripts/emulator.py
-  "$VENV/bin/python" "$ROOT/scripts/emulator.py" "$MOTO_HOST" "$MOTO_PORT" > "$ROOT/target/moto.log" 2>&1 &
+  # EMULATOR_ARGS: e.g. --latency-ms 50 (benchmarks: see scripts/emulator.py)
+  # shellcheck disable=SC2086
+  "$VENV/bin/python" "$ROOT/scripts/emulator.py" "$MOTO_HOST" "$MOTO_PORT" ${EMULATOR_ARGS:-} > "$ROOT/target/moto.log" 2>&1 &
   MOTO_PID=$!
   STARTED_MOTO=1
   for _ in $(seq 1 100); do

@@ -1,11 +1,14 @@
 """The emulator's strictness where DynamoDB is stricter than moto (scripts/emulator.py): a query's start key must lie
-inside its key condition. Run by scripts/test-lambda with the other test_*.py."""
+inside its key condition; and its latency model for benchmarks. Run by scripts/test-lambda with the other test_*.py."""
 import os
+import json
 import sys
+import threading
+import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from emulator import start_key_outside  # noqa: E402
+from emulator import Latency, start_key_outside  # noqa: E402
 
 
 def S(text):
@@ -42,6 +45,44 @@ class StartKeyTest(unittest.TestCase):
         self.assertFalse(start_key_outside(query("gsi1pk = :u", {":u": S("U")}, {"gsi1pk": S("U"), "pk": S("x")})))
         self.assertFalse(start_key_outside({"KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": S("P")}}))
         self.assertFalse(start_key_outside(query("pk = :p OR sk = :q", {":p": S("P"), ":q": S("Q")}, {"pk": S("Z")})))
+
+
+class LatencyTest(unittest.TestCase):
+    def test_requests_wait_their_latency_together_but_run_one_at_a_time_and_the_lock_time_is_reported(self):
+        inside = []
+        overlaps = []
+
+        def app(environ, start_response):
+            inside.append(1)
+            overlaps.append(len(inside))
+            time.sleep(0.01)  # the moto call
+            inside.pop()
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"ok"]
+
+        latency = Latency(app, 100)
+        answers = []
+
+        def call():
+            statuses = []
+            body = latency({"PATH_INFO": "/"}, lambda status, headers: statuses.append(status))
+            answers.append((statuses[0], b"".join(body)))
+
+        began = time.monotonic()
+        threads = [threading.Thread(target=call) for _ in range(8)]
+        [t.start() for t in threads]
+        [t.join() for t in threads]
+        elapsed = time.monotonic() - began
+        self.assertEqual([("200 OK", b"ok")] * 8, answers)
+        self.assertEqual({1}, set(overlaps), "moto is called by one request at a time")
+        self.assertLess(elapsed, 0.45, "the 8 latencies overlap: not 8 x 110 ms in a row")
+        self.assertGreaterEqual(elapsed, 0.1 + 0.08 * 0.9)
+        report = []
+        body = latency({"PATH_INFO": "/_emulator/busy"}, lambda status, headers: report.append(status))
+        busy = json.loads(b"".join(body))
+        self.assertEqual(8, busy["requests"])
+        self.assertGreaterEqual(busy["busyMs"], 8 * 10 * 0.9)
+        self.assertLess(busy["busyMs"], busy["sinceMs"])
 
 
 if __name__ == "__main__":

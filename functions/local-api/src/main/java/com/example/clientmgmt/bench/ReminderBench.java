@@ -61,9 +61,11 @@ public final class ReminderBench {
             ReminderSweep sweep = context.getBean(ReminderSweep.class);
             counter.count.set(0);
             counter.timeByOperation.clear();
+            double busyBefore = emulatorBusyMs(endpoint);
             long start = System.nanoTime();
             ReminderSweep.Report report = sweep.run(now);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double busyShare = (emulatorBusyMs(endpoint) - busyBefore) / 1000 / seconds;
             int trips = counter.count.get();
             if (report.fired() != n) {
                 throw new IllegalStateException("expected " + n + " reminders fired, got " + report);
@@ -96,8 +98,25 @@ public final class ReminderBench {
             }
             System.out.printf("mailer: events=%d emails=%d seconds=%.2f (profiles BatchGetItem + a conditional Put and an SES call per e-mail)%n",
                     events.size(), emails, mailSeconds);
-            System.out.printf("reminders: n=%d seconds=%.2f per_second=%.0f roundtrips_per_reminder=%.2f emails_per_second=%.0f%n",
-                    n, seconds, n / seconds, (double) trips / n, emails / mailSeconds);
+            String latency = System.getenv("LATENCY_MS");
+            System.out.printf("reminders: n=%d seconds=%.2f per_second=%.1f roundtrips_per_reminder=%.2f emails_per_second=%.0f%s%n",
+                    n, seconds, n / seconds, (double) trips / n, emails / mailSeconds,
+                    latency == null ? "" : String.format(" latency_ms=%s emulator_busy_share=%.2f", latency, busyShare));
+        }
+    }
+
+    /** How long the emulator's lock was held so far (scripts/emulator.py --latency-ms), or 0 without the latency model. */
+    static double emulatorBusyMs(String endpoint) {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(endpoint + "/_emulator/busy")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"busyMs\":\\s*([0-9.]+)").matcher(r.body());
+            return r.statusCode() == 200 && m.find() ? Double.parseDouble(m.group(1)) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 
