@@ -14,6 +14,7 @@ import com.example.clientmgmt.mailer.Mailer;
 import com.example.clientmgmt.platform.DocumentReminderDue;
 import com.example.clientmgmt.reminders.ReminderSweep;
 import com.example.clientmgmt.storage.documents.DocumentItem;
+import com.example.clientmgmt.storage.reminders.DueShards;
 import com.example.clientmgmt.storage.organization.ProfileStore;
 import com.example.clientmgmt.storage.project.ProjectStore;
 import com.example.clientmgmt.testkit.AwsTestClients;
@@ -123,6 +124,7 @@ public final class ReminderBench {
     static void seed(ApplicationContext context, DynamoDbClient dynamo, String table, int n, int factor, Instant now) {
         ProjectStore projects = context.getBean(ProjectStore.class);
         ReminderSchedule schedule = context.getBean(ReminderSchedule.class);
+        DueShards shards = context.getBean(DueShards.class);
         int projectCount = Math.max(1, n / 20);
         ProfileStore profiles = context.getBean(ProfileStore.class);
         profiles.remember("bench-org", "boss", "boss@bench.example", true, "Patron", "fr-CA", now);
@@ -153,7 +155,8 @@ public final class ReminderBench {
                     FileVersion.Status.AVAILABLE, 1000L, "etag", "v1", null, now, "boss", now, null);
             AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, DocumentKind.INSURANCE,
                     expiresOn, reminder, null, now, "boss", List.of(file));
-            batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, p.name(), schedule.firstDue(d)))).build());
+            batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, p.name(), schedule.firstDue(d)
+                    .map(first -> shards.armed(d.id(), first, 1)).orElse(Map.of())))).build());
             if ((i + 1) % 10_000 == 0) {
                 System.out.printf("  seeded %d of %d documents%n", i + 1, total);
             }

@@ -56,7 +56,8 @@ public class CodecPrimer implements Primer {
         Organization organization = Organization.defaults("priming", ZoneId.of("UTC"));
         boolean same = ProjectItem.toProject(ProjectItem.item(project)).equals(project)
                 && PersonItem.toPerson(PersonItem.item(person, 1)).equals(person)
-                && DocumentItem.toDocument(DocumentItem.newItem(document, "Priming", java.util.Optional.of(document.createdAt()))).equals(document);
+                && DocumentItem.toDocument(DocumentItem.newItem(document, "Priming",
+                com.example.clientmgmt.storage.reminders.ReminderItem.armed(Keys.duePk(0), document.createdAt(), 1))).equals(document);
         NotificationItem.firstWrite("priming", "priming", notification, "priming").updateExpression();
         same = same && NotificationItem.toNotification(NotificationItem.item(notification, "priming")).equals(notification)
                 && OrganizationItem.toOrganization(OrganizationItem.item(organization, "priming", at.toString())).equals(organization);

@@ -27,7 +27,7 @@ import java.util.Map;
  * notifications      pk = ORG#o#NOTIFY#u, sk = NOTIF#createdMillis.documentId.armedVer
  * user profile       pk = ORG#o#USER#u, sk = PROFILE (e-mail, name, locale from the token; preferences)
  * e-mail sent        pk = ORG#o#MAIL#idempotencyKey, sk = TO#recipient (at most once; expiresAt TTL)
- * due reminders      document items carry duePk = DUE#0..3 and dueAt while armed (sparse index DueReminders); a closed
+ * due reminders      document items carry duePk = DUE#0..n-1 (n: DueShards, a setting) and dueAt while armed (sparse index DueReminders); a closed
  *                    project's reminders keep dueAt without duePk ("parked": out of the index) until it reopens
  * pending uploads     PROJECT#UPLOAD# items: lpk = UPLOADS#PENDING, lsk = the version's deadline#version (index Lookup)
  * expiring documents  document items with an expiry date: lpk = ORG#o#EXPIRING, lsk = expiresOn#project#document (index Lookup)

@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,7 +88,8 @@ class ItemSizeBudgetTest {
         AdminDocument document = new AdminDocument(userId(999), id(1), id(2), widest(200), DocumentKind.COMPLIANCE_CERTIFICATE,
                 LocalDate.MAX, new Reminder(LocalDate.MAX, widest(1000), Reminder.MAX_LEAD_DAYS, Reminder.MAX_REPEAT_DAYS),
                 Reminder.Resolution.RENEWED, AT, userId(998), versions);
-        int size = ItemSizeLimit.sizeOf(DocumentItem.newItem(document, widest(200), Optional.of(AT)));
+        int size = ItemSizeLimit.sizeOf(DocumentItem.newItem(document, widest(200),
+                com.example.clientmgmt.storage.reminders.ReminderItem.armed(Keys.duePk(com.example.clientmgmt.storage.reminders.DueShards.MAX - 1), AT, Long.MAX_VALUE)));
         assertTrue(size < ItemSizeLimit.MAX_BYTES * 3 / 4, "document item at most " + size + " bytes");
         System.out.println("item size budget: document at most " + size + " bytes");
     }

@@ -7,17 +7,16 @@ import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.storage.Attrs;
 import com.example.clientmgmt.storage.Keys;
+import com.example.clientmgmt.storage.reminders.DueShards;
 import com.example.clientmgmt.storage.reminders.ReminderItem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An admin document (the project's partition, sort key {@link Keys#DOCUMENT_PREFIX} + id): title, kind,
@@ -75,11 +74,11 @@ public final class DocumentItem {
     }
 
     /**
-     * A newly declared document at version 1, its reminder armed at {@code firstDue} when it has one, in the expiring list when
-     * it expires. The reminder benchmark seeds its documents with this too, so they are stored exactly as
-     * declared ones.
+     * A newly declared document at version 1, with {@code reminderIndex} (its reminder armed, {@link DueShards#armed}, or
+     * nothing when it has none due), in the expiring list when it expires. The reminder benchmark seeds its documents with
+     * this too, so they are stored exactly as declared ones.
      */
-    public static Map<String, AttributeValue> newItem(AdminDocument d, String projectName, Optional<Instant> firstDue) {
+    public static Map<String, AttributeValue> newItem(AdminDocument d, String projectName, Map<String, AttributeValue> reminderIndex) {
         Map<String, AttributeValue> item = new HashMap<>(key(d.orgId(), d.projectId(), d.id()));
         item.put("type", AttributeValue.fromS("AdminDocument"));
         item.put("orgId", AttributeValue.fromS(d.orgId()));
@@ -100,7 +99,7 @@ public final class DocumentItem {
         if (d.expiresOn() != null) {
             item.putAll(expiring(d.orgId(), d.projectId(), d.id(), d.expiresOn()));
         }
-        firstDue.ifPresent(due -> item.putAll(ReminderItem.armed(d.id(), due, 1)));
+        item.putAll(reminderIndex);
         return item;
     }
 

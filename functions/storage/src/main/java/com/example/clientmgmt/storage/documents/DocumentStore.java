@@ -28,6 +28,7 @@ import com.example.clientmgmt.storage.project.ProjectItem;
 import com.example.clientmgmt.storage.project.ProjectPage;
 import com.example.clientmgmt.storage.project.ProjectReads;
 import com.example.clientmgmt.storage.reminders.ExpiringDocuments;
+import com.example.clientmgmt.storage.reminders.DueShards;
 import com.example.clientmgmt.storage.reminders.ReminderItem;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -60,8 +61,11 @@ public class DocumentStore {
     /** The time zone of an organization without settings ({@code org.time.zone}). */
     private final ZoneId defaultZone;
 
+    private final DueShards shards;
+
     public DocumentStore(DynamoDbClient dynamo, TableConfig table, ProjectReads reads, HistoryLog history,
-                         @Value("${org.time.zone}") String defaultZone) {
+                         @Value("${org.time.zone}") String defaultZone, DueShards shards) {
+        this.shards = shards;
         this.dynamo = dynamo;
         this.table = table.name();
         this.reads = reads;
@@ -86,7 +90,8 @@ public class DocumentStore {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(ProjectGuard.check(table, caller, document.projectId()));
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                .item(DocumentItem.newItem(document, projectName, declaration.firstDue()))
+                .item(DocumentItem.newItem(document, projectName,
+                        declaration.firstDue().map(due -> shards.armed(document.id(), due, 1)).orElse(Map.of())))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         document.versions().forEach(v -> writes.add(PendingUploadItem.put(table, document, v)));
         writes.add(history.change(ProjectRef.of(document), caller, at).entry(declaration.historyLine()));
@@ -205,11 +210,11 @@ public class DocumentStore {
     }
 
     /** Arms {@code after}'s reminder anew, first due at {@code due} (or disarms it), clearing claims, firings and resolution. */
-    private static void rearm(Expressions e, AdminDocument after, Optional<Instant> due, long newVersion) {
+    private void rearm(Expressions e, AdminDocument after, Optional<Instant> due, long newVersion) {
         e.remove(ReminderItem.CLAIM).remove(ReminderItem.FIRED)
                 .remove(DocumentItem.RESOLUTION, DocumentItem.RESOLVED_AT, DocumentItem.RESOLVED_BY);
         if (due.isPresent()) {
-            ReminderItem.armed(after.id(), due.get(), newVersion).forEach(e::set);
+            shards.armed(after.id(), due.get(), newVersion).forEach(e::set);
         } else {
             e.remove(ReminderItem.INDEX);
         }

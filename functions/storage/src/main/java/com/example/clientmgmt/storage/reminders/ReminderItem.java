@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A document's reminder, as attributes of the document item. While armed it has {@code duePk} ({@link Keys#duePk})
- * (one of {@link #SHARDS} partitions, a stable spread by document id) and {@code dueAt} (ISO instant,
+ * (one of the index's partitions, {@link DueShards}) and {@code dueAt} (ISO instant,
  * whole seconds), which put it in the sparse index DueReminders, and {@code armedVer} (the document
  * version that armed it). A sweep claims it ({@code claimedBy}, {@code claimedAt}; {@code firstClaimedAt} and {@code claimedFor},
  * the occurrence's day, kept by a run taking the claim over)
@@ -18,8 +18,6 @@ import java.util.Map;
  * occurrence, or the index attributes removed after the last one).
  */
 public final class ReminderItem {
-    /** Reminders are spread over this many partitions of the DueReminders index. */
-    static final int SHARDS = 4;
     static final String ARMED_VERSION = "armedVer";
     static final String CLAIMED_BY = "claimedBy";
     static final String CLAIMED_AT = "claimedAt";
@@ -36,21 +34,13 @@ public final class ReminderItem {
 
     private ReminderItem() {}
 
-    static String shardOf(String documentId) {
-        return Keys.duePk(Math.floorMod(documentId.hashCode(), SHARDS));
-    }
-
-    static String shard(int n) {
-        return Keys.duePk(n);
-    }
-
     static String dueText(Instant instant) {
         return Keys.instantText(instant);
     }
 
-    /** The attributes that arm a document's reminder for {@code dueAt}, by the document's version {@code version}. */
-    public static Map<String, AttributeValue> armed(String documentId, Instant dueAt, long version) {
-        return Map.of(Keys.DUE_PK, AttributeValue.fromS(shardOf(documentId)),
+    /** The attributes that arm a reminder in {@code shard} ({@link DueShards#of}) for {@code dueAt}, by document version {@code version}. */
+    public static Map<String, AttributeValue> armed(String shard, Instant dueAt, long version) {
+        return Map.of(Keys.DUE_PK, AttributeValue.fromS(shard),
                 Keys.DUE_AT, AttributeValue.fromS(dueText(dueAt)),
                 ARMED_VERSION, Attrs.n(version));
     }
@@ -68,8 +58,8 @@ public final class ReminderItem {
      * Puts a parked reminder back in the index, due when it was; only while it still has a due time (one that
      * fired its last occurrence meanwhile stays out). Unparking twice is unparking once.
      */
-    static Expressions unpark(Expressions e, String documentId) {
-        return e.set(Keys.DUE_PK, AttributeValue.fromS(shardOf(documentId)))
+    static Expressions unpark(Expressions e, String shard) {
+        return e.set(Keys.DUE_PK, AttributeValue.fromS(shard))
                 .condition("attribute_exists(" + e.name(Keys.DUE_AT) + ")");
     }
 

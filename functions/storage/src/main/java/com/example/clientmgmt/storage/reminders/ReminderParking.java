@@ -49,9 +49,10 @@ public class ReminderParking {
     private final ProjectStore projects;
 
     private final int step;
+    private final DueShards shards;
 
     public ReminderParking(DynamoDbClient dynamo, TableConfig table, ProjectStore projects,
-                           @Value("${reminders.move-step}") int step) {
+                           @Value("${reminders.move-step}") int step, DueShards shards) {
         if (step < 1 || step > MAX_STEP) {
             throw new IllegalArgumentException("reminders.move-step must be 1.." + MAX_STEP + ", not " + step);
         }
@@ -59,6 +60,7 @@ public class ReminderParking {
         this.table = table.name();
         this.projects = projects;
         this.step = step;
+        this.shards = shards;
     }
 
     /** What {@link #settle} did: how many reminders it moved, and whether the project is settled (its mark gone). */
@@ -134,7 +136,7 @@ public class ReminderParking {
                 + check.value(AttributeValue.fromS(ProjectState.CLOSED.name()));
         writes.add(check.condition(state).transactCheck(table, ProjectItem.key(ref.orgId(), ref.projectId())));
         for (String id : documentIds) {
-            Expressions e = closed ? ReminderItem.park(new Expressions()) : ReminderItem.unpark(new Expressions(), id);
+            Expressions e = closed ? ReminderItem.park(new Expressions()) : ReminderItem.unpark(new Expressions(), shards.of(id));
             writes.add(e.transactUpdate(table, DocumentItem.key(ref.orgId(), ref.projectId(), id)));
         }
         return writes;

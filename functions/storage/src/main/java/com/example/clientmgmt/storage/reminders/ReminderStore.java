@@ -68,10 +68,10 @@ public class ReminderStore {
      */
     public Iterable<List<DueReminder>> due(Instant now, int pageSize) {
         List<Iterable<List<DueReminder>>> shards = new ArrayList<>();
-        for (int shard = 0; shard < ReminderItem.SHARDS; shard++) {
+        for (String shard : DueShards.all()) {
             shards.add(Queries.pages(dynamo, QueryRequest.builder().tableName(table).indexName(Keys.DUE_REMINDERS)
                     .keyConditionExpression("duePk = :shard AND dueAt <= :now")
-                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(ReminderItem.shard(shard)),
+                    .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard),
                             ":now", AttributeValue.fromS(ReminderItem.dueText(now))))
                     .limit(pageSize).build(),
                     i -> new DueReminder(DocumentItem.toDocument(i), ReminderItem.armedVersion(i), ReminderItem.dueAt(i))));

@@ -95,7 +95,7 @@ class ReminderParkingTest {
         assertEquals(99, ReminderParking.MAX_STEP);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new ReminderParking(db.aws.dynamoDb(), db.bean(com.example.clientmgmt.platform.TableConfig.class),
-                        db.bean(ProjectStore.class), 100));
+                        db.bean(ProjectStore.class), 100, new DueShards(4)));
     }
 
     @Test

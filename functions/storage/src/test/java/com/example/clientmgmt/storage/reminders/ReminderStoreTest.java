@@ -8,6 +8,7 @@ import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.Reminder;
+import com.example.clientmgmt.storage.Keys;
 import com.example.clientmgmt.storage.StorageFixture;
 import com.example.clientmgmt.storage.documents.DocumentItem;
 import com.example.clientmgmt.storage.documents.DocumentStore;
@@ -32,6 +33,7 @@ import static com.example.clientmgmt.storage.StorageFixture.document;
 import static com.example.clientmgmt.storage.StorageFixture.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -82,7 +84,36 @@ class ReminderStoreTest {
         assertEquals(due, new HashSet<>(found.stream().map(r -> r.document().id()).toList()));
         assertEquals(6, found.size(), "each reminder once");
         List<String> operations = db.operationsOf(() -> allDue(now, 100));
-        assertEquals(List.of("Query", "Query", "Query", "Query"), operations, "one index query per shard, never a scan");
+        assertEquals(java.util.Collections.nCopies(DueShards.MAX, "Query"), operations,
+                "one index query per shard any count may have used, never a scan");
+    }
+
+    /**
+     * The shard count is a setting: reminders armed under another count (more shards, or one) stay where they were armed
+     * and are all found, each once, by a sweep running with today's count.
+     */
+    @Test
+    void aShardCountChangeLeavesNoArmedReminderUnread() {
+        Project p = newProject();
+        String table = db.bean(com.example.clientmgmt.platform.TableConfig.class).name();
+        Instant dueAt = Instant.parse("2032-03-01T12:00:00Z");
+        Set<String> armed = new HashSet<>();
+        Set<String> shardsUsed = new HashSet<>();
+        for (int i = 0; i < 24; i++) {
+            AdminDocument d = document(p, LocalDate.of(2032, 3, 1));
+            DueShards then = new DueShards(i % 3 == 0 ? 1 : i % 3 == 1 ? DueShards.MAX : 7);
+            Map<String, AttributeValue> index = then.armed(d.id(), dueAt, 1);
+            shardsUsed.add(index.get(Keys.DUE_PK).s());
+            db.aws.dynamoDb().putItem(b -> b.tableName(table).item(DocumentItem.newItem(d, p.name(), index)));
+            armed.add(d.id());
+        }
+        assertTrue(shardsUsed.stream().anyMatch(s -> !new HashSet<>(List.of("DUE#0", "DUE#1", "DUE#2", "DUE#3")).contains(s)),
+                "some were armed in shards today's count (4) does not use: " + shardsUsed);
+        List<String> found = allDue(dueAt.plusSeconds(60), 5).stream().map(r -> r.document().id()).filter(armed::contains).toList();
+        assertEquals(armed, new HashSet<>(found), "none left unread");
+        assertEquals(armed.size(), found.size(), "each once");
+        assertThrows(IllegalArgumentException.class, () -> new DueShards(0));
+        assertThrows(IllegalArgumentException.class, () -> new DueShards(DueShards.MAX + 1));
     }
 
     @Test
