@@ -11,10 +11,10 @@ import com.example.clientmgmt.storage.project.ProjectStore;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -59,20 +59,27 @@ public class Inbox {
     /** What "mark all read" did: how many the caller sees were marked, and whether unread ones remain (call again). */
     public record ReadAll(int marked, boolean more) {}
 
-    /** A page of the caller's notifications, newest first, without those they may no longer see (a page may be shorter). */
-    public Page<Notification> page(Caller caller, String cursor, int limit, boolean unreadOnly) {
+    /** A page of the caller's notifications and their unread count, as one request reads them. */
+    public record Listing(Page<Notification> page, UnreadCount unread) {}
+
+    /**
+     * A page of the caller's notifications, newest first, without those they may no longer see (a page may be shorter),
+     * with the unread count: one reading of each project's permission serves both.
+     */
+    public Listing list(Caller caller, String cursor, int limit, boolean unreadOnly) {
+        Visibility visibility = new Visibility(caller);
         Page<Notification> page = notifications.page(caller, cursor, limit, unreadOnly);
-        return new Page<>(page.items().stream().filter(visibleTo(caller, page.items())).toList(), page.nextCursor());
+        return new Listing(new Page<>(visibility.of(page.items()), page.nextCursor()), unreadCount(caller, visibility));
     }
 
-    public UnreadCount unreadCount(Caller caller) {
+    private UnreadCount unreadCount(Caller caller, Visibility visibility) {
         int seen = 0;
         int read = 0;
         String cursor = null;
         do {
             Page<Notification> page = notifications.page(caller, cursor, Math.min(COUNT_CAP + 1, countReads - read), true);
             read += page.items().size();
-            seen += (int) page.items().stream().filter(visibleTo(caller, page.items())).count();
+            seen += visibility.of(page.items()).size();
             cursor = page.nextCursor();
         } while (cursor != null && seen <= COUNT_CAP && read < countReads);
         boolean capped = seen > COUNT_CAP || cursor != null;
@@ -82,19 +89,20 @@ public class Inbox {
     /** Marks one notification read; false (404) when the caller has none with that id, or may no longer see it. */
     public boolean markRead(Caller caller, String id) {
         return notifications.find(caller, id)
-                .filter(n -> visibleTo(caller, List.of(n)).test(n))
+                .filter(n -> !new Visibility(caller).of(List.of(n)).isEmpty())
                 .map(n -> notifications.markRead(caller, id))
                 .orElse(false);
     }
 
     public ReadAll markAllRead(Caller caller) {
+        Visibility visibility = new Visibility(caller);
         int marked = 0;
         String cursor = null;
         for (int i = 0; i < steps; i++) {
             Page<Notification> page = notifications.page(caller, cursor, step, true);
-            Predicate<Notification> visible = visibleTo(caller, page.items());
+            Set<Notification> visible = Set.copyOf(visibility.of(page.items()));
             for (Notification n : page.items()) {
-                if (notifications.markReadIfUnread(caller, n.id()) && visible.test(n)) {
+                if (notifications.markReadIfUnread(caller, n.id()) && visible.contains(n)) {
                     marked++;
                 }
             }
@@ -107,15 +115,30 @@ public class Inbox {
     }
 
     /**
-     * Which of {@code shown} the caller may see: those of projects they may read now ({@link ProjectAccess#mayRead}),
-     * read in one batch. An organization admin reads every project of the organization (projects are never deleted).
+     * What the caller may see, for one request: notifications of projects they may read now ({@link ProjectAccess#mayRead}),
+     * each project read once per request, those not read yet in one batch. An organization admin reads every project of
+     * the organization (projects are never deleted).
      */
-    private Predicate<Notification> visibleTo(Caller caller, List<Notification> shown) {
-        if (caller.orgAdmin() || shown.isEmpty()) {
-            return n -> true;
+    private final class Visibility {
+        private final Caller caller;
+        private final Map<String, Boolean> readable = new HashMap<>();
+
+        Visibility(Caller caller) {
+            this.caller = caller;
         }
-        Set<ProjectRef> refs = shown.stream().map(n -> new ProjectRef(caller.orgId(), n.projectId())).collect(Collectors.toSet());
-        Map<ProjectRef, Project> found = projects.findAll(refs);
-        return n -> ProjectAccess.mayRead(found.get(new ProjectRef(caller.orgId(), n.projectId())), caller);
+
+        /** The notifications of {@code shown} the caller may see, in their order. */
+        List<Notification> of(List<Notification> shown) {
+            if (caller.orgAdmin()) {
+                return shown;
+            }
+            Set<ProjectRef> unknown = shown.stream().filter(n -> !readable.containsKey(n.projectId()))
+                    .map(n -> new ProjectRef(caller.orgId(), n.projectId())).collect(Collectors.toSet());
+            if (!unknown.isEmpty()) {
+                Map<ProjectRef, Project> found = projects.findAll(unknown);
+                unknown.forEach(ref -> readable.put(ref.projectId(), ProjectAccess.mayRead(found.get(ref), caller)));
+            }
+            return shown.stream().filter(n -> readable.get(n.projectId())).toList();
+        }
     }
 }

@@ -65,9 +65,9 @@ public class NotificationsController {
     public ListView list(Caller caller, @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit,
                          @Nullable @QueryValue String unread) {
         boolean unreadOnly = unreadFilter(unread);
-        PageView<View> page = PageView.of(inbox.page(caller, cursor, Paging.limit(limit), unreadOnly), View::of);
-        Inbox.UnreadCount unreadCount = inbox.unreadCount(caller);
-        return new ListView(page.items(), page.nextCursor(), unreadCount.count(), unreadCount.capped());
+        Inbox.Listing listing = inbox.list(caller, cursor, Paging.limit(limit), unreadOnly);
+        PageView<View> page = PageView.of(listing.page(), View::of);
+        return new ListView(page.items(), page.nextCursor(), listing.unread().count(), listing.unread().capped());
     }
 
     /** Marks the caller's notifications read, in bounded steps: {@code more} says to post again. */
