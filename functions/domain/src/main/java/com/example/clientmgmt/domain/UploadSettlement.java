@@ -3,6 +3,7 @@ package com.example.clientmgmt.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Settling one uploaded file version from what S3 holds, decided as a value: AVAILABLE when the object is what was
@@ -92,12 +93,13 @@ public record UploadSettlement(String versionId, FileVersion.Status outcome, Str
 
     /**
      * Where this AVAILABLE settlement lands on {@code project} as it is now (null: gone, nobody to tell):
-     * {@link Landing#CLOSED} on a closed project, else with its {@link #renewal}.
+     * {@link Landing#CLOSED} on a closed project, else with its {@link #renewal}; {@code organizationName} is asked for
+     * only when there is one.
      */
-    public Landing landing(Project project, String organizationName) {
+    public Landing landing(Project project, Supplier<String> organizationName) {
         if (project != null && project.state().isClosed()) {
             return Landing.CLOSED;
         }
-        return new Landing(false, renewal(project, organizationName));
+        return new Landing(false, renewable == null || project == null ? Optional.empty() : renewal(project, organizationName.get()));
     }
 }

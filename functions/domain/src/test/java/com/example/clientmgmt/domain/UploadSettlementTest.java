@@ -61,14 +61,14 @@ class UploadSettlementTest {
         Project closed = new Project("o", "P", "Tour Sud", new AdminInfo(null, null, null, null, ProjectState.CLOSED, null), 2,
                 PROJECT.members(), Map.of(), Instant.EPOCH, "zoe");
         assertEquals(FileVersion.Status.AVAILABLE, s.outcome(), "declared while open: kept");
-        assertEquals(UploadSettlement.Landing.CLOSED, s.landing(closed, "Construction Démo"));
+        assertEquals(UploadSettlement.Landing.CLOSED, s.landing(closed, () -> "Construction Démo"));
         assertEquals(Optional.empty(), s.renewal(closed, "Construction Démo"), "no action is added to a closed project");
         assertEquals(List.of(new FieldChange("adminDocuments.D.versions.V1.keptOnClosedProject", null, true)),
-                s.landing(closed, "x").historyLines(armed, "V1"));
-        UploadSettlement.Landing open = s.landing(PROJECT, "Construction Démo");
+                s.landing(closed, () -> "x").historyLines(armed, "V1"));
+        UploadSettlement.Landing open = s.landing(PROJECT, () -> "Construction Démo");
         assertFalse(open.projectClosed());
         assertEquals(s.renewal(PROJECT, "Construction Démo"), open.renewal());
         assertEquals(List.of(), open.historyLines(armed, "V1"), "an open project's landing adds no line");
-        assertEquals(UploadSettlement.Landing.OPEN, s.landing(null, "x"), "the project is gone: open, nobody to tell");
+        assertEquals(UploadSettlement.Landing.OPEN, s.landing(null, () -> { throw new AssertionError("no renewal, no name"); }), "the project is gone: open, nobody to tell");
     }
 }

@@ -3,7 +3,6 @@ package com.example.clientmgmt.uploads;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.DocumentKeys;
 import com.example.clientmgmt.domain.FileVersion;
-import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.UploadPolicy;
 import com.example.clientmgmt.domain.UploadSettlement;
@@ -177,9 +176,8 @@ public class UploadFinalizer {
     }
 
     private UploadSettlement.Landing landing(AdminDocument document, UploadSettlement settlement) {
-        Project project = projects.find(document.orgId(), document.projectId()).orElse(null);
-        boolean told = settlement.mayRenew() && project != null && !project.state().isClosed();
-        return settlement.landing(project, told ? organizations.nameOf(document.orgId()) : null);
+        return settlement.landing(projects.find(document.orgId(), document.projectId()).orElse(null),
+                () -> organizations.nameOf(document.orgId()));
     }
 
     private static String stripQuotes(String eTag) {
