@@ -71,6 +71,7 @@ public final class Keys {
     public static final String PERSON = "PERSON";
     public static final String NOTIFICATION_PREFIX = "NOTIF#";
     private static final String ORG = "ORG#";
+    private static final String NOTIFY = "#NOTIFY#";
     private static final String DUE_PREFIX = "DUE#";
     public static final String PENDING_UPLOADS = "UPLOADS#PENDING";
     public static final String MOVING_REMINDERS = "REMINDERS#MOVING";
@@ -110,7 +111,16 @@ public final class Keys {
     }
 
     public static String notificationsPk(String orgId, String userId) {
-        return ORG + orgId + "#NOTIFY#" + userId;
+        return ORG + orgId + NOTIFY + userId;
+    }
+
+    /**
+     * The organization and user ids a {@link #notificationsPk} names (organization ids hold no '#'), or null when
+     * {@code pk} is no notifications partition.
+     */
+    public static String[] notificationsOwner(String pk) {
+        int at = pk.startsWith(ORG) ? pk.indexOf(NOTIFY, ORG.length()) : -1;
+        return at < 0 ? null : new String[] {pk.substring(ORG.length(), at), pk.substring(at + NOTIFY.length())};
     }
 
     public static String unreadPk(String orgId, String userId) {

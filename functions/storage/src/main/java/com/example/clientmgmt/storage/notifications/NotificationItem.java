@@ -61,14 +61,11 @@ public final class NotificationItem {
 
     /** The recipient of the partition {@code pk} ({@link Keys#notificationsPk}). */
     static Recipient recipientOf(String pk) {
-        String probe = Keys.notificationsPk("\u0000", "\u0001");
-        String head = probe.substring(0, probe.indexOf('\u0000'));
-        String middle = probe.substring(probe.indexOf('\u0000') + 1, probe.indexOf('\u0001'));
-        int at = pk.indexOf(middle, head.length());
-        if (!pk.startsWith(head) || at < 0) {
+        String[] owner = Keys.notificationsOwner(pk);
+        if (owner == null) {
             throw new IllegalArgumentException("not a notifications partition: " + pk);
         }
-        return new Recipient(pk.substring(head.length(), at), pk.substring(at + middle.length()));
+        return new Recipient(owner[0], owner[1]);
     }
 
     static AttributeValue partition(String orgId, String userId) {
