@@ -62,11 +62,12 @@ public final class ReminderBench {
             ReminderSweep sweep = context.getBean(ReminderSweep.class);
             counter.count.set(0);
             counter.timeByOperation.clear();
-            double busyBefore = emulatorBusyMs(endpoint);
+            JsonMapper json = context.getBean(JsonMapper.class);
+            double busyBefore = emulatorBusyMs(endpoint, json);
             long start = System.nanoTime();
             ReminderSweep.Report report = sweep.run(now);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double busyShare = (emulatorBusyMs(endpoint) - busyBefore) / 1000 / seconds;
+            double busyShare = (emulatorBusyMs(endpoint, json) - busyBefore) / 1000 / seconds;
             int trips = counter.count.get();
             if (report.fired() != n) {
                 throw new IllegalStateException("expected " + n + " reminders fired, got " + report);
@@ -82,7 +83,6 @@ public final class ReminderBench {
                     trips, (double) (trips - report.notifications()) / n, (double) report.notifications() / n, counter.calls("PutEvents"));
 
             // then the mailer over every event the rule delivered: one e-mail per ADMIN with an address
-            JsonMapper json = context.getBean(JsonMapper.class);
             List<DocumentReminderDue.Envelope> events = new ArrayList<>();
             for (var e : mailerRule.drain()) {
                 events.add(json.readValue(e.toString(), DocumentReminderDue.Envelope.class));
@@ -107,12 +107,11 @@ public final class ReminderBench {
     }
 
     /** How long the emulator's lock was held so far (scripts/emulator.py --latency-ms), or 0 without the latency model. */
-    static double emulatorBusyMs(String endpoint) {
+    static double emulatorBusyMs(String endpoint, JsonMapper json) {
         try {
             java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(endpoint + "/_emulator/busy")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"busyMs\":\\s*([0-9.]+)").matcher(r.body());
-            return r.statusCode() == 200 && m.find() ? Double.parseDouble(m.group(1)) : 0;
+            return r.statusCode() == 200 ? ((Number) json.readValue(r.body(), Map.class).get("busyMs")).doubleValue() : 0;
         } catch (java.io.IOException e) {
             return 0;
         } catch (InterruptedException e) {
