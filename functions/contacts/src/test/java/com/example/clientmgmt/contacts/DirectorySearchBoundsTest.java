@@ -117,6 +117,19 @@ class DirectorySearchBoundsTest {
         }
     }
 
+    /** Search cursors are name-order positions, vetted as the list's: anything else is a 400, never a 500. */
+    @Test
+    void aForgedSearchCursorIsABadCursor() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        for (String forged : List.of("!!", b64.encodeToString("tremblay#not-an-id".getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString("nohash".getBytes(StandardCharsets.UTF_8)))) {
+            for (String query : List.of("t", "tanguay")) {
+                JsonNode refused = expect(400, c.get("/directory/people?query=" + query + "&cursor=" + forged).token(boss).send()).json();
+                assertEquals("BAD_CURSOR", refused.get("errors").get(0).get("code").asText(), query + " " + forged);
+            }
+        }
+    }
+
     @Test
     void aQueryOfTwoWordsMatchesOnBothEvenWhileWalking() {
         assertEquals(expected("t q"), search("t q", 3).names());

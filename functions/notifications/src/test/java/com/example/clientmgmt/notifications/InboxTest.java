@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -115,6 +116,27 @@ class InboxTest {
         assertEquals(4, list(boss, "").get("unreadCount").asInt());
         // another organization's user with the same id has an inbox of their own
         assertEquals(0, list(c.token(user, world.org + "-other", false), "").get("items").size());
+    }
+
+    /** The unread list's cursor is vetted as the full list's: a forged one is a 400, a well-formed one stays in the caller's own list. */
+    @Test
+    void aForgedUnreadCursorIsABadCursorAndAWellFormedOneReadsOnlyTheCallersOwnList() {
+        String user = "cursor-" + Long.toString(System.nanoTime(), 36);
+        String token = c.token(user, world.org, false);
+        String project = world.project("Curseur", Map.of(user, "ADMIN"));
+        List<String> ids = notify(user, project, 3);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        for (String forged : List.of("xyz", b64.encodeToString("NOTIF#1".getBytes(StandardCharsets.UTF_8)),
+                b64.encodeToString(("ORG#" + world.org + "#UNREAD#adam").getBytes(StandardCharsets.UTF_8)))) {
+            JsonNode refused = expect(400, c.get("/notifications?unread=true&cursor=" + forged).token(token).send()).json();
+            assertEquals("BAD_CURSOR", refused.get("errors").get(0).get("code").asText(), forged);
+        }
+        String afterNewest = b64.encodeToString(ids.get(2).getBytes(StandardCharsets.UTF_8));
+        JsonNode rest = list(token, "?unread=true&cursor=" + afterNewest);
+        assertEquals(Set.copyOf(ids.subList(0, 2)), idsOf(rest), "the next ones of the caller's own unread list");
+        String otherUsers = c.token("adam", world.org, false);
+        assertTrue(java.util.Collections.disjoint(idsOf(list(otherUsers, "?unread=true&cursor=" + afterNewest)), ids),
+                "another user's cursor position reads their own list, never this one");
     }
 
     @Test
