@@ -28,6 +28,9 @@ build-NotificationsFunction:
 build-ReminderFunction:
 	$(call lambda,reminders)
 
+build-ReminderWorkerFunction:
+	$(call lambda,reminders)
+
 build-MailerFunction:
 	$(call lambda,mailer)
 

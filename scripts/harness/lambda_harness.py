@@ -22,7 +22,8 @@ For each function:
   resource; a call that cannot be mapped or attributed to a function fails it too. SES is checked as production
   (sender identity) and as the sandbox (each recipient's identity too) unless --ses-mode says one;
 - a scenario across functions that checks effects: a declared document's upload event makes it AVAILABLE,
-  its due reminder fires and its ADMIN sees the notification, then every route on its success path; then every
+  the reminder tick queues its due reminder, the worker (fed by the harness as the SQS event source mapping
+  would be: the template's batch size, batch item failures honoured) fires it and its ADMIN sees the notification, then every route on its success path; then every
   sample of events/ on what the scenario prepared (the ids events/expected.json's _ids names replaced by the
   scenario's), each answering what events/expected.json says.
 
@@ -65,6 +66,8 @@ MOTO_TRANSACTION_ACTIONS = {
     "dynamodb:TransactWriteItems": {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
                                     "dynamodb:ConditionCheckItem"},
     "dynamodb:TransactGetItems": {"dynamodb:GetItem"},
+    # and a batch of SQS messages after its API call too; AWS authorizes SendMessage
+    "sqs:SendMessageBatch": {"sqs:SendMessage"},
 }
 # deployed as a prod stack would be: the parameters template.yaml's Rules require in prod (test_template.py checks
 # that they satisfy those rules and that the defaults do not)
@@ -130,17 +133,22 @@ class Intrinsics:
             return pseudo[name]
         if name in self.parameters:
             return self.parameters[name]
+        if self.resources.get(name, {}).get("Type") == "AWS::SQS::Queue":  # a queue's Ref is its URL
+            return f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/{self.names.get(name, name)}"
         return self.names.get(name, name)
 
     def get_att(self, name, attribute):
+        kind = self.resources[name]["Type"]
+        physical = self.names.get(name, name)
+        if kind == "AWS::SQS::Queue" and attribute == "QueueName":
+            return physical
         if attribute != "Arn":
             return f"{name}.{attribute}"
-        kind = self.resources[name]["Type"]
-        physical = self.ref(name)
         return {
             "AWS::DynamoDB::Table": f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{physical}",
             "AWS::Events::EventBus": f"arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{physical}",
             "AWS::S3::Bucket": f"arn:aws:s3:::{physical}",
+            "AWS::SQS::Queue": f"arn:aws:sqs:{REGION}:{ACCOUNT}:{physical}",
         }.get(kind, f"arn:aws:harness:::{physical}")
 
     def resolve(self, value):
@@ -231,6 +239,11 @@ def create_resources(aws, cfn, intrinsics):
     if resources["DocumentsBucket"]["Properties"].get("VersioningConfiguration", {}).get("Status") == "Enabled":
         s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
     aws.client("events").create_event_bus(Name=intrinsics.ref("EventBus"))
+    for logical, resource in resources.items():  # the queues, as the template sets their visibility timeout
+        if resource["Type"] == "AWS::SQS::Queue":
+            visibility = resource.get("Properties", {}).get("VisibilityTimeout", 30)
+            aws.client("sqs").create_queue(QueueName=intrinsics.get_att(logical, "QueueName"),
+                                           Attributes={"VisibilityTimeout": str(visibility)})
     for identity in sender_identities(intrinsics):  # verified out of band in AWS (README "Deploy")
         aws.client("sesv2").create_email_identity(EmailIdentity=identity)
 
@@ -403,7 +416,7 @@ class Function:
             "AWS_LAMBDA_FUNCTION_TIMEOUT": str(self.timeout), "AWS_LAMBDA_FUNCTION_VERSION": "1",
             "AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start",
             "AWS_CONTAINER_CREDENTIALS_FULL_URI": credentials_uri, "AWS_CONTAINER_AUTHORIZATION_TOKEN": token,
-            "LAMBDA_TASK_ROOT": task, "TZ": ":UTC",
+            "LAMBDA_TASK_ROOT": task, "TZ": ":UTC", "_HANDLER": self.handler,
         })
         # the emulator, reached through the SDK's own per-service endpoint variables
         for service in ("DYNAMODB", "S3", "EVENTBRIDGE", "SQS", "SES", "SESV2", "STS"):
@@ -559,6 +572,9 @@ def run_samples(functions, expected, meta, prepared, outcome):
         elif "claims" in spec:
             added = ((result.get("response") or {}).get("claimsOverrideDetails") or {}).get("claimsToAddOrOverride")
             outcome.check(function, name, result, millis, f"claims {spec['claims']}", added == spec["claims"])
+        elif "batchItemFailures" in spec:
+            outcome.check(function, name, result, millis, f"batchItemFailures {spec['batchItemFailures']}",
+                          item_failures(result) == spec["batchItemFailures"])
         elif "report" in spec:
             outcome.check(function, name, result, millis, "a report (" + ", ".join(spec["report"][:2]) + ", …)",
                           isinstance(result, dict) and all(field in result for field in spec["report"]))
@@ -569,7 +585,8 @@ def run_samples(functions, expected, meta, prepared, outcome):
 def run_scenario(functions, aws, bucket, zone, outcome):
     """Effects across functions: declare → upload → upload event → AVAILABLE → project closed (reminder out of the due
     index) and reopened → reminder fires → notification."""
-    needed = ["ProjectsFunction", "DocumentsFunction", "UploadEventsFunction", "ReminderFunction", "NotificationsFunction"]
+    needed = ["ProjectsFunction", "DocumentsFunction", "UploadEventsFunction", "ReminderFunction", "ReminderWorkerFunction",
+              "NotificationsFunction"]
     if any(n not in functions for n in needed):
         return
     projects, documents, uploads = functions["ProjectsFunction"], functions["DocumentsFunction"], functions["UploadEventsFunction"]
@@ -606,13 +623,16 @@ def run_scenario(functions, aws, bucket, zone, outcome):
                              status_of(result) == 200):
             return
         if state == "CLOSED":
-            sweep, millis = functions["ReminderFunction"].invoke(tick)
-            outcome.check(functions["ReminderFunction"], "reminder-schedule.json (scenario, project closed)", sweep, millis,
-                          "fired 0, heldClosed 0", isinstance(sweep, dict) and sweep.get("fired") == 0
-                          and sweep.get("heldClosed") == 0)
-    sweep, millis = functions["ReminderFunction"].invoke(tick)
-    outcome.check(functions["ReminderFunction"], "reminder-schedule.json (scenario)", sweep, millis, "fired >= 1",
-                  isinstance(sweep, dict) and sweep.get("fired", 0) >= 1 and sweep.get("publishFailed", 1) == 0)
+            listed, millis = functions["ReminderFunction"].invoke(tick)
+            outcome.check(functions["ReminderFunction"], "reminder-schedule.json (scenario, project closed)", listed, millis,
+                          "due 0, workItems 0", isinstance(listed, dict) and listed.get("due") == 0
+                          and listed.get("workItems") == 0)
+    listed, millis = functions["ReminderFunction"].invoke(tick)
+    outcome.check(functions["ReminderFunction"], "reminder-schedule.json (scenario)", listed, millis, "workItems >= 1",
+                  isinstance(listed, dict) and listed.get("workItems", 0) >= 1 and listed.get("unsent", 1) == 0)
+    # the work queue's event source mapping, as Lambda runs it: batches of the template's size to the worker
+    if "ReminderWorkerFunction" in functions:
+        deliver_work(aws, functions["ReminderWorkerFunction"], outcome)
     creator = load_event("projects-create.json")["requestContext"]["authorizer"]
     as_creator = load_event("notifications-list.json")
     as_creator["requestContext"]["authorizer"] = creator  # the reminder's recipient: the project's ADMIN
@@ -684,6 +704,48 @@ def run_scenario(functions, aws, bucket, zone, outcome):
     outcome.check(reconcile, "reconcile-schedule.json (scenario, never uploaded)", report, millis, "neverUploaded >= 1",
                   isinstance(report, dict) and report.get("neverUploaded", 0) >= 1)
     return prepared
+
+
+def item_failures(result):
+    """The items an SQS handler's answer names for delivery again; as Lambda reads it, {} and an empty list name none."""
+    if not isinstance(result, dict) or "errorType" in result:
+        return None
+    return result.get("batchItemFailures") or []
+
+
+def deliver_work(aws, worker, outcome):
+    """What the worker's SQS event source mapping does: receives up to its BatchSize messages, hands them to the
+    function as Lambda's SQS event, and deletes those the answer does not name in batchItemFailures."""
+    cfn, _ = translated_template()
+    mapping = next(r["Properties"] for r in cfn["Resources"].values() if r["Type"] == "AWS::Lambda::EventSourceMapping"
+                   and r["Properties"]["FunctionName"].get("Ref", "").startswith(worker.id))  # its alias
+    queue_name = mapping["EventSourceArn"]["Fn::GetAtt"][0]
+    sqs = aws.client("sqs")
+    url = sqs.get_queue_url(QueueName=f"{STACK}-{queue_name}")["QueueUrl"]
+    arn = f"arn:aws:sqs:{REGION}:{ACCOUNT}:{STACK}-{queue_name}"
+    while True:
+        messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=mapping.get("BatchSize", 10),
+                                       AttributeNames=["All"]).get("Messages", [])
+        if not messages:
+            break
+        event = {"Records": [{"messageId": m["MessageId"], "receiptHandle": m["ReceiptHandle"], "body": m["Body"],
+                              "attributes": m.get("Attributes", {}), "messageAttributes": {}, "md5OfBody": m["MD5OfBody"],
+                              "eventSource": "aws:sqs", "eventSourceARN": arn, "awsRegion": REGION} for m in messages]}
+        result, millis = worker.invoke(event)
+        outcome.check(worker, f"reminder work ({len(messages)} items, scenario)", result, millis, "batchItemFailures []",
+                      item_failures(result) == [])
+        failed = {f.get("itemIdentifier") for f in item_failures(result) or []}
+        done = [{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages) if m["MessageId"] not in failed]
+        if done:
+            sqs.delete_message_batch(QueueUrl=url, Entries=done)
+        if failed:
+            break
+    # an item that cannot be read is named for delivery again, in the answer's own words (itemIdentifier)
+    broken = {"Records": [{"messageId": "harness-broken-item", "receiptHandle": "x", "body": "{not json", "attributes": {},
+                           "messageAttributes": {}, "eventSource": "aws:sqs", "eventSourceARN": arn, "awsRegion": REGION}]}
+    result, millis = worker.invoke(broken)
+    outcome.check(worker, "reminder work (an unreadable item)", result, millis, "batchItemFailures [that item]",
+                  item_failures(result) == [{"itemIdentifier": "harness-broken-item"}])
 
 
 def check_iam(aws, functions, intrinsics, args, outcome):
@@ -875,6 +937,8 @@ def main():
         named = {"AWS::S3::Bucket": "BucketName", "AWS::Events::EventBus": "Name"}.get(resource["Type"])
         if named and named in resource["Properties"]:
             names[logical] = intrinsics.resolve(resource["Properties"][named])
+        if resource["Type"] == "AWS::SQS::Queue":  # CloudFormation names a queue after the stack and its logical id
+            names[logical] = f"{STACK}-{logical}"
     modules = function_modules()
     function_ids = [k for k, v in resources.items() if v["Type"] == "AWS::Lambda::Function"
                     and (args.only is None or k in args.only)]

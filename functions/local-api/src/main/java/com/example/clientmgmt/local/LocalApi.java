@@ -8,7 +8,9 @@ import com.example.clientmgmt.testkit.LocalGateway;
 import com.example.clientmgmt.testkit.LocalResources;
 import com.example.clientmgmt.testkit.Template;
 import com.example.clientmgmt.testkit.TestApi;
+import com.example.clientmgmt.testkit.SqsEventSource;
 import com.example.clientmgmt.testkit.UploadEventPump;
+import com.example.clientmgmt.reminders.ReminderWorkerHandler;
 import com.example.clientmgmt.uploads.UploadEventsHandler;
 import com.example.clientmgmt.mailer.Mailer;
 import com.example.clientmgmt.mailer.MailerHandler;
@@ -24,7 +26,7 @@ import java.util.List;
 /**
  * scripts/dev: the whole HTTP API on 127.0.0.1:3000 against the emulator. Creates the table, bucket and
  * bus from template.yaml (kept while the emulator runs), delivers the bucket's upload events to the
- * upload-event handler, loads the demo data through the API, prints ready-to-paste tokens, then serves
+ * upload-event handler and the reminder work queue's items to the reminder worker, loads the demo data through the API, prints ready-to-paste tokens, then serves
  * until stopped.
  */
 public final class LocalApi {
@@ -74,8 +76,13 @@ public final class LocalApi {
         // S3 → UploadEventsFunction, locally: the bucket notifies a queue, drained into the real handler
         UploadEventsHandler uploads = new UploadEventsHandler(context);
         UploadEventPump.connect(aws, NAMES.bucket(), event -> uploads.handleRequest(event, null)).runInBackground(500);
-        // the bus → MailerFunction, locally: the template's own rule delivers to a queue, drained into the real handler
         Template template = Template.load();
+        // the reminder work queue → ReminderWorkerFunction, locally: polled as its event source mapping would (the
+        // template's batch size and concurrency), batches handed to the real handler
+        ReminderWorkerHandler worker = new ReminderWorkerHandler(context);
+        SqsEventSource.of(template, "ReminderWorkerFunction", aws.sqs(), LocalResources.reminderWorkQueueUrl(aws, NAMES), 0,
+                event -> worker.handleRequest(event, null)).runInBackground(500);
+        // the bus → MailerFunction, locally: the template's own rule delivers to a queue, drained into the real handler
         BusCapture mailerRule = BusCapture.connect(aws, NAMES.bus(), "mailer", BusCapture.rulePattern(template, "MailerFunction"));
         MailerHandler mailer = new MailerHandler(context);
         JsonMapper json = context.getBean(JsonMapper.class);
@@ -117,8 +124,9 @@ public final class LocalApi {
                             java.time.Duration.ofHours(12))));
         }
         out.append("\nTry: curl -s -H \"Authorization: Bearer $TOKEN_MARIE\" ").append(gateway.baseUrl()).append("/projects\n");
-        out.append("Reminders: scripts/invoke ReminderFunction events/reminder-schedule.json (events on the bus show up below,\n"
-                + "  the mailer gets them through its rule; e-mails sent: " + gateway.baseUrl() + "/_local/mailbox)\n");
+        out.append("Reminders: scripts/invoke ReminderFunction events/reminder-schedule.json (the tick queues work items, the\n"
+                + "  workers polled here fire them; events on the bus show up below, the mailer gets them through its rule;\n"
+                + "  e-mails sent: " + gateway.baseUrl() + "/_local/mailbox)\n");
         out.append("Lost upload events: scripts/invoke UploadReconcileFunction events/reconcile-schedule.json (edit its \"time\")\n");
         out.append("Ctrl-C stops the API and the emulator.\n");
         System.out.println(out);

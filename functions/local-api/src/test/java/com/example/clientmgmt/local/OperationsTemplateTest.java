@@ -92,4 +92,38 @@ class OperationsTemplateTest {
         out.removeAll(some);
         return out;
     }
+
+    /**
+     * The reminder work queue and its worker: a live worker's claims never look stale (its timeout is shorter than the
+     * claim lease), a dead worker's item comes back after its claims lapsed (the visibility timeout is longer), failed
+     * items are named one by one, and an item failing every delivery waits in an alarmed dead-letter queue.
+     */
+    @Test
+    void aReminderWorkItemOutlivesTheClaimsOfAWorkerThatDied() {
+        Map<String, Object> worker = TEMPLATE.properties("ReminderWorkerFunction");
+        Map<String, Object> queue = TEMPLATE.properties("ReminderWorkQueue");
+        long lease = com.example.clientmgmt.storage.reminders.ReminderStore.CLAIM_LEASE.toSeconds();
+        int timeout = ((Number) worker.get("Timeout")).intValue();
+        int visibility = ((Number) queue.get("VisibilityTimeout")).intValue();
+        assertTrue(timeout < lease && lease < visibility, "worker timeout " + timeout + " s < claim lease " + lease + " s < visibility " + visibility + " s");
+        Map<String, Object> work = Template.map(Template.map(Template.map(worker.get("Events")).get("Work")).get("Properties"));
+        assertEquals("SQS", Template.map(Template.map(worker.get("Events")).get("Work")).get("Type"));
+        assertEquals(List.of("ReportBatchItemFailures"), work.get("FunctionResponseTypes"));
+        assertEquals(Map.of("Ref", "ReminderWorkerConcurrency"), Template.map(work.get("ScalingConfig")).get("MaximumConcurrency"));
+        String deadLetters = getAttOf(Template.map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"));
+        boolean alarmed = TEMPLATE.resources().values().stream().map(Template::map)
+                .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type"))).map(r -> Template.map(r.get("Properties")))
+                .anyMatch(p -> Template.list(p.get("Dimensions")).stream().map(Template::map)
+                        .anyMatch(d -> deadLetters.equals(getAttOf(d.get("Value")))));
+        assertTrue(alarmed, deadLetters + " has an alarm");
+    }
+
+    /** The resource a {@code !GetAtt X.Attr} (or {@code Fn::GetAtt: [X, Attr]}) names, or null for anything else. */
+    static String getAttOf(Object value) {
+        if (!(value instanceof Map<?, ?> m) || m.get("Fn::GetAtt") == null) {
+            return null;
+        }
+        Object target = m.get("Fn::GetAtt");
+        return target instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(target).split("\\.")[0];
+    }
 }

@@ -40,7 +40,7 @@ class PrimingTest {
     void everyPrimerSucceedsAndOnlyReads() {
         SnapStartPriming priming = api.context().getBean(SnapStartPriming.class);
         int primers = api.context().getBeansOfType(Primer.class).size();
-        assertEquals(6, primers, "HTTP, codecs, presign, upload event, reminder sweep, mailer");
+        assertEquals(7, primers, "HTTP, codecs, presign, upload event, reminder tick, reminder worker, mailer");
         OPERATIONS.clear();
         assertEquals(primers, priming.prime());
         Set<String> sent = new TreeSet<>(OPERATIONS);

@@ -8,4 +8,14 @@ package com.example.clientmgmt.platform;
  */
 public interface Primer {
     String prime() throws Exception;
+
+    /**
+     * False when this runs in a Lambda function whose handler (Lambda's {@code _HANDLER}) is not {@code handler}: a
+     * module that holds several functions' handlers primes each function through its own handler only, with the reads
+     * its own role allows. True in process, where no handler is named.
+     */
+    static boolean forThisFunction(Class<?> handler) {
+        String configured = System.getenv("_HANDLER");
+        return configured == null || configured.isBlank() || configured.split("::")[0].equals(handler.getName());
+    }
 }

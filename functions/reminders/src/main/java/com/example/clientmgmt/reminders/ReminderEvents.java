@@ -5,6 +5,7 @@ import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.platform.AwsClients;
 import com.example.clientmgmt.platform.DocumentReminderDue;
 import com.example.clientmgmt.storage.reminders.ReminderStore;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -26,6 +27,7 @@ import java.util.List;
  * their reminders are not completed and the next sweep tries again: nothing is dropped.
  */
 @Singleton
+@Requires(property = "event.bus.name") // the worker's; the tick function has no bus
 public class ReminderEvents implements AutoCloseable {
     public static final String SOURCE = DocumentReminderDue.SOURCE;
     public static final String DETAIL_TYPE = DocumentReminderDue.DETAIL_TYPE;

@@ -8,11 +8,16 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
-/** ReminderFunction: each EventBridge schedule tick runs one sweep of due document reminders, as of the tick's time. */
-public class ReminderHandler extends MicronautRequestHandler<ScheduledTick, ReminderSweep.Report> {
+/**
+ * ReminderFunction: each EventBridge schedule tick lists the due document reminders, as of the tick's time, and
+ * queues them for the workers ({@link ReminderTick}); it stops listing when the invocation runs low on time.
+ */
+public class ReminderHandler extends MicronautRequestHandler<ScheduledTick, ReminderTick.Report> {
     @Inject
-    ReminderSweep sweep;
+    ReminderTick tick;
     @Inject
     Clock clock;
 
@@ -24,10 +29,13 @@ public class ReminderHandler extends MicronautRequestHandler<ScheduledTick, Remi
     }
 
     @Override
-    public ReminderSweep.Report execute(ScheduledTick tick) {
-        RequestLog.begin(getApplicationContext().findBean(Context.class).map(Context::getAwsRequestId).orElse(null), null, null, null);
+    public ReminderTick.Report execute(ScheduledTick event) {
+        Optional<Context> lambda = getApplicationContext().findBean(Context.class);
+        RequestLog.begin(lambda.map(Context::getAwsRequestId).orElse(null), null, null, null);
         try {
-            return sweep.run(tick == null ? clock.instant() : tick.at(clock));
+            // in process (tests, scripts/invoke without a context) nothing limits the time
+            return tick.run(event == null ? clock.instant() : event.at(clock),
+                    () -> lambda.map(c -> Duration.ofMillis(c.getRemainingTimeInMillis())).orElse(Duration.ofDays(1)));
         } finally {
             RequestLog.end();
         }

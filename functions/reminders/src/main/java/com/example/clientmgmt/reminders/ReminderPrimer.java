@@ -9,9 +9,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Primes the reminder function: a scheduled event read from JSON as the runtime reads it, through the
- * handler, as of 1970 — when nothing was due: the sweep queries each shard of the due index and finds
- * nothing to claim. Reads only.
+ * Primes the reminder tick: a scheduled event read from JSON as the runtime reads it, through the handler, as of
+ * 1970 — when nothing was due: the tick queries each shard of the due index, finds nothing and queues nothing.
+ * Reads only.
  */
 @Singleton
 public class ReminderPrimer implements Primer {
@@ -25,9 +25,12 @@ public class ReminderPrimer implements Primer {
 
     @Override
     public String prime() throws IOException {
+        if (!Primer.forThisFunction(ReminderHandler.class)) {
+            return "reminder tick: not this function";
+        }
         ScheduledTick tick = json.readValue("{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
                 + "\"time\":\"1970-01-01T00:00:00Z\",\"detail\":{}}", ScheduledTick.class);
-        ReminderSweep.Report report = new ReminderHandler(context).execute(tick);
-        return "sweep as of 1970: " + report.due() + " due";
+        ReminderTick.Report report = new ReminderHandler(context).execute(tick);
+        return "tick as of 1970: " + report.due() + " due, " + report.workItems() + " queued";
     }
 }

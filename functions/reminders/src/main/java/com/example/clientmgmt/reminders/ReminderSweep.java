@@ -9,10 +9,10 @@ import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.storage.notifications.NotificationStore;
 import com.example.clientmgmt.storage.organization.OrganizationStore;
 import com.example.clientmgmt.storage.project.ProjectStore;
-import com.example.clientmgmt.storage.reminders.ReminderParking;
 import com.example.clientmgmt.storage.reminders.ReminderStore;
 import com.example.clientmgmt.storage.reminders.ReminderStore.DueReminder;
 import com.example.clientmgmt.storage.reminders.ReminderStore.Occurrence;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -21,7 +21,6 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,19 +29,23 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One run of the reminder sweep, as of {@code now}: reads only what is due (index queries, page by page),
- * with each page's projects and organizations (one batch read each), holds back reminders of closed
- * projects (and moves them out of the due index: see {@link ReminderParking}), then for each due reminder fires one occurrence — the latest one due in its organization's time
- * zone, so that missed runs catch up with one, not a burst: claim it, publish (batched), notify each ADMIN,
- * and complete it, which moves the reminder to its next occurrence or, after its last, out of the index.
- * Exactly one notification per ADMIN and occurrence, and one event per occurrence (a run that dies right
- * after publishing may have its event sent again, with the same idempotency key): see {@link ReminderStore}.
+ * Firing due reminders, as of {@code now}: {@link #fire} takes a list of due reminders (a page of the due index, or
+ * what a work item names, read back), reads their projects and organizations (one batch read each), holds back
+ * reminders of closed projects (and moves them out of the due index: see {@link ReminderMoves}), then for each due
+ * reminder fires one occurrence — the latest one due in its organization's time zone, so that missed runs catch up
+ * with one, not a burst: claim it, publish (batched), notify each ADMIN, and complete it, which moves the reminder
+ * to its next occurrence or, after its last, out of the index. Exactly one notification per ADMIN and occurrence,
+ * and one event per occurrence (a run that dies right after publishing may have its event sent again, with the same
+ * idempotency key): see {@link ReminderStore}.
+ * <p>
+ * {@link #run} is the sequential sweep: one run lists every due reminder and fires them one page after another. The
+ * deployed reminder functions split it ({@link ReminderTick} lists and queues work items, {@link ReminderWorker}
+ * fires them); {@code scripts/bench-reminders} measures one against the other.
  */
 @Singleton
+@Requires(property = "event.bus.name") // the worker's; the tick function has no bus
 public class ReminderSweep {
     static final int PAGE = 100;
-    /** A project's reminders move right after it closes or reopens; the sweep finishes only moves older than this. */
-    static final java.time.Duration SETTLE_GRACE = java.time.Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(ReminderSweep.class);
     private final ReminderStore reminders;
     private final ProjectStore projects;
@@ -51,11 +54,11 @@ public class ReminderSweep {
     private final NotificationStore notifications;
     private final ReminderEvents events;
     private final Metrics metrics;
-    private final ReminderParking parking;
+    private final ReminderMoves moves;
 
     public ReminderSweep(ReminderStore reminders, ProjectStore projects, OrganizationStore organizations, ReminderSchedule schedule,
-                         NotificationStore notifications, ReminderEvents events, Metrics metrics, ReminderParking parking) {
-        this.parking = parking;
+                         NotificationStore notifications, ReminderEvents events, Metrics metrics, ReminderMoves moves) {
+        this.moves = moves;
         this.schedule = schedule;
         this.reminders = reminders;
         this.projects = projects;
@@ -71,79 +74,106 @@ public class ReminderSweep {
      */
     @Serdeable
     public record Report(String runId, int due, int fired, int heldClosed, int takenByOthers, int publishFailed, int notifications,
-                         int notYetDue) {}
+                         int notYetDue) {
+        static Report of(String runId, Tally t) {
+            return new Report(runId, t.due, t.fired, t.held, t.taken, t.failed, t.notified, t.notYet);
+        }
+    }
 
+    /** What firing a list of due reminders did, added up over the lists of a run. */
+    static final class Tally {
+        int due, fired, held, taken, failed, notified, notYet;
+
+        void add(Tally t) {
+            due += t.due;
+            fired += t.fired;
+            held += t.held;
+            taken += t.taken;
+            failed += t.failed;
+            notified += t.notified;
+            notYet += t.notYet;
+        }
+    }
+
+    /** The sequential sweep: finishes the moves of closed or reopened projects, then fires every due reminder, page by page. */
     public Report run(Instant now) {
         long started = System.nanoTime();
         String runId = UUID.randomUUID().toString();
-        int due = 0, fired = 0, held = 0, taken = 0, failed = 0, notified = 0, notYet = 0;
-        // projects closed or reopened whose request died before their reminders moved: finish first, so that a
-        // reopened project's overdue reminders fire in this very run
-        Set<ProjectRef> settled = new HashSet<>();
-        for (ProjectRef ref : parking.unsettled(now.minus(SETTLE_GRACE))) {
-            settle(ref, settled);
-        }
+        Set<ProjectRef> settled = moves.settleUnsettled(now);
+        Tally total = new Tally();
         for (List<DueReminder> page : reminders.due(now, PAGE)) {
-            due += page.size();
-            Set<ProjectRef> refs = page.stream().map(r -> ProjectRef.of(r.document())).collect(Collectors.toSet());
-            Map<ProjectRef, Project> byRef = refs.isEmpty() ? Map.of() : projects.findAll(refs);
-            Map<String, Organization> orgs = organizations.findAll(page.stream().map(r -> r.document().orgId()).collect(Collectors.toSet()));
-            List<ReminderEvents.Due> claimed = new ArrayList<>();
-            for (DueReminder r : page) {
-                Project project = byRef.get(ProjectRef.of(r.document()));
-                Organization organization = orgs.get(r.document().orgId());
-                SweepStep step = SweepStep.of(schedule, r.document(), project, organization, now);
-                if (step instanceof SweepStep.Held) {
-                    held++;
-                    if (project != null) {
-                        settle(ProjectRef.of(project), settled); // closed: its reminders leave the due index
-                    }
-                    continue;
-                }
-                if (!(step instanceof SweepStep.Fire fire)) {
-                    notYet++;
-                    continue;
-                }
-                Optional<Occurrence> occurrence = reminders.claim(r, fire.reminder(), fire.day(), runId, now);
-                if (occurrence.isEmpty()) {
-                    taken++;
-                    continue;
-                }
-                claimed.add(new ReminderEvents.Due(occurrence.get(), organization, fire.projectName(), fire.recipients()));
-            }
-            List<ReminderEvents.Due> unpublished = events.publish(claimed);
-            failed += unpublished.size();
-            for (ReminderEvents.Due d : claimed) {
-                if (unpublished.contains(d)) {
-                    continue; // the claim lapses and a later run publishes it
-                }
-                Occurrence o = d.occurrence();
-                NotificationStore.Context context = new NotificationStore.Context(d.organization().name(), d.projectName());
-                for (String recipient : d.recipients()) {
-                    notifications.recordReminder(o, context, recipient);
-                }
-                if (reminders.complete(o, runId, now, nextDue(d, now))) {
-                    fired++;
-                    notified += d.recipients().size();
-                } else {
-                    taken++;
-                }
-            }
+            total.add(fire(page, now, runId, settled));
         }
-        Report report = new Report(runId, due, fired, held, taken, failed, notified, notYet);
+        Report report = Report.of(runId, total);
         LOG.info("reminder sweep {}", report);
-        metrics.record(Map.of("RemindersDue", (double) due, "RemindersFired", (double) fired,
-                "ReminderPublishFailed", (double) failed, "RemindersHeldClosed", (double) held), Unit.COUNT, Map.of());
+        record(total);
         metrics.record(Map.of("SweepDuration", (System.nanoTime() - started) / 1e6), Unit.MILLISECONDS, Map.of());
         return report;
     }
 
-    /** Moves a project's reminders to match its state, once per run. */
-    private void settle(ProjectRef ref, Set<ProjectRef> settled) {
-        if (settled.add(ref)) {
-            ReminderParking.Settled result = parking.settle(ref);
-            LOG.info("reminders of {} moved: {}", ref, result);
+    /** The counts of a run, as metrics the alarms and dashboards read. */
+    void record(Tally t) {
+        metrics.record(Map.of("RemindersDue", (double) t.due, "RemindersFired", (double) t.fired,
+                "ReminderPublishFailed", (double) t.failed, "RemindersHeldClosed", (double) t.held), Unit.COUNT, Map.of());
+    }
+
+    /**
+     * Fires {@code due} as of {@code now} for run {@code runId}: one occurrence each, or holds it (closed project,
+     * whose reminders then leave the due index, once per project in {@code settled}), or leaves it (not yet due in
+     * its organization's zone, or taken by another run). Reminders whose event the bus refused are counted in
+     * {@code failed}: their claim lapses and a later run fires them.
+     */
+    Tally fire(List<DueReminder> due, Instant now, String runId, Set<ProjectRef> settled) {
+        Tally t = new Tally();
+        t.due = due.size();
+        if (due.isEmpty()) {
+            return t;
         }
+        Set<ProjectRef> refs = due.stream().map(r -> ProjectRef.of(r.document())).collect(Collectors.toSet());
+        Map<ProjectRef, Project> byRef = projects.findAll(refs);
+        Map<String, Organization> orgs = organizations.findAll(due.stream().map(r -> r.document().orgId()).collect(Collectors.toSet()));
+        List<ReminderEvents.Due> claimed = new ArrayList<>();
+        for (DueReminder r : due) {
+            Project project = byRef.get(ProjectRef.of(r.document()));
+            Organization organization = orgs.get(r.document().orgId());
+            SweepStep step = SweepStep.of(schedule, r.document(), project, organization, now);
+            if (step instanceof SweepStep.Held) {
+                t.held++;
+                if (project != null) {
+                    moves.settle(ProjectRef.of(project), settled); // closed: its reminders leave the due index
+                }
+                continue;
+            }
+            if (!(step instanceof SweepStep.Fire fire)) {
+                t.notYet++;
+                continue;
+            }
+            Optional<Occurrence> occurrence = reminders.claim(r, fire.reminder(), fire.day(), runId, now);
+            if (occurrence.isEmpty()) {
+                t.taken++;
+                continue;
+            }
+            claimed.add(new ReminderEvents.Due(occurrence.get(), organization, fire.projectName(), fire.recipients()));
+        }
+        List<ReminderEvents.Due> unpublished = events.publish(claimed);
+        t.failed = unpublished.size();
+        for (ReminderEvents.Due d : claimed) {
+            if (unpublished.contains(d)) {
+                continue; // the claim lapses and a later run publishes it
+            }
+            Occurrence o = d.occurrence();
+            NotificationStore.Context context = new NotificationStore.Context(d.organization().name(), d.projectName());
+            for (String recipient : d.recipients()) {
+                notifications.recordReminder(o, context, recipient);
+            }
+            if (reminders.complete(o, runId, now, nextDue(d, now))) {
+                t.fired++;
+                t.notified += d.recipients().size();
+            } else {
+                t.taken++;
+            }
+        }
+        return t;
     }
 
     /** When the reminder is due next ({@link SweepStep#nextDue}), or null after its last. */

@@ -1,6 +1,5 @@
 package com.example.clientmgmt.reminders;
 
-import com.example.clientmgmt.platform.ScheduledTick;
 import com.example.clientmgmt.storage.reminders.ReminderStore;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.example.clientmgmt.testkit.BusCapture;
@@ -319,22 +318,6 @@ class ReminderSweepTest {
         assertNotFired(pd[1]);
         // once the bus takes events again, the reminder fires once its claim has lapsed
         sweep().run(now.plus(ReminderStore.CLAIM_LEASE).plus(Duration.ofMinutes(1)));
-        assertFiredOnce(pd[1]);
-    }
-
-    @Test
-    void theScheduledHandlerSweepsAsOfTheEventsTimeOrNowWithoutOne() {
-        String[] replayed = documentWithReminder("2027-12-20");
-        ReminderHandler handler = new ReminderHandler(api.context());
-        assertNotFired(replayed[1]);
-        ReminderSweep.Report report = handler.handleRequest(new ScheduledTick("Scheduled Event", "2027-12-20T12:30:00Z"), null);
-        assertTrue(report.fired() >= 1, report::toString);
-        assertFiredOnce(replayed[1]);
-
-        String yesterday = LocalDate.now(java.time.ZoneId.of("America/Toronto")).minusDays(1).toString(); // the organization's zone
-        String[] pd = documentWithReminder(yesterday);
-        report = handler.handleRequest(new ScheduledTick("Scheduled Event", null), null);
-        assertTrue(report.fired() >= 1, report::toString);
         assertFiredOnce(pd[1]);
     }
 

@@ -47,21 +47,22 @@ public final class Queries {
         };
     }
 
-    /** The pages of each of {@code parts} in turn, each part's read only when the previous one is done. */
-    public static <T> Iterable<List<T>> oneAfterAnother(List<Iterable<List<T>>> parts) {
+    /**
+     * The pages of {@code parts} taking turns: the first page of each, then the second of each, and so on (a part with
+     * no more pages drops out); each page read only when asked for. A reader that stops early has read the start of
+     * every part, not all of the first ones.
+     */
+    public static <T> Iterable<List<T>> interleaved(List<Iterable<List<T>>> parts) {
         return () -> new Iterator<>() {
-            private int part = 0;
-            private Iterator<List<T>> current = null;
+            private final java.util.ArrayDeque<Iterator<List<T>>> turns = new java.util.ArrayDeque<>(
+                    parts.stream().map(Iterable::iterator).toList());
 
             @Override
             public boolean hasNext() {
-                while (current == null || !current.hasNext()) {
-                    if (part == parts.size()) {
-                        return false;
-                    }
-                    current = parts.get(part++).iterator();
+                while (!turns.isEmpty() && !turns.peekFirst().hasNext()) {
+                    turns.pollFirst();
                 }
-                return true;
+                return !turns.isEmpty();
             }
 
             @Override
@@ -69,7 +70,10 @@ public final class Queries {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return current.next();
+                Iterator<List<T>> part = turns.pollFirst();
+                List<T> page = part.next();
+                turns.addLast(part);
+                return page;
             }
         };
     }

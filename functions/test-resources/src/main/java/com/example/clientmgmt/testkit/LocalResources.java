@@ -27,6 +27,16 @@ public final class LocalResources {
             String suffix = Long.toString(System.nanoTime(), 36);
             return new Names(prefix + "-table-" + suffix, prefix + "-docs-" + suffix, prefix + "-bus-" + suffix);
         }
+
+        /** The reminder work queue's name (template.yaml's ReminderWorkQueue), beside the bus. */
+        public String reminderWork() {
+            return bus + "-reminder-work";
+        }
+
+        /** Its dead-letter queue's (ReminderWorkFailuresQueue). */
+        public String reminderWorkFailures() {
+            return bus + "-reminder-work-failures";
+        }
     }
 
     private LocalResources() {}
@@ -35,7 +45,31 @@ public final class LocalResources {
         createTable(template, names.table(), clients.dynamoDb());
         createBucket(template, names.bucket(), clients.s3(), corsOrigins);
         createBus(names.bus(), clients.eventBridge());
+        createReminderWorkQueue(template, names, clients.sqs());
         verifySender(clients.ses());
+    }
+
+    /**
+     * The reminder work queue from template.yaml's {@code ReminderWorkQueue}: its visibility timeout, retention and
+     * redrive policy (maximum receives) to its dead-letter queue. Returns its URL (creating it again is harmless).
+     */
+    public static String createReminderWorkQueue(Template template, Names names, software.amazon.awssdk.services.sqs.SqsClient sqs) {
+        Map<String, Object> p = template.properties("ReminderWorkQueue");
+        String failures = sqs.createQueue(b -> b.queueName(names.reminderWorkFailures())).queueUrl();
+        String failuresArn = sqs.getQueueAttributes(b -> b.queueUrl(failures)
+                .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN))
+                .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN);
+        Map<String, Object> redrive = Template.map(p.get("RedrivePolicy"));
+        Map<String, String> attributes = Map.of(
+                "VisibilityTimeout", String.valueOf(p.get("VisibilityTimeout")),
+                "MessageRetentionPeriod", String.valueOf(p.get("MessageRetentionPeriod")),
+                "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + failuresArn + "\",\"maxReceiveCount\":" + redrive.get("maxReceiveCount") + "}");
+        return sqs.createQueue(b -> b.queueName(names.reminderWork()).attributesWithStrings(attributes)).queueUrl();
+    }
+
+    /** The URL of the reminder work queue {@link #create} made for {@code names}. */
+    public static String reminderWorkQueueUrl(AwsTestClients clients, Names names) {
+        return clients.sqs().getQueueUrl(b -> b.queueName(names.reminderWork())).queueUrl();
     }
 
     /**

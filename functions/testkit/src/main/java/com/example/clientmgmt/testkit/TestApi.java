@@ -84,8 +84,15 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
                 "table.name", names.table(),
                 "bucket.name", names.bucket(),
                 "event.bus.name", names.bus(),
+                "reminders.work-queue.url", LocalResources.reminderWorkQueueUrl(clients(endpoint), names),
                 "aws.endpoint.url", endpoint,
                 "s3.force-path-style", true);
+    }
+
+    private static final Map<String, AwsTestClients> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static AwsTestClients clients(String endpoint) {
+        return CLIENTS.computeIfAbsent(endpoint, AwsTestClients::forEndpoint);
     }
 
     @Override

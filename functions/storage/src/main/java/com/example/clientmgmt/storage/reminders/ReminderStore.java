@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.platform.TableConfig;
 import com.example.clientmgmt.storage.Attrs;
+import com.example.clientmgmt.storage.BatchReads;
 import com.example.clientmgmt.storage.Expressions;
 import com.example.clientmgmt.storage.Keys;
 import com.example.clientmgmt.storage.Queries;
@@ -35,8 +36,13 @@ import java.util.Optional;
  */
 @Singleton
 public class ReminderStore {
-    /** A claim older than this belongs to a run that died: another run may take the reminder over. */
-    public static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
+    /**
+     * A claim older than this belongs to a run that died: another run may take the reminder over. Longer than a
+     * reminder worker's timeout (60 s, template.yaml), so that a live worker's claims never look stale; shorter than
+     * the work queue's visibility timeout (360 s), so that the work item of a worker that died is taken over when
+     * SQS delivers it again.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -61,10 +67,18 @@ public class ReminderStore {
         }
     }
 
+    /** Where a document is: what a work item names of each reminder (the worker reads the rest). */
+    public record DocumentRef(String orgId, String projectId, String documentId) {
+        public static DocumentRef of(AdminDocument d) {
+            return new DocumentRef(d.orgId(), d.projectId(), d.id());
+        }
+    }
+
     /**
-     * The reminders due at or before {@code now}, page by page (at most {@code pageSize} each), shard after
-     * shard: index queries that read only what is due. Each page is queried when the previous one has
-     * been handled, so what a page's handling changes is not read again.
+     * The reminders due at or before {@code now}, page by page (at most {@code pageSize} each), the shards taking
+     * turns ({@link Queries#interleaved}: a reader that stops early has read the earliest due of every shard): index
+     * queries that read only what is due. Each page is queried when the previous one has been handled, so what a
+     * page's handling changes is not read again.
      */
     public Iterable<List<DueReminder>> due(Instant now, int pageSize) {
         List<Iterable<List<DueReminder>>> shards = new ArrayList<>();
@@ -76,7 +90,22 @@ public class ReminderStore {
                     .limit(pageSize).build(),
                     i -> new DueReminder(DocumentItem.toDocument(i), ReminderItem.armedVersion(i), ReminderItem.dueAt(i))));
         }
-        return Queries.oneAfterAnother(shards);
+        return Queries.interleaved(shards);
+    }
+
+    /**
+     * Of the documents {@code refs} names, the reminders that are armed (in the due index) and due at or before
+     * {@code now}, as stored now (strongly consistent BatchGetItem): what a work item's worker fires. A document gone,
+     * disarmed, parked (closed project), already fired or moved to a later occurrence is left out, so a work item
+     * handled twice, or late, fires nothing twice.
+     */
+    public List<DueReminder> stillDue(List<DocumentRef> refs, Instant now) {
+        String limit = ReminderItem.dueText(now);
+        return BatchReads.getAll(dynamo, table, refs.stream().distinct()
+                        .map(r -> DocumentItem.key(r.orgId(), r.projectId(), r.documentId())).toList()).stream()
+                .filter(i -> i.containsKey(Keys.DUE_PK) && i.containsKey(Keys.DUE_AT) && ReminderItem.dueAt(i).compareTo(limit) <= 0)
+                .map(i -> new DueReminder(DocumentItem.toDocument(i), ReminderItem.armedVersion(i), ReminderItem.dueAt(i)))
+                .toList();
     }
 
     /**

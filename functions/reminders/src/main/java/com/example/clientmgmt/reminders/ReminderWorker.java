@@ -1,0 +1,43 @@
+package com.example.clientmgmt.reminders;
+
+import com.example.clientmgmt.storage.reminders.ReminderStore;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.UUID;
+
+/**
+ * Fires one work item ({@link ReminderWork}): reads its documents back (one strongly consistent batch read) and fires
+ * those still armed and due as of {@code now}, each exactly as the sweep does ({@link ReminderSweep#fire}: claim,
+ * publish, notify each ADMIN, complete). What fired meanwhile, moved on, or is claimed by another live worker is left
+ * alone; a worker that dies after claiming leaves a claim that lapses ({@link ReminderStore#CLAIM_LEASE}) before SQS
+ * delivers its item again.
+ */
+@Singleton
+@Requires(property = "event.bus.name") // the worker's; the tick function has no bus
+public class ReminderWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderWorker.class);
+    private final ReminderStore reminders;
+    private final ReminderSweep sweep;
+
+    public ReminderWorker(ReminderStore reminders, ReminderSweep sweep) {
+        this.reminders = reminders;
+        this.sweep = sweep;
+    }
+
+    /**
+     * Handles one work item as of {@code now}. The report's {@code due} counts what was still due of the item; a
+     * {@code publishFailed} above 0 means the item must be handled again (its claims lapse first).
+     */
+    public ReminderSweep.Report handle(ReminderWork work, Instant now) {
+        String runId = UUID.randomUUID().toString();
+        ReminderSweep.Tally t = sweep.fire(reminders.stillDue(work.documents(), now), now, runId, new HashSet<>());
+        ReminderSweep.Report report = ReminderSweep.Report.of(runId, t);
+        LOG.debug("work item of tick {} ({} of {}): {}", work.tickId(), work.reminders().size(), work.organizationId(), report);
+        return report;
+    }
+}

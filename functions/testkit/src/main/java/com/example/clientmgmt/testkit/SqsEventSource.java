@@ -1,0 +1,232 @@
+package com.example.clientmgmt.testkit;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The local stand-in for a Lambda SQS event source mapping (moto's cannot run a Java function, and ignores batch
+ * failures and concurrency): reads a function's SQS event in template.yaml — its batch size, whether it reports batch
+ * item failures, its maximum concurrency (a parameter's default unless given) — and polls the queue with that many
+ * pollers, each handing a batch of up to that many messages, as an {@link SQSEvent} built the way Lambda builds it,
+ * to the real handler. As Lambda does: the messages the handler does not name as failures are deleted; those it names
+ * (or all of them, when it throws) stay, and come back once their visibility timeout has passed.
+ */
+public final class SqsEventSource {
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final int batchSize;
+    private final int concurrency;
+    private final boolean reportsItemFailures;
+    private final Function<SQSEvent, SQSBatchResponse> handler;
+    private final AtomicInteger delivered = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    private SqsEventSource(SqsClient sqs, String queueUrl, int batchSize, int concurrency, boolean reportsItemFailures,
+                           Function<SQSEvent, SQSBatchResponse> handler) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        this.batchSize = batchSize;
+        this.concurrency = concurrency;
+        this.reportsItemFailures = reportsItemFailures;
+        this.handler = handler;
+    }
+
+    /**
+     * The event source of {@code functionId}'s SQS event in {@code template}, on {@code queueUrl}; {@code concurrency}
+     * overrides its ScalingConfig's MaximumConcurrency when above 0.
+     */
+    public static SqsEventSource of(Template template, String functionId, SqsClient sqs, String queueUrl, int concurrency,
+                                    Function<SQSEvent, SQSBatchResponse> handler) {
+        Map<String, Object> event = null;
+        for (Object e : Template.map(template.properties(functionId).get("Events")).values()) {
+            if ("SQS".equals(Template.map(e).get("Type"))) {
+                event = Template.map(Template.map(e).get("Properties"));
+            }
+        }
+        if (event == null) {
+            throw new IllegalArgumentException(functionId + " has no SQS event in template.yaml");
+        }
+        int batch = ((Number) event.getOrDefault("BatchSize", 10)).intValue();
+        boolean reports = Template.list(event.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
+        int maximum = concurrency > 0 ? concurrency : scaling(template, event);
+        return new SqsEventSource(sqs, queueUrl, batch, maximum, reports, handler);
+    }
+
+    /** MaximumConcurrency as the template sets it: a number, or a parameter's default. */
+    private static int scaling(Template template, Map<String, Object> event) {
+        Object value = Template.map(event.get("ScalingConfig")).get("MaximumConcurrency");
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        Object ref = Template.map(value).get("Ref");
+        return ref == null ? 1 : Integer.parseInt(template.parameterDefault((String) ref));
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Messages handed to the handler so far, and of them, those it named as failures (or threw on). */
+    public int delivered() {
+        return delivered.get();
+    }
+
+    public int failed() {
+        return failed.get();
+    }
+
+    /**
+     * Runs the pollers until the queue stays empty ({@link QueueDrain#QUIET}) while none of them holds a batch; returns
+     * how many messages were delivered. Messages named as failures come back after their visibility timeout, which may
+     * be after this returns.
+     */
+    public int drain() {
+        int before = delivered.get();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<?>> pollers = new ArrayList<>();
+            AtomicInteger busy = new AtomicInteger();
+            for (int i = 0; i < concurrency; i++) {
+                pollers.add(pool.submit(() -> poll(busy)));
+            }
+            for (Future<?> poller : pollers) {
+                poller.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return delivered.get() - before;
+    }
+
+    /** One poller: batches until the queue is quiet and no poller is busy. */
+    private void poll(AtomicInteger busy) {
+        long quietSince = -1;
+        while (true) {
+            busy.incrementAndGet();
+            List<Message> messages;
+            try {
+                messages = receive();
+                if (!messages.isEmpty()) {
+                    deliver(messages);
+                }
+            } finally {
+                busy.decrementAndGet();
+            }
+            if (!messages.isEmpty()) {
+                quietSince = -1;
+                continue;
+            }
+            long now = System.nanoTime();
+            if (quietSince < 0) {
+                quietSince = now;
+            } else if (busy.get() == 0 && now - quietSince >= QueueDrain.QUIET.toNanos()) {
+                return;
+            }
+            try {
+                Thread.sleep(QueueDrain.QUIET.toMillis() / 3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Deletes every waiting message without handing it over, as a lost delivery would; returns how many. */
+    public int lose() {
+        int[] lost = {0};
+        QueueDrain.untilQuiet(sqs, queueUrl, m -> lost[0]++);
+        return lost[0];
+    }
+
+    private List<Message> receive() {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize).waitTimeSeconds(0)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+    }
+
+    /** One invocation: the event Lambda builds from a batch, the handler's answer applied as Lambda applies it. */
+    private void deliver(List<Message> messages) {
+        SQSEvent event = new SQSEvent();
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message m : messages) {
+            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
+            r.setMessageId(m.messageId());
+            r.setReceiptHandle(m.receiptHandle());
+            r.setBody(m.body());
+            r.setMd5OfBody(m.md5OfBody());
+            Map<String, String> attributes = new HashMap<>();
+            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+            r.setAttributes(attributes);
+            r.setMessageAttributes(Map.of());
+            r.setEventSource("aws:sqs");
+            r.setEventSourceArn(queueArn);
+            r.setAwsRegion(AwsTestClients.REGION);
+            records.add(r);
+        }
+        event.setRecords(records);
+        delivered.addAndGet(messages.size());
+        Set<String> again = new HashSet<>();
+        try {
+            SQSBatchResponse response = handler.apply(event);
+            if (reportsItemFailures && response != null && response.getBatchItemFailures() != null) {
+                response.getBatchItemFailures().forEach(f -> again.add(f.getItemIdentifier()));
+            }
+        } catch (RuntimeException e) {
+            messages.forEach(m -> again.add(m.messageId())); // the whole batch comes back
+            System.err.println("[" + queueArn + "] the handler failed; the batch comes back: " + e);
+        }
+        failed.addAndGet(again.size());
+        List<DeleteMessageBatchRequestEntry> done = messages.stream().filter(m -> !again.contains(m.messageId()))
+                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build()).toList();
+        if (!done.isEmpty()) {
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+        }
+    }
+
+    /** Keeps polling in the background (scripts/dev), draining every {@code millis}. */
+    public Thread runInBackground(long millis) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    drain();
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    System.err.println("[" + queueArn + "] " + e);
+                }
+            }
+        }, "sqs-event-source");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}
