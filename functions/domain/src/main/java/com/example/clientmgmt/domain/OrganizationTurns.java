@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * How the reminder tick hands due reminders to workers: in work items of at most {@code size} reminders of one
- * organization, the organizations taking turns — one item of each organization that has reminders waiting, in the
- * order they were first listed, then a second of each, and so on. An organization with thousands due thus delays
- * another's first reminder by at most one item per organization listed before it, not by its whole burst.
+ * organization, the organizations taking turns — one item of each organization that has reminders waiting, then a
+ * second of each, and so on; within a round, the organization with the fewest reminders waiting goes first (then the
+ * first listed), so that the most organizations are served soonest. An organization with thousands due thus delays
+ * another's first reminder by at most one item of each larger organization, not by its whole burst.
  *
  * @param <T> what a work item carries of each reminder
  */
@@ -48,9 +49,9 @@ public final class OrganizationTurns<T> {
     public List<Item<T>> drain() {
         List<Item<T>> items = new ArrayList<>();
         while (!waiting.isEmpty()) {
-            var turns = waiting.entrySet().iterator();
-            while (turns.hasNext()) {
-                var organization = turns.next();
+            List<Map.Entry<String, ArrayDeque<T>>> round = new ArrayList<>(waiting.entrySet());
+            round.sort(java.util.Comparator.comparingInt(e -> e.getValue().size())); // stable: ties keep the listing order
+            for (Map.Entry<String, ArrayDeque<T>> organization : round) {
                 ArrayDeque<T> queue = organization.getValue();
                 List<T> reminders = new ArrayList<>(Math.min(size, queue.size()));
                 while (reminders.size() < size && !queue.isEmpty()) {
@@ -58,7 +59,7 @@ public final class OrganizationTurns<T> {
                 }
                 items.add(new Item<>(organization.getKey(), reminders));
                 if (queue.isEmpty()) {
-                    turns.remove();
+                    waiting.remove(organization.getKey());
                 }
             }
         }

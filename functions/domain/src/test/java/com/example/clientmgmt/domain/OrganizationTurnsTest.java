@@ -21,9 +21,9 @@ class OrganizationTurnsTest {
         turns.add("small", -2);
         List<OrganizationTurns.Item<Integer>> items = turns.drain();
         assertEquals(40 + 1, items.size());
-        assertEquals("big", items.get(0).organizationId());
-        assertEquals("small", items.get(1).organizationId(), "the small organization's item comes second");
-        assertEquals(List.of(-1, -2), items.get(1).reminders());
+        assertEquals("small", items.get(0).organizationId(), "the small organization, listed last, goes first");
+        assertEquals(List.of(-1, -2), items.get(0).reminders());
+        assertEquals("big", items.get(1).organizationId());
         assertEquals(0, turns.waiting());
         assertTrue(turns.drain().isEmpty());
     }
@@ -53,7 +53,7 @@ class OrganizationTurnsTest {
     }
 
     @Test
-    void organizationsTakeTurnsRoundByRound() {
+    void organizationsTakeTurnsRoundByRoundTheFewestWaitingFirst() {
         OrganizationTurns<Integer> turns = new OrganizationTurns<>(2);
         for (int i = 0; i < 5; i++) {
             turns.add("a", i);
@@ -62,7 +62,9 @@ class OrganizationTurnsTest {
             turns.add("b", i);
         }
         turns.add("c", 0);
-        assertEquals(List.of("a", "b", "c", "a", "b", "a"), turns.drain().stream().map(OrganizationTurns.Item::organizationId).toList());
+        turns.add("d", 0);
+        // round 1: c and d (1 each, in listing order), b (3), a (5); round 2: b (1 left), a (3); round 3: a
+        assertEquals(List.of("c", "d", "b", "a", "b", "a", "a"), turns.drain().stream().map(OrganizationTurns.Item::organizationId).toList());
         assertThrows(IllegalArgumentException.class, () -> new OrganizationTurns<>(0));
     }
 }

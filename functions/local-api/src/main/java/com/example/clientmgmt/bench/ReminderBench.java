@@ -121,48 +121,72 @@ public final class ReminderBench {
     }
 
     static void seed(ApplicationContext context, DynamoDbClient dynamo, String table, int n, int factor, Instant now) {
+        seed(context, dynamo, table, Map.of("bench-org", n), factor, now);
+    }
+
+    /**
+     * Seeds, for each organization of {@code dueByOrg}, that many due reminders over count/20 projects (at least one;
+     * its "boss" and one of 7 "adam"s ADMIN, "lea" LIMITED), plus {@code factor} times as many documents not due.
+     */
+    static void seed(ApplicationContext context, DynamoDbClient dynamo, String table, Map<String, Integer> dueByOrg, int factor, Instant now) {
         ProjectStore projects = context.getBean(ProjectStore.class);
         ReminderSchedule schedule = context.getBean(ReminderSchedule.class);
         DueShards shards = context.getBean(DueShards.class);
-        int projectCount = Math.max(1, n / 20);
         ProfileStore profiles = context.getBean(ProfileStore.class);
-        profiles.remember("bench-org", "boss", "boss@bench.example", true, "Patron", "fr-CA", now);
-        for (int i = 0; i < 7; i++) {
-            profiles.remember("bench-org", "adam" + i, "adam" + i + "@bench.example", true, "Adam " + i, i % 2 == 0 ? "fr-CA" : "en", now);
-        }
-        List<Project> all = new ArrayList<>();
-        for (int i = 0; i < projectCount; i++) {
-            Project p = new Project("bench-org", Ids.newId(now), "Projet " + i,
-                    new AdminInfo(null, null, null, null, ProjectState.ACTIVE, null), 1,
-                    Map.of("boss", Permission.ADMIN, "adam" + (i % 7), Permission.ADMIN, "lea", Permission.LIMITED),
-                    Map.of(), now, "boss");
-            projects.create(p);
-            all.add(p);
-        }
         List<WriteRequest> batch = new ArrayList<>();
-        long total = (long) n * (1 + factor);
-        for (long i = 0; i < total; i++) {
-            Project p = all.get((int) (i % projectCount));
-            boolean due = i < n;
-            // due ones: a third each with a reminder of their own repeating weekly, their own once, and the
-            // default of an insurance expiring in June (30 days before, weekly); lead times of 14 to 30 days
-            LocalDate expiresOn = due && i % 3 == 2 ? LocalDate.of(2027, 6, 2 + (int) (i % 28)) : null;
-            Reminder reminder = !due ? (i % 2 == 0 ? new Reminder(LocalDate.of(2031, 1, 1), null, 30, 7) : null)
-                    : i % 3 == 2 ? null
-                    : new Reminder(LocalDate.of(2027, 6, 2 + (int) (i % 14)), "Renouveler", 14 + (int) (i % 17), i % 3 == 0 ? 7 : null);
-            FileVersion file = new FileVersion(Ids.newId(now), "doc-" + i + ".pdf", "application/pdf", 1000,
-                    FileVersion.Status.AVAILABLE, 1000L, "etag", "v1", null, now, "boss", now, null);
-            AdminDocument d = new AdminDocument("bench-org", p.id(), Ids.newId(now), "Document " + i, DocumentKind.INSURANCE,
-                    expiresOn, reminder, null, now, "boss", List.of(file));
-            batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, p.name(), schedule.firstDue(d)
-                    .map(first -> shards.armed(d.id(), first, 1)).orElse(Map.of())))).build());
-            if ((i + 1) % 10_000 == 0) {
-                System.out.printf("  seeded %d of %d documents%n", i + 1, total);
+        long written = 0;
+        // the projects first, while the table is small: the emulator copies the whole table for each transaction
+        Map<String, List<Project>> projectsByOrg = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Integer> org : dueByOrg.entrySet()) {
+            String orgId = org.getKey();
+            int projectCount = Math.max(1, org.getValue() / 20);
+            profiles.remember(orgId, "boss", "boss@bench.example", true, "Patron", "fr-CA", now);
+            for (int i = 0; i < 7; i++) {
+                profiles.remember(orgId, "adam" + i, "adam" + i + "@bench.example", true, "Adam " + i, i % 2 == 0 ? "fr-CA" : "en", now);
             }
-            if (batch.size() == 25 || i == total - 1) {
-                write(dynamo, table, batch);
-                batch = new ArrayList<>();
+            List<Project> all = new ArrayList<>();
+            for (int i = 0; i < projectCount; i++) {
+                Project p = new Project(orgId, Ids.newId(now), "Projet " + i,
+                        new AdminInfo(null, null, null, null, ProjectState.ACTIVE, null), 1,
+                        Map.of("boss", Permission.ADMIN, "adam" + (i % 7), Permission.ADMIN, "lea", Permission.LIMITED),
+                        Map.of(), now, "boss");
+                projects.create(p);
+                all.add(p);
             }
+            projectsByOrg.put(orgId, all);
+        }
+        for (Map.Entry<String, Integer> org : dueByOrg.entrySet()) {
+            String orgId = org.getKey();
+            int n = org.getValue();
+            List<Project> all = projectsByOrg.get(orgId);
+            int projectCount = all.size();
+            long total = (long) n * (1 + factor);
+            for (long i = 0; i < total; i++) {
+                Project p = all.get((int) (i % projectCount));
+                boolean due = i < n;
+                // due ones: a third each with a reminder of their own repeating weekly, their own once, and the
+                // default of an insurance expiring in June (30 days before, weekly); lead times of 14 to 30 days
+                LocalDate expiresOn = due && i % 3 == 2 ? LocalDate.of(2027, 6, 2 + (int) (i % 28)) : null;
+                Reminder reminder = !due ? (i % 2 == 0 ? new Reminder(LocalDate.of(2031, 1, 1), null, 30, 7) : null)
+                        : i % 3 == 2 ? null
+                        : new Reminder(LocalDate.of(2027, 6, 2 + (int) (i % 14)), "Renouveler", 14 + (int) (i % 17), i % 3 == 0 ? 7 : null);
+                FileVersion file = new FileVersion(Ids.newId(now), "doc-" + i + ".pdf", "application/pdf", 1000,
+                        FileVersion.Status.AVAILABLE, 1000L, "etag", "v1", null, now, "boss", now, null);
+                AdminDocument d = new AdminDocument(orgId, p.id(), Ids.newId(now), "Document " + i, DocumentKind.INSURANCE,
+                        expiresOn, reminder, null, now, "boss", List.of(file));
+                batch.add(WriteRequest.builder().putRequest(r -> r.item(DocumentItem.newItem(d, p.name(), schedule.firstDue(d)
+                        .map(first -> shards.armed(d.id(), first, 1)).orElse(Map.of())))).build());
+                if (++written % 10_000 == 0) {
+                    System.out.printf("  seeded %d documents%n", written);
+                }
+                if (batch.size() == 25) {
+                    write(dynamo, table, batch);
+                    batch = new ArrayList<>();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            write(dynamo, table, batch);
         }
     }
 

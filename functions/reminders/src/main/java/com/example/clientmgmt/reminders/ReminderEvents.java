@@ -3,6 +3,7 @@ package com.example.clientmgmt.reminders;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.platform.AwsClients;
+import com.example.clientmgmt.platform.BatchRetry;
 import com.example.clientmgmt.platform.DocumentReminderDue;
 import com.example.clientmgmt.storage.reminders.ReminderStore;
 import io.micronaut.context.annotation.Requires;
@@ -23,7 +24,7 @@ import java.util.List;
 
 /**
  * Publishes {@code DocumentReminderDue} events on the application's bus, ten per PutEvents call (the
- * API's maximum). Entries EventBridge refuses are retried; those that still fail are returned, so that
+ * API's maximum). Entries EventBridge refuses are retried ({@link BatchRetry}); those that still fail are returned, so that
  * their reminders are not completed and the next sweep tries again: nothing is dropped.
  */
 @Singleton
@@ -32,7 +33,6 @@ public class ReminderEvents implements AutoCloseable {
     public static final String SOURCE = DocumentReminderDue.SOURCE;
     public static final String DETAIL_TYPE = DocumentReminderDue.DETAIL_TYPE;
     static final int BATCH = 10;
-    static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ReminderEvents.class);
 
     private final EventBridgeClient events;
@@ -52,15 +52,9 @@ public class ReminderEvents implements AutoCloseable {
     public List<Due> publish(List<Due> due) {
         List<Due> failed = new ArrayList<>();
         for (int from = 0; from < due.size(); from += BATCH) {
-            List<Due> pending = new ArrayList<>(due.subList(from, Math.min(due.size(), from + BATCH)));
-            for (int attempt = 1; attempt <= ATTEMPTS && !pending.isEmpty(); attempt++) {
-                pending = putEvents(pending);
-                if (!pending.isEmpty() && attempt < ATTEMPTS) {
-                    sleep(100L * attempt);
-                }
-            }
+            List<Due> pending = BatchRetry.send(due.subList(from, Math.min(due.size(), from + BATCH)), this::putEvents);
             if (!pending.isEmpty()) {
-                LOG.error("{} reminder event(s) not published after {} attempts; they stay due: {}", pending.size(), ATTEMPTS,
+                LOG.error("{} reminder event(s) not published after {} attempts; they stay due: {}", pending.size(), BatchRetry.ATTEMPTS,
                         pending.stream().map(d -> d.occurrence().idempotencyKey()).toList());
                 failed.addAll(pending);
             }
@@ -102,14 +96,6 @@ public class ReminderEvents implements AutoCloseable {
                     o.reminder().contactRoles().stream().map(Enum::name).sorted().toList(), o.idempotencyKey()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

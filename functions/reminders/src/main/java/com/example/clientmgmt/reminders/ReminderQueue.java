@@ -1,6 +1,7 @@
 package com.example.clientmgmt.reminders;
 
 import com.example.clientmgmt.platform.AwsClients;
+import com.example.clientmgmt.platform.BatchRetry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
@@ -20,14 +21,13 @@ import java.util.Set;
 
 /**
  * Sends the tick's work items to the reminder work queue ({@code reminders.work-queue.url}), ten per SendMessageBatch
- * (the API's maximum), in the order given. Entries SQS refuses are sent again; those that still fail are counted and
+ * (the API's maximum), in the order given. Entries SQS refuses are sent again ({@link BatchRetry}); those that still fail are counted and
  * logged: their reminders stay due, and the next tick lists them again.
  */
 @Singleton
 @Requires(property = "reminders.work-queue.url") // the tick's; the worker function has no queue to send to
 public class ReminderQueue implements AutoCloseable {
     static final int BATCH = 10;
-    static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ReminderQueue.class);
 
     private final SqsClient sqs;
@@ -44,20 +44,15 @@ public class ReminderQueue implements AutoCloseable {
     public int send(List<ReminderWork> items) {
         int unsent = 0;
         for (int from = 0; from < items.size(); from += BATCH) {
-            List<SendMessageBatchRequestEntry> pending = new ArrayList<>();
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             List<ReminderWork> batch = items.subList(from, Math.min(items.size(), from + BATCH));
             for (int i = 0; i < batch.size(); i++) {
-                pending.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body(batch.get(i))).build());
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body(batch.get(i))).build());
             }
-            for (int attempt = 1; attempt <= ATTEMPTS && !pending.isEmpty(); attempt++) {
-                pending = sendBatch(pending);
-                if (!pending.isEmpty() && attempt < ATTEMPTS) {
-                    sleep(100L * attempt);
-                }
-            }
+            List<SendMessageBatchRequestEntry> pending = BatchRetry.send(entries, this::sendBatch);
             if (!pending.isEmpty()) {
                 LOG.error("{} reminder work item(s) not queued after {} attempts; their reminders stay due for the next tick",
-                        pending.size(), ATTEMPTS);
+                        pending.size(), BatchRetry.ATTEMPTS);
                 unsent += pending.size();
             }
         }
@@ -82,14 +77,6 @@ public class ReminderQueue implements AutoCloseable {
             return json.writeValueAsString(item);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

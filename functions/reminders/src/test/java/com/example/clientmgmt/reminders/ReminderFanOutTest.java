@@ -221,7 +221,7 @@ class ReminderFanOutTest {
     }
 
     @Test
-    void aSmallOrganizationIsServedAfterOneItemOfABigOneNotAfterItsBurst() {
+    void aSmallOrganizationIsServedFirstNotAfterABigOnesBurst() {
         World big = new World(c);
         World small = new World(c);
         String bigProject = big.project("Tour Est", Map.of("adam", "ADMIN", "lea", "LIMITED"));
@@ -240,8 +240,7 @@ class ReminderFanOutTest {
             event.getRecords().forEach(m -> handled.add(organization(m.getBody())));
             return handler.handleRequest(event, null);
         }).drain());
-        int smallAt = handled.indexOf(small.org);
-        assertTrue(smallAt >= 0 && smallAt <= 1, "the small organization's item came " + (smallAt + 1) + "th of " + handled);
+        assertEquals(small.org, handled.get(0), "the small organization is served first, not after the big one's burst: " + handled);
         bigDocs.forEach(d -> assertFiredOnce(big, d));
         assertFiredOnce(small, smallDoc[1]);
     }

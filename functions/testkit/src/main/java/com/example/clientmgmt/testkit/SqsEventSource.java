@@ -100,18 +100,17 @@ public final class SqsEventSource {
     }
 
     /**
-     * Runs the pollers until the queue stays empty ({@link QueueDrain#QUIET}) while none of them holds a batch; returns
-     * how many messages were delivered. Messages named as failures come back after their visibility timeout, which may
-     * be after this returns.
+     * Runs the pollers until each has found the queue empty twice, {@link QueueDrain#QUIET} apart; returns how many
+     * messages were delivered. Messages named as failures come back after their visibility timeout, which may be after
+     * this returns.
      */
     public int drain() {
         int before = delivered.get();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<?>> pollers = new ArrayList<>();
-            AtomicInteger busy = new AtomicInteger();
             for (int i = 0; i < concurrency; i++) {
-                pollers.add(pool.submit(() -> poll(busy)));
+                pollers.add(pool.submit(this::poll));
             }
             for (Future<?> poller : pollers) {
                 poller.get();
@@ -127,32 +126,22 @@ public final class SqsEventSource {
         return delivered.get() - before;
     }
 
-    /** One poller: batches until the queue is quiet and no poller is busy. */
-    private void poll(AtomicInteger busy) {
-        long quietSince = -1;
+    /** One poller: a batch at a time until the queue is empty twice in a row. */
+    private void poll() {
+        boolean quietOnce = false;
         while (true) {
-            busy.incrementAndGet();
-            List<Message> messages;
-            try {
-                messages = receive();
-                if (!messages.isEmpty()) {
-                    deliver(messages);
-                }
-            } finally {
-                busy.decrementAndGet();
-            }
+            List<Message> messages = receive();
             if (!messages.isEmpty()) {
-                quietSince = -1;
+                deliver(messages);
+                quietOnce = false;
                 continue;
             }
-            long now = System.nanoTime();
-            if (quietSince < 0) {
-                quietSince = now;
-            } else if (busy.get() == 0 && now - quietSince >= QueueDrain.QUIET.toNanos()) {
+            if (quietOnce) {
                 return;
             }
+            quietOnce = true;
             try {
-                Thread.sleep(QueueDrain.QUIET.toMillis() / 3);
+                Thread.sleep(QueueDrain.QUIET.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -213,20 +202,6 @@ public final class SqsEventSource {
 
     /** Keeps polling in the background (scripts/dev), draining every {@code millis}. */
     public Thread runInBackground(long millis) {
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    drain();
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    System.err.println("[" + queueArn + "] " + e);
-                }
-            }
-        }, "sqs-event-source");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return Background.every("sqs-event-source " + queueArn, millis, this::drain);
     }
 }

@@ -68,20 +68,6 @@ public final class UploadEventPump {
 
     /** Keeps draining in the background (scripts/dev), every {@code millis}. */
     public Thread runInBackground(long millis) {
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    drain();
-                    Thread.sleep(millis);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    System.err.println("upload events: " + e);
-                }
-            }
-        }, "upload-event-pump");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return Background.every("upload-event-pump", millis, this::drain);
     }
 }
