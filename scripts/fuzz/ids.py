@@ -4,6 +4,7 @@ AVAILABLE version, another of its documents for deleteDocument alone, a director
 notifications. Usage: python ids.py BASE_URL TOKEN OUT.json"""
 import json
 import sys
+import time
 import urllib.parse
 import urllib.request
 
@@ -23,9 +24,14 @@ def main(base, token, out):
     versions = get(base, token, f"/projects/{project}/admin-documents/{insurance}/versions")["items"]
     version = next(v["id"] for v in versions if v["status"] == "AVAILABLE")
     person = get(base, token, "/directory/people?limit=1")["items"][0]["id"]
+    # the tick only queued the due reminders: the API's reminder workers (scripts/dev's event source) fire them
+    deadline = time.time() + 30
     notifications = get(base, token, "/notifications?limit=1")["items"]
+    while not notifications and time.time() < deadline:
+        time.sleep(0.5)
+        notifications = get(base, token, "/notifications?limit=1")["items"]
     if not notifications:
-        sys.exit("the organization admin has no notification: the sweep before this should have fired one")
+        sys.exit("the organization admin has no notification after 30 s: the tick and its workers should have fired one")
     ids = {"path.projectId": project, "path.documentId": insurance, "path.versionId": version, "path.personId": person,
            "path.id": notifications[0]["id"], "path.userId": "jean", "deleteDocument.documentId": doomed}
     json.dump(ids, open(out, "w"), indent=1)
