@@ -14,12 +14,12 @@ import java.util.stream.IntStream;
  * How the DueReminders index spreads armed reminders: over {@code count} partitions (setting {@code reminders.due-shards},
  * env {@code REMINDERS_DUE_SHARDS}, 1 to {@link #MAX}), a stable spread by document id, so that one partition's write
  * rate does not bound how many reminders can be armed or fired. Changing the count moves no reminder: each stays in the
- * shard it was armed in until it is armed again, and the sweep reads every shard any count could have used ({@link #all}),
+ * shard it was armed in until it is armed again, and the tick reads every shard any count could have used ({@link #all}),
  * so none is left unread.
  */
 @Singleton
 public class DueShards {
-    /** The most shards a deployment may use; the sweep reads all of them (16 queries a run, most of them empty). */
+    /** The most shards a deployment may use; the tick reads all of them (16 queries a tick, most of them empty). */
     public static final int MAX = 16;
 
     private final int count;
@@ -41,7 +41,7 @@ public class DueShards {
         return ReminderItem.armed(of(documentId), dueAt, version);
     }
 
-    /** Every shard a reminder may be in, whatever count armed it: what the sweep reads. */
+    /** Every shard a reminder may be in, whatever count armed it: what the tick reads. */
     public static List<String> all() {
         return IntStream.range(0, MAX).mapToObj(Keys::duePk).toList();
     }

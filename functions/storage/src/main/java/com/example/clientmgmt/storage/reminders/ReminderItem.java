@@ -12,7 +12,7 @@ import java.util.Map;
  * A document's reminder, as attributes of the document item. While armed it has {@code duePk} ({@link Keys#duePk})
  * (one of the index's partitions, {@link DueShards}) and {@code dueAt} (ISO instant,
  * whole seconds), which put it in the sparse index DueReminders, and {@code armedVer} (the document
- * version that armed it). A sweep claims it ({@code claimedBy}, {@code claimedAt}; {@code firstClaimedAt} and {@code claimedFor},
+ * version that armed it). A worker (or the sequential sweep) claims it ({@code claimedBy}, {@code claimedAt}; {@code firstClaimedAt} and {@code claimedFor},
  * the occurrence's day, kept by a run taking the claim over)
  * and completes it ({@code firedFor} = the occurrence's day, {@code firedAt}; {@code dueAt} moved to the next
  * occurrence, or the index attributes removed after the last one).
@@ -27,7 +27,7 @@ public final class ReminderItem {
     static final String FIRED_AT = "firedAt";
     /** Removed when a reminder fires or is disarmed: it leaves the index. */
     public static final String[] INDEX = {Keys.DUE_PK, Keys.DUE_AT, ARMED_VERSION};
-    /** Removed when a reminder is re-armed or fires: a sweep holding an older claim can no longer complete it. */
+    /** Removed when a reminder is re-armed or fires: a run holding an older claim can no longer complete it. */
     public static final String[] CLAIM = {CLAIMED_BY, CLAIMED_AT, FIRST_CLAIMED_AT, CLAIMED_FOR};
     /** Which occurrence of this arming fired last; removed when the reminder is re-armed. */
     public static final String[] FIRED = {FIRED_FOR, FIRED_AT};

@@ -13,7 +13,7 @@ import java.util.Map;
  * "This project's reminders must move": written with a state change that closes or reopens a project (the
  * project's partition, sort key {@code PROJECT#REMINDERS#MOVE}, outside the documents' and uploads' ranges),
  * removed once its reminders left the due index (closed) or came back (open). While it exists it is on index
- * Lookup ({@code lpk = REMINDERS#MOVING}, {@code lsk} = when#org#project), where the reminder sweep finds those whose
+ * Lookup ({@code lpk = REMINDERS#MOVING}, {@code lsk} = when#org#project), where the reminder tick finds those whose
  * request died half way. {@code target} is the state group it was written for: CLOSED or OPEN.
  */
 public final class ReminderMoveItem {

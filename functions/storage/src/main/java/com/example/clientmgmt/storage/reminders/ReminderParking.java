@@ -32,10 +32,10 @@ import java.util.Optional;
  * transaction; {@link #settle} then moves the reminders in steps, each one transaction (at most {@link #MAX_STEP}
  * documents: {@code reminders.move-step}) that also checks the project is still in the state it moves them for — so a
  * close and a reopen racing each other cannot leave a reminder parked on an open project or due on a closed one: the
- * step of the older change fails its check and stops, the newer change's own settle (or the sweep, from its mark)
+ * step of the older change fails its check and stops, the newer change's own settle (or the tick, from its mark)
  * finishes. Moving is
  * idempotent (a reminder is one attribute of its document, never copied), so a step done twice changes nothing and
- * nothing can be doubled; a request that dies half way leaves the mark, which the reminder sweep picks up.
+ * nothing can be doubled; a request that dies half way leaves the mark, which the reminder tick picks up.
  */
 @Singleton
 public class ReminderParking {

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reminder sweep's table access. A reminder is armed while its document item is in the sparse
+ * The reminder tick's and workers' table access. A reminder is armed while its document item is in the sparse
  * DueReminders index (see {@link ReminderItem}), due at its next occurrence. Firing an occurrence is: claim
  * (conditional write with a lease, on the arming and the occurrence the index showed), publish, write each
  * recipient's notification (idempotent, see {@link NotificationStore#recordReminder}), then complete — move
