@@ -106,15 +106,18 @@ public class ReminderSweep {
         }
         Report report = Report.of(runId, total);
         LOG.info("reminder sweep {}", report);
-        record(total);
+        record(total, Map.of("RemindersDue", (double) total.due));
         metrics.record(Map.of("SweepDuration", (System.nanoTime() - started) / 1e6), Unit.MILLISECONDS, Map.of());
         return report;
     }
 
-    /** The counts of a run, as metrics the alarms and dashboards read. */
-    void record(Tally t) {
-        metrics.record(Map.of("RemindersDue", (double) t.due, "RemindersFired", (double) t.fired,
-                "ReminderPublishFailed", (double) t.failed, "RemindersHeldClosed", (double) t.held), Unit.COUNT, Map.of());
+    /** What firing did, with the caller's {@code more} counts, as one record of the metrics the alarms and dashboards read. */
+    void record(Tally t, Map<String, Double> more) {
+        Map<String, Double> values = new java.util.HashMap<>(more);
+        values.put("RemindersFired", (double) t.fired);
+        values.put("ReminderPublishFailed", (double) t.failed);
+        values.put("RemindersHeldClosed", (double) t.held);
+        metrics.record(values, Unit.COUNT, Map.of());
     }
 
     /**

@@ -30,14 +30,16 @@ public class ReminderWorker {
     }
 
     /**
-     * Handles one work item as of {@code now}. The report's {@code due} counts what was still due of the item; a
-     * {@code publishFailed} above 0 means the item must be handled again (its claims lapse first).
+     * Handles one work item as of {@code now}. The tally's {@code due} counts what was still due of the item; a
+     * {@code failed} above 0 means the item must be handled again (its claims lapse first).
      */
-    public ReminderSweep.Report handle(ReminderWork work, Instant now) {
+    ReminderSweep.Tally handle(ReminderWork work, Instant now) {
         String runId = UUID.randomUUID().toString();
         ReminderSweep.Tally t = sweep.fire(reminders.stillDue(work.documents(), now), now, runId, new HashSet<>());
-        ReminderSweep.Report report = ReminderSweep.Report.of(runId, t);
-        LOG.debug("work item of tick {} ({} of {}): {}", work.tickId(), work.reminders().size(), work.organizationId(), report);
-        return report;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("work item of tick {} ({} of {}): {}", work.tickId(), work.reminders().size(), work.organizationId(),
+                    ReminderSweep.Report.of(runId, t));
+        }
+        return t;
     }
 }

@@ -3,7 +3,6 @@ package com.example.clientmgmt.reminders;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.platform.RequestLog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -11,7 +10,6 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -37,7 +35,7 @@ public class ReminderWorkerHandler extends MicronautRequestHandler<SQSEvent, SQS
     @Inject
     Clock clock;
     @Inject
-    Metrics metrics;
+    ReminderSweep sweep;
 
     public ReminderWorkerHandler() {
     }
@@ -51,18 +49,15 @@ public class ReminderWorkerHandler extends MicronautRequestHandler<SQSEvent, SQS
         RequestLog.begin(getApplicationContext().findBean(Context.class).map(Context::getAwsRequestId).orElse(null), null, null, null);
         try {
             List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            int due = 0, fired = 0, held = 0, failed = 0;
+            ReminderSweep.Tally total = new ReminderSweep.Tally();
             List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
             for (SQSEvent.SQSMessage message : messages) {
                 try {
                     ReminderWork work = json.readValue(message.getBody(), ReminderWork.class);
                     Instant now = work.asOf() != null && work.asOf().isAfter(clock.instant()) ? work.asOf() : clock.instant();
-                    ReminderSweep.Report report = worker.handle(work, now);
-                    due += report.due();
-                    fired += report.fired();
-                    held += report.heldClosed();
-                    failed += report.publishFailed();
-                    if (report.publishFailed() > 0) {
+                    ReminderSweep.Tally t = worker.handle(work, now);
+                    total.add(t);
+                    if (t.failed > 0) {
                         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                     }
                 } catch (IOException | RuntimeException e) {
@@ -71,9 +66,8 @@ public class ReminderWorkerHandler extends MicronautRequestHandler<SQSEvent, SQS
                 }
             }
             LOG.info("reminder work: items={} due={} fired={} heldClosed={} publishFailed={} itemsAgain={}",
-                    messages.size(), due, fired, held, failed, failures.size());
-            metrics.record(Map.of("RemindersFired", (double) fired, "ReminderPublishFailed", (double) failed,
-                    "RemindersHeldClosed", (double) held, "ReminderWorkRetried", (double) failures.size()), Unit.COUNT, Map.of());
+                    messages.size(), total.due, total.fired, total.held, total.failed, failures.size());
+            sweep.record(total, Map.of("ReminderWorkRetried", (double) failures.size()));
             return new SQSBatchResponse(failures);
         } finally {
             RequestLog.end();
