@@ -582,7 +582,7 @@ def run_samples(functions, expected, meta, prepared, outcome):
             outcome.check(function, name, result, millis, f"result {spec['result']}", result == spec["result"])
 
 
-def run_scenario(functions, aws, bucket, zone, outcome):
+def run_scenario(functions, aws, intrinsics, bucket, zone, outcome):
     """Effects across functions: declare → upload → upload event → AVAILABLE → project closed (reminder out of the due
     index) and reopened → reminder fires → notification."""
     needed = ["ProjectsFunction", "DocumentsFunction", "UploadEventsFunction", "ReminderFunction", "ReminderWorkerFunction",
@@ -632,7 +632,7 @@ def run_scenario(functions, aws, bucket, zone, outcome):
                   isinstance(listed, dict) and listed.get("workItems", 0) >= 1 and listed.get("unsent", 1) == 0)
     # the work queue's event source mapping, as Lambda runs it: batches of the template's size to the worker
     if "ReminderWorkerFunction" in functions:
-        deliver_work(aws, functions["ReminderWorkerFunction"], outcome)
+        deliver_work(aws, functions["ReminderWorkerFunction"], intrinsics, outcome)
     creator = load_event("projects-create.json")["requestContext"]["authorizer"]
     as_creator = load_event("notifications-list.json")
     as_creator["requestContext"]["authorizer"] = creator  # the reminder's recipient: the project's ADMIN
@@ -713,16 +713,15 @@ def item_failures(result):
     return result.get("batchItemFailures") or []
 
 
-def deliver_work(aws, worker, outcome):
+def deliver_work(aws, worker, intrinsics, outcome):
     """What the worker's SQS event source mapping does: receives up to its BatchSize messages, hands them to the
     function as Lambda's SQS event, and deletes those the answer does not name in batchItemFailures."""
-    cfn, _ = translated_template()
-    mapping = next(r["Properties"] for r in cfn["Resources"].values() if r["Type"] == "AWS::Lambda::EventSourceMapping"
+    mapping = next(r["Properties"] for r in intrinsics.resources.values() if r["Type"] == "AWS::Lambda::EventSourceMapping"
                    and r["Properties"]["FunctionName"].get("Ref", "").startswith(worker.id))  # its alias
-    queue_name = mapping["EventSourceArn"]["Fn::GetAtt"][0]
+    queue = mapping["EventSourceArn"]["Fn::GetAtt"][0]
     sqs = aws.client("sqs")
-    url = sqs.get_queue_url(QueueName=f"{STACK}-{queue_name}")["QueueUrl"]
-    arn = f"arn:aws:sqs:{REGION}:{ACCOUNT}:{STACK}-{queue_name}"
+    url = sqs.get_queue_url(QueueName=intrinsics.get_att(queue, "QueueName"))["QueueUrl"]
+    arn = intrinsics.get_att(queue, "Arn")
     while True:
         messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=mapping.get("BatchSize", 10),
                                        AttributeNames=["All"]).get("Messages", [])
@@ -974,7 +973,7 @@ def main():
                 outcome.failures.append((functions[function_id], "-", "no sample event in events/ for this function"))
         zone = "America/Toronto"
         # the scenario first: it prepares what the samples name, which then run on it (events/expected.json's _ids)
-        prepared = run_scenario(functions, aws, names["DocumentsBucket"], zone, outcome) or {}
+        prepared = run_scenario(functions, aws, intrinsics, names["DocumentsBucket"], zone, outcome) or {}
         run_samples(functions, expected, meta, prepared, outcome)
     finally:
         for function in functions.values():
