@@ -78,8 +78,11 @@ public final class ReminderFanOutBench {
         }
     }
 
-    /** What one path did: seconds, requests, and each organization's wait for its first reminder (seconds). */
-    record Run(double seconds, long requests, Map<String, Double> lag) {
+    /**
+     * What one path did: seconds, requests, each organization's wait for its first reminder (seconds), and the share of
+     * the time the emulator's lock was held.
+     */
+    record Run(double seconds, long requests, Map<String, Double> lag, double busyShare) {
         double maxLag(List<String> orgs) {
             return orgs.stream().mapToDouble(o -> lag.getOrDefault(o, Double.NaN)).max().orElse(Double.NaN);
         }
@@ -123,11 +126,8 @@ public final class ReminderFanOutBench {
         System.out.printf("fanout: due=%d orgs=%d latency_ms=%s workers=%d seconds=%.2f sequential_seconds=%.2f speedup=%.2f "
                         + "emulator_busy_share=%.2f roundtrips_per_reminder=%.2f max_org_lag_s=%.2f%n",
                 due, orgCount, latency, workers, fanout.seconds, sequential.seconds, sequential.seconds / fanout.seconds,
-                busyShare, (double) fanout.requests / due, fanout.maxLag(bySize));
+                fanout.busyShare, (double) fanout.requests / due, fanout.maxLag(bySize));
     }
-
-    /** The emulator's busy share during the last fan-out run. */
-    static double busyShare;
 
     /** The local names of one run's table, queue and bus, for the parts of the bench that need them. */
     record BenchNames(LocalResources.Names names) {}
@@ -154,14 +154,14 @@ public final class ReminderFanOutBench {
             long start = System.nanoTime();
             path.run(context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            busyShare = (ReminderBench.emulatorBusyMs(endpoint, json) - busyBefore) / 1000 / seconds;
+            double busyShare = (ReminderBench.emulatorBusyMs(endpoint, json) - busyBefore) / 1000 / seconds;
             System.out.printf("%s: %.2f s, requests by operation (mean ms on the wire, latency and waits included):%n%s", label, seconds,
                     watch.counter.timings());
             Map<String, Double> lag = new LinkedHashMap<>();
             watch.firstEvent.forEach((org, at) -> lag.put(org, (at - start) / 1e9));
             check(lag.keySet().containsAll(sizes.keySet()), label + ": organizations without a reminder: "
                     + sizes.keySet().stream().filter(o -> !lag.containsKey(o)).toList());
-            return new Run(seconds, watch.requests(), lag);
+            return new Run(seconds, watch.requests(), lag, busyShare);
         } finally {
             aws.dynamoDb().deleteTable(b -> b.tableName(names.table())); // the emulator then no longer copies it in each transaction
         }
