@@ -69,15 +69,14 @@ class ReminderFanOutTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static World world;
     static ApiClient c;
-    static BusCapture bus;
+    static Delivered delivered;
     static String queueUrl;
-    static final List<JsonNode> EVENTS = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void setUp() {
         c = api.client();
         world = new World(c);
-        bus = BusCapture.connect(api.aws(), api.names().bus(), ReminderEvents.SOURCE);
+        delivered = new Delivered(c, BusCapture.connect(api.aws(), api.names().bus(), ReminderEvents.SOURCE));
         queueUrl = LocalResources.reminderWorkQueueUrl(api.aws(), api.names());
         // stands for the template's 360 s: a failed item comes back at once, and the tests move the clock instead
         api.aws().sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributesWithStrings(Map.of("VisibilityTimeout", "1")));
@@ -119,21 +118,11 @@ class ReminderFanOutTest {
     }
 
     static int notificationsFor(String token, String documentId) {
-        int mine = 0;
-        String cursor = null;
-        do {
-            JsonNode page = expect(200, c.get("/notifications?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)).token(token).send()).json();
-            for (JsonNode n : page.get("items")) {
-                mine += n.get("documentId").asText().equals(documentId) ? 1 : 0;
-            }
-            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-        } while (cursor != null);
-        return mine;
+        return delivered.notifications(token, documentId).size();
     }
 
     static List<JsonNode> eventsFor(String documentId) {
-        EVENTS.addAll(bus.drain());
-        return EVENTS.stream().filter(e -> e.get("detail").get("documentId").asText().equals(documentId)).toList();
+        return delivered.events(documentId);
     }
 
     /** Each ADMIN notified once, LIMITED never, and every event sent for it carries one idempotency key. */

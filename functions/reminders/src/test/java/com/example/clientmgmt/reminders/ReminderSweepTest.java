@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +65,13 @@ class ReminderSweepTest {
     static final byte[] PDF = "%PDF-1.7\n% attestation d'assurance\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
     static World world;
     static ApiClient c;
-    static BusCapture bus;
-    static final List<JsonNode> EVENTS = Collections.synchronizedList(new ArrayList<>());
+    static Delivered delivered;
 
     @BeforeAll
     static void setUp() {
         c = api.client();
         world = new World(c);
-        bus = BusCapture.connect(api.aws(), api.names().bus(), ReminderEvents.SOURCE);
+        delivered = new Delivered(c, BusCapture.connect(api.aws(), api.names().bus(), ReminderEvents.SOURCE));
     }
 
     static ReminderSweep sweep() {
@@ -95,25 +93,12 @@ class ReminderSweepTest {
         return new String[] {project, doc};
     }
 
-    /** The caller's notifications of this document, every page read (the tests share a world: a first page is not all). */
     static List<JsonNode> notificationsFor(String token, String documentId) {
-        List<JsonNode> mine = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = expect(200, c.get("/notifications?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)).token(token).send()).json();
-            page.get("items").forEach(n -> {
-                if (n.get("documentId").asText().equals(documentId)) {
-                    mine.add(n);
-                }
-            });
-            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-        } while (cursor != null);
-        return mine;
+        return delivered.notifications(token, documentId);
     }
 
     static List<JsonNode> eventsFor(String documentId) {
-        EVENTS.addAll(bus.drain());
-        return EVENTS.stream().filter(e -> e.get("detail").get("documentId").asText().equals(documentId)).toList();
+        return delivered.events(documentId);
     }
 
     static void assertFiredOnce(String documentId) {
