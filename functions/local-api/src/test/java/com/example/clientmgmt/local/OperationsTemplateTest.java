@@ -118,6 +118,53 @@ class OperationsTemplateTest {
         assertTrue(alarmed, deadLetters + " has an alarm");
     }
 
+    /**
+     * Reminder e-mail: the bus's rule puts each event on the mail queue (and what it cannot deliver on a dead-letter
+     * queue), only that rule may send to it, the mailer reads it in batches naming failed messages, at a concurrency the
+     * stack sets; a message failing MailAttempts deliveries waits in an alarmed failure queue; the queue's visibility
+     * timeout covers a whole invocation, and the mailer may put e-mail back on it (throttled) and read the quota.
+     */
+    @Test
+    void reminderEventsReachTheMailerThroughItsQueueAndWhatFailsIsKeptAndAlarmed() {
+        Map<String, Object> rule = TEMPLATE.properties("MailerRule");
+        Map<String, Object> target = Template.map(Template.list(rule.get("Targets")).get(0));
+        assertEquals("MailQueue", getAttOf(target.get("Arn")));
+        assertEquals("ScheduleDeadLetterQueue", getAttOf(Template.map(target.get("DeadLetterConfig")).get("Arn")));
+        assertEquals(Map.of("Ref", "EventBus"), rule.get("EventBusName"));
+        Map<String, Object> statement = Template.map(Template.list(Template.map(TEMPLATE.properties("MailQueuePolicy")
+                .get("PolicyDocument")).get("Statement")).get(0));
+        assertEquals("MailerRule", getAttOf(Template.map(Template.map(statement.get("Condition")).get("ArnEquals")).get("aws:SourceArn")),
+                "only the rule may put events on the mail queue");
+
+        Map<String, Object> mailer = TEMPLATE.properties("MailerFunction");
+        Map<String, Object> event = Template.map(Template.map(mailer.get("Events")).get("Mail"));
+        assertEquals("SQS", event.get("Type"));
+        Map<String, Object> mail = Template.map(event.get("Properties"));
+        assertEquals("MailQueue", getAttOf(mail.get("Queue")));
+        assertEquals(List.of("ReportBatchItemFailures"), mail.get("FunctionResponseTypes"));
+        assertEquals(Map.of("Ref", "MailerConcurrency"), Template.map(mail.get("ScalingConfig")).get("MaximumConcurrency"));
+        assertEquals(Map.of("Ref", "MailerConcurrency"), Template.map(Template.map(mailer.get("Environment")).get("Variables"))
+                .get("MAIL_CONCURRENCY"), "each mailer paces itself to its share: the rate divided by this concurrency");
+        assertTrue(!mailer.containsKey("EventInvokeConfig"), "no asynchronous invocation any more");
+
+        Map<String, Object> queue = TEMPLATE.properties("MailQueue");
+        int timeout = ((Number) mailer.get("Timeout")).intValue();
+        assertTrue(((Number) queue.get("VisibilityTimeout")).intValue() >= 6 * timeout, "Lambda's advice: six times the timeout");
+        Map<String, Object> redrive = Template.map(queue.get("RedrivePolicy"));
+        assertEquals(Map.of("Ref", "MailAttempts"), redrive.get("maxReceiveCount"));
+        String failures = getAttOf(redrive.get("deadLetterTargetArn"));
+        assertEquals("MailerFailuresQueue", failures);
+        assertTrue(TEMPLATE.resources().values().stream().map(Template::map)
+                .filter(r -> "AWS::CloudWatch::Alarm".equals(r.get("Type"))).map(r -> Template.map(r.get("Properties")))
+                .anyMatch(p -> Template.list(p.get("Dimensions")).stream().map(Template::map)
+                        .anyMatch(d -> failures.equals(getAttOf(d.get("Value"))))), failures + " has an alarm");
+
+        List<String> actions = new java.util.ArrayList<>();
+        Template.list(Template.map(Template.list(mailer.get("Policies")).get(0)).get("Statement")).stream().map(Template::map)
+                .forEach(st -> Template.list(st.get("Action")).forEach(a -> actions.add(String.valueOf(a))));
+        assertTrue(actions.containsAll(List.of("sqs:SendMessage", "ses:GetAccount", "ses:SendEmail")), actions.toString());
+    }
+
     /** The resource a {@code !GetAtt X.Attr} (or {@code Fn::GetAtt: [X, Attr]}) names, or null for anything else. */
     static String getAttOf(Object value) {
         if (!(value instanceof Map<?, ?> m) || m.get("Fn::GetAtt") == null) {

@@ -15,11 +15,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,10 @@ import java.util.Optional;
  * E-mails one occurrence of a document reminder: to each recipient ADMIN who has an address and did not
  * turn reminder e-mails off, in their language; and, when the reminder asks for it, to the project's client
  * contacts of the chosen roles who have an address (a message without internal data). Each (event,
- * recipient) is recorded before sending ({@link MailLog}), so a repeated event mails nobody twice. Sendings
- * that fail after SES retries are released and reported: the handler then fails, Lambda retries the event,
- * and after its retries the event goes to the on-failure queue.
+ * recipient) is recorded before sending ({@link MailLog}), so a repeated event mails nobody twice. Every send
+ * waits for its slot under the SES rate ({@link SendPace}). A recipient SES throttled, or not reached before the
+ * deadline, is released and reported in {@link Report#again()} (the handler puts them back on the queue); a sending
+ * that fails otherwise (after the SDK's retries of transient errors) is released and counted in {@link Report#failed()}.
  */
 @Singleton
 public class Mailer {
@@ -41,17 +42,19 @@ public class Mailer {
     private final DirectoryStore directory;
     private final MailLog log;
     private final SesSender ses;
+    private final SendPace pace;
     private final Metrics metrics;
     private final String fromAddress;
     private final String frontendBaseUrl;
 
-    public Mailer(ProfileStore profiles, ProjectStore projects, DirectoryStore directory, MailLog log, SesSender ses, Metrics metrics,
+    public Mailer(ProfileStore profiles, ProjectStore projects, DirectoryStore directory, MailLog log, SesSender ses, SendPace pace, Metrics metrics,
                   @Value("${mail.from.address}") String fromAddress, @Value("${frontend.base.url}") String frontendBaseUrl) {
         this.profiles = profiles;
         this.projects = projects;
         this.directory = directory;
         this.log = log;
         this.ses = ses;
+        this.pace = pace;
         this.metrics = metrics;
         this.fromAddress = fromAddress;
         this.frontendBaseUrl = frontendBaseUrl.endsWith("/") ? frontendBaseUrl.substring(0, frontendBaseUrl.length() - 1) : frontendBaseUrl;
@@ -60,26 +63,41 @@ public class Mailer {
     /**
      * What one event gave: e-mails sent, already sent before (a repeated event), recipients who turned e-mails
      * off or have no address, client contacts skipped (no address, or no contact in that role), failures;
-     * {@code mailOff}: nothing was sent because the deployment has no sender address (MailFromAddress) yet.
+     * {@code throttled}: sends SES refused for the rate; {@code again}: the recipients to mail later (throttled, or
+     * not reached before the deadline); {@code mailOff}: nothing was sent because the deployment has no sender
+     * address (MailFromAddress) yet.
      */
     @Serdeable
     public record Report(String idempotencyKey, int sent, int duplicates, int optedOut, int noAddress, int contactsSent,
-                         int contactsSkipped, int failed, boolean mailOff) {
+                         int contactsSkipped, int failed, int throttled, List<String> again, boolean mailOff) {
         static Report nothing(String idempotencyKey, boolean mailOff) {
-            return new Report(idempotencyKey, 0, 0, 0, 0, 0, 0, 0, mailOff);
+            return new Report(idempotencyKey, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), mailOff);
         }
     }
 
     private static final class Tally {
-        int sent, duplicates, optedOut, noAddress, contactsSent, contactsSkipped, failed;
+        int sent, duplicates, optedOut, noAddress, contactsSent, contactsSkipped, failed, throttled;
+        final List<String> again = new ArrayList<>();
     }
+
+    /** One e-mail to write: who (the key of the sent-mail record), where, and what. */
+    private record Delivery(String recipient, String address, String name, MailTexts.Mail mail, boolean contact) {}
 
     /** Whether this deployment sends e-mail at all: a stack without MailFromAddress does not (yet). */
     public boolean mailOff() {
         return fromAddress == null || fromAddress.isBlank();
     }
 
+    /** Mails everyone the event names, with no deadline. */
     public Report send(DocumentReminderDue d, Instant now) {
+        return send(d, now, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * Mails those of the event's recipients that {@code only} names (null: all of them; the keys of {@link Report#again()}),
+     * starting no send whose slot falls after {@code deadlineNanos} ({@link System#nanoTime()}).
+     */
+    public Report send(DocumentReminderDue d, Instant now, List<String> only, long deadlineNanos) {
         if (mailOff()) {
             // said at every event, so that whoever reads the log after "where are the e-mails?" finds why
             LOG.warn("reminder e-mails are off: this stack has no MailFromAddress (env MAIL_FROM_ADDRESS); {} not mailed, "
@@ -88,6 +106,7 @@ public class Mailer {
             return Report.nothing(d.idempotencyKey(), true);
         }
         Tally t = new Tally();
+        List<Delivery> deliveries = new ArrayList<>();
         Map<String, UserProfile> recipients = profiles.findAll(d.organizationId(), d.recipients() == null ? List.of() : d.recipients());
         for (UserProfile p : recipients.values()) {
             if (!p.emailReminders()) {
@@ -98,19 +117,36 @@ public class Mailer {
                         + "in-app only", d.idempotencyKey(), p.userId());
             } else {
                 String language = p.languageOr(d.defaultLanguage());
-                deliver(d, "user:" + p.userId(), p.email(), p.name(), MailTexts.forAdmin(d, p.name(), language, link(d)), now, t, false);
+                deliveries.add(new Delivery("user:" + p.userId(), p.email(), p.name(), MailTexts.forAdmin(d, p.name(), language, link(d)), false));
             }
         }
-        mailContacts(d, now, t);
+        contacts(d, t, deliveries);
+        for (Delivery delivery : deliveries) {
+            if (only == null || only.contains(delivery.recipient())) {
+                deliver(d, delivery, now, t, deadlineNanos);
+            }
+        }
         Report report = new Report(d.idempotencyKey(), t.sent, t.duplicates, t.optedOut, t.noAddress, t.contactsSent, t.contactsSkipped,
-                t.failed, false);
+                t.failed, t.throttled, List.copyOf(t.again), false);
         LOG.info("reminder e-mails {}", report);
-        metrics.record(Map.of("EmailsSent", (double) (t.sent + t.contactsSent), "EmailsFailed", (double) t.failed,
-                "EmailsDuplicate", (double) t.duplicates), Unit.COUNT, Map.of());
         return report;
     }
 
-    private void mailContacts(DocumentReminderDue d, Instant now, Tally t) {
+    /** Records one invocation's e-mails as metrics (the reports of its messages, and how many were put back). */
+    public void record(List<Report> reports) {
+        double sent = 0, failed = 0, duplicates = 0, throttled = 0, again = 0;
+        for (Report r : reports) {
+            sent += r.sent() + r.contactsSent();
+            failed += r.failed();
+            duplicates += r.duplicates();
+            throttled += r.throttled();
+            again += r.again().size();
+        }
+        metrics.record(Map.of("EmailsSent", sent, "EmailsFailed", failed, "EmailsDuplicate", duplicates, "EmailsThrottled", throttled,
+                "EmailsPutBack", again), Unit.COUNT, Map.of());
+    }
+
+    private void contacts(DocumentReminderDue d, Tally t, List<Delivery> deliveries) {
         List<ContactRole> roles = d.contactRoles() == null ? List.of()
                 : d.contactRoles().stream().map(r -> ContactRole.valueOf(r)).toList();
         if (roles.isEmpty()) {
@@ -136,29 +172,48 @@ public class Mailer {
                         e.getKey());
                 continue;
             }
-            deliver(d, "contact:" + person.id(), person.email(), person.name(), MailTexts.forContact(d, person.name(), d.defaultLanguage()),
-                    now, t, true);
+            deliveries.add(new Delivery("contact:" + person.id(), person.email(), person.name(),
+                    MailTexts.forContact(d, person.name(), d.defaultLanguage()), true));
         }
     }
 
-    private void deliver(DocumentReminderDue d, String recipient, String address, String name, MailTexts.Mail mail, Instant now,
-                         Tally t, boolean contact) {
-        if (!log.claim(d.organizationId(), d.idempotencyKey(), recipient, now)) {
+    private void deliver(DocumentReminderDue d, Delivery delivery, Instant now, Tally t, long deadlineNanos) {
+        try {
+            if (!pace.await(deadlineNanos)) {
+                t.again.add(delivery.recipient()); // no slot before the deadline: the next invocation mails it
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            t.again.add(delivery.recipient());
+            return;
+        }
+        if (!log.claim(d.organizationId(), d.idempotencyKey(), delivery.recipient(), now)) {
             t.duplicates++;
             return;
         }
         try {
-            byte[] mime = MimeMail.of(d.organizationName(), fromAddress, name, address, mail, now.atZone(ZoneOffset.UTC));
-            ses.send(fromAddress, address, mime);
-            if (contact) {
+            byte[] mime = MimeMail.of(d.organizationName(), fromAddress, delivery.name(), delivery.address(), delivery.mail(),
+                    now.atZone(ZoneOffset.UTC));
+            ses.send(fromAddress, delivery.address(), mime);
+            if (delivery.contact()) {
                 t.contactsSent++;
             } else {
                 t.sent++;
             }
-        } catch (SdkException e) {
-            log.release(d.organizationId(), d.idempotencyKey(), recipient);
-            t.failed++;
-            LOG.error("reminder {}: e-mail to {} failed after {} attempts: {}", d.idempotencyKey(), recipient, SesSender.ATTEMPTS, e.toString());
+        } catch (RuntimeException e) { // SES's refusal, or anything else between the record and the sending: not sent
+            log.release(d.organizationId(), d.idempotencyKey(), delivery.recipient());
+            if (SesSender.throttled(e)) {
+                pace.throttled();
+                t.throttled++;
+                t.again.add(delivery.recipient());
+                LOG.warn("reminder {}: SES throttled the e-mail to {} ({}): put back on the queue", d.idempotencyKey(),
+                        delivery.recipient(), e.getMessage());
+            } else {
+                t.failed++;
+                LOG.error("reminder {}: e-mail to {} failed after {} attempts: {}", d.idempotencyKey(), delivery.recipient(),
+                        SesSender.ATTEMPTS, e.toString());
+            }
         }
     }
 

@@ -37,6 +37,16 @@ public final class LocalResources {
         public String reminderWorkFailures() {
             return bus + "-reminder-work-failures";
         }
+
+        /** The mail queue's (template.yaml's MailQueue: the bus's reminder events, for the mailer). */
+        public String mail() {
+            return bus + "-mail";
+        }
+
+        /** Its dead-letter queue's (MailerFailuresQueue). */
+        public String mailFailures() {
+            return bus + "-mail-failures";
+        }
     }
 
     private LocalResources() {}
@@ -46,6 +56,7 @@ public final class LocalResources {
         createBucket(template, names.bucket(), clients.s3(), corsOrigins);
         createBus(names.bus(), clients.eventBridge());
         createReminderWorkQueue(template, names, clients.sqs());
+        createMailQueue(template, names, clients);
         verifySender(clients.ses());
     }
 
@@ -54,17 +65,55 @@ public final class LocalResources {
      * redrive policy (maximum receives) to its dead-letter queue. Returns its URL (creating it again is harmless).
      */
     public static String createReminderWorkQueue(Template template, Names names, software.amazon.awssdk.services.sqs.SqsClient sqs) {
-        Map<String, Object> p = template.properties("ReminderWorkQueue");
-        String failures = sqs.createQueue(b -> b.queueName(names.reminderWorkFailures())).queueUrl();
-        String failuresArn = sqs.getQueueAttributes(b -> b.queueUrl(failures)
-                .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN))
-                .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN);
+        return createQueue(template, "ReminderWorkQueue", names.reminderWork(), names.reminderWorkFailures(), sqs);
+    }
+
+    /**
+     * The mail queue from template.yaml's {@code MailQueue} (as {@link #createReminderWorkQueue}; its maxReceiveCount is the
+     * MailAttempts parameter's default), and the bus's {@code MailerRule} putting the events of its pattern on it, as in
+     * AWS. Returns its URL.
+     */
+    public static String createMailQueue(Template template, Names names, AwsTestClients clients) {
+        String url = createQueue(template, "MailQueue", names.mail(), names.mailFailures(), clients.sqs());
+        String arn = queueArn(clients.sqs(), url);
+        Map<String, Object> rule = template.properties("MailerRule");
+        String pattern;
+        try {
+            pattern = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(rule.get("EventPattern"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String name = names.bus() + "-mail";
+        clients.eventBridge().putRule(b -> b.name(name).eventBusName(names.bus()).eventPattern(pattern));
+        clients.eventBridge().putTargets(b -> b.rule(name).eventBusName(names.bus()).targets(t -> t.id("MailQueue").arn(arn)));
+        return url;
+    }
+
+    /** The URL of the mail queue {@link #create} made for {@code names}. */
+    public static String mailQueueUrl(AwsTestClients clients, Names names) {
+        return clients.sqs().getQueueUrl(b -> b.queueName(names.mail())).queueUrl();
+    }
+
+    /** A queue of the template (visibility timeout, retention, redrive policy to {@code failures}); returns its URL. */
+    public static String createQueue(Template template, String logicalId, String name, String failures,
+                              software.amazon.awssdk.services.sqs.SqsClient sqs) {
+        Map<String, Object> p = template.properties(logicalId);
+        String failuresArn = queueArn(sqs, sqs.createQueue(b -> b.queueName(failures)).queueUrl());
         Map<String, Object> redrive = Template.map(p.get("RedrivePolicy"));
+        Object receives = redrive.get("maxReceiveCount");
+        if (receives instanceof Map<?, ?> ref) { // !Ref of a parameter: its default
+            receives = template.parameterDefault((String) ref.get("Ref"));
+        }
         Map<String, String> attributes = Map.of(
                 "VisibilityTimeout", String.valueOf(p.get("VisibilityTimeout")),
                 "MessageRetentionPeriod", String.valueOf(p.get("MessageRetentionPeriod")),
-                "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + failuresArn + "\",\"maxReceiveCount\":" + redrive.get("maxReceiveCount") + "}");
-        return sqs.createQueue(b -> b.queueName(names.reminderWork()).attributesWithStrings(attributes)).queueUrl();
+                "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + failuresArn + "\",\"maxReceiveCount\":" + receives + "}");
+        return sqs.createQueue(b -> b.queueName(name).attributesWithStrings(attributes)).queueUrl();
+    }
+
+    public static String queueArn(software.amazon.awssdk.services.sqs.SqsClient sqs, String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN))
+                .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN);
     }
 
     /** The URL of the reminder work queue {@link #create} made for {@code names}. */

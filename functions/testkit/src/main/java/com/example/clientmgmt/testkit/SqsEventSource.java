@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The local stand-in for a Lambda SQS event source mapping (moto's cannot run a Java function, and ignores batch
@@ -35,12 +36,12 @@ public final class SqsEventSource {
     private final int batchSize;
     private final int concurrency;
     private final boolean reportsItemFailures;
-    private final Function<SQSEvent, SQSBatchResponse> handler;
+    private final List<Function<SQSEvent, SQSBatchResponse>> handlers;
     private final AtomicInteger delivered = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
 
     private SqsEventSource(SqsClient sqs, String queueUrl, int batchSize, int concurrency, boolean reportsItemFailures,
-                           Function<SQSEvent, SQSBatchResponse> handler) {
+                           IntFunction<Function<SQSEvent, SQSBatchResponse>> handlerOfPoller) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -48,7 +49,10 @@ public final class SqsEventSource {
         this.batchSize = batchSize;
         this.concurrency = concurrency;
         this.reportsItemFailures = reportsItemFailures;
-        this.handler = handler;
+        this.handlers = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            handlers.add(handlerOfPoller.apply(i));
+        }
     }
 
     /**
@@ -57,6 +61,15 @@ public final class SqsEventSource {
      */
     public static SqsEventSource of(Template template, String functionId, SqsClient sqs, String queueUrl, int concurrency,
                                     Function<SQSEvent, SQSBatchResponse> handler) {
+        return ofInstances(template, functionId, sqs, queueUrl, concurrency, poller -> handler);
+    }
+
+    /**
+     * The same, each poller handing its batches to its own handler ({@code handlerOfPoller} of 0 to concurrency-1): a
+     * Lambda instance of its own, for a handler that keeps state per instance (the mailer's pace).
+     */
+    public static SqsEventSource ofInstances(Template template, String functionId, SqsClient sqs, String queueUrl, int concurrency,
+                                             IntFunction<Function<SQSEvent, SQSBatchResponse>> handlerOfPoller) {
         Map<String, Object> event = null;
         for (Object e : Template.map(template.properties(functionId).get("Events")).values()) {
             if ("SQS".equals(Template.map(e).get("Type"))) {
@@ -69,7 +82,7 @@ public final class SqsEventSource {
         int batch = ((Number) event.getOrDefault("BatchSize", 10)).intValue();
         boolean reports = Template.list(event.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
         int maximum = concurrency > 0 ? concurrency : scaling(template, event);
-        return new SqsEventSource(sqs, queueUrl, batch, maximum, reports, handler);
+        return new SqsEventSource(sqs, queueUrl, batch, maximum, reports, handlerOfPoller);
     }
 
     /** MaximumConcurrency as the template sets it: a number, or a parameter's default. */
@@ -100,9 +113,9 @@ public final class SqsEventSource {
     }
 
     /**
-     * Runs the pollers until each has found the queue empty twice, {@link QueueDrain#QUIET} apart; returns how many
-     * messages were delivered. Messages named as failures come back after their visibility timeout, which may be after
-     * this returns.
+     * Runs the pollers until each has found the queue empty twice, {@link QueueDrain#QUIET} apart, with no message
+     * waiting out its DelaySeconds either; returns how many messages were delivered. Messages named as failures come
+     * back after their visibility timeout, which may be after this returns.
      */
     public int drain() {
         int before = delivered.get();
@@ -110,7 +123,8 @@ public final class SqsEventSource {
         try {
             List<Future<?>> pollers = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
-                pollers.add(pool.submit(this::poll));
+                Function<SQSEvent, SQSBatchResponse> handler = handlers.get(i);
+                pollers.add(pool.submit(() -> poll(handler)));
             }
             for (Future<?> poller : pollers) {
                 poller.get();
@@ -126,17 +140,17 @@ public final class SqsEventSource {
         return delivered.get() - before;
     }
 
-    /** One poller: a batch at a time until the queue is empty twice in a row. */
-    private void poll() {
+    /** One poller: a batch at a time until the queue is empty twice in a row (delayed messages counted as waiting). */
+    private void poll(Function<SQSEvent, SQSBatchResponse> handler) {
         boolean quietOnce = false;
         while (true) {
             List<Message> messages = receive();
             if (!messages.isEmpty()) {
-                deliver(messages);
+                deliver(messages, handler);
                 quietOnce = false;
                 continue;
             }
-            if (quietOnce) {
+            if (quietOnce && delayed() == 0) {
                 return;
             }
             quietOnce = true;
@@ -156,13 +170,20 @@ public final class SqsEventSource {
         return lost[0];
     }
 
+    /** Messages sent with a DelaySeconds not yet over. */
+    private int delayed() {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
+    }
+
     private List<Message> receive() {
         return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize).waitTimeSeconds(0)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
     }
 
     /** One invocation: the event Lambda builds from a batch, the handler's answer applied as Lambda applies it. */
-    private void deliver(List<Message> messages) {
+    private void deliver(List<Message> messages, Function<SQSEvent, SQSBatchResponse> handler) {
         SQSEvent event = new SQSEvent();
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Message m : messages) {
@@ -174,7 +195,16 @@ public final class SqsEventSource {
             Map<String, String> attributes = new HashMap<>();
             m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
             r.setAttributes(attributes);
-            r.setMessageAttributes(Map.of());
+            Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
+            m.messageAttributes().forEach((name, value) -> {
+                SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
+                a.setDataType(value.dataType());
+                a.setStringValue(value.stringValue());
+                a.setStringListValues(List.of());
+                a.setBinaryListValues(List.of());
+                messageAttributes.put(name, a);
+            });
+            r.setMessageAttributes(messageAttributes);
             r.setEventSource("aws:sqs");
             r.setEventSourceArn(queueArn);
             r.setAwsRegion(AwsTestClients.REGION);

@@ -85,6 +85,10 @@ public final class TestApi implements BeforeAllCallback, AfterAllCallback {
                 "bucket.name", names.bucket(),
                 "event.bus.name", names.bus(),
                 "reminders.work-queue.url", LocalResources.reminderWorkQueueUrl(clients(endpoint), names),
+                "mail.queue.url", LocalResources.mailQueueUrl(clients(endpoint), names),
+                // the emulator has no sending quota: paced far above what tests send (a test of the pace sets its own,
+                // with SesThrottle standing in for SES's refusals)
+                "mail.send-rate", 1000,
                 "aws.endpoint.url", endpoint,
                 "s3.force-path-style", true);
     }
