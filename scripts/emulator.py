@@ -6,7 +6,10 @@ time gives the emulator DynamoDB's per-request atomicity, which the concurrency 
 
 GET /_emulator/ses/sent lists the messages sent through SES (oldest first): {"items": [{"from", "to", "subject",
 "date", "text", "html", "raw"}]}, each parsed from the raw MIME message the mailer sent (moto keeps it as is). The local
-mailbox of scripts/dev and the mailer's tests read it; nothing else of the emulator is changed.
+mailbox of scripts/dev and the mailer's tests read it. POST /_emulator/ses/throttle {"next": N} makes SES refuse the next
+N SendEmail calls (API v2) as it refuses past the account's maximum send rate — HTTP 400, ThrottlingException, "Maximum
+sending rate exceeded." — before moto sees them (moto has no sending quota): the Lambda harness shows the mailer, in
+its own runtime and role, putting a throttled e-mail back on its queue.
 
 Stricter than moto where DynamoDB is: a Query whose ExclusiveStartKey lies outside its key condition (another
 partition, a sort key outside the BETWEEN, < or begins_with range) is refused with DynamoDB's ValidationException,
@@ -67,11 +70,25 @@ def sent_messages():
 class WithMailbox:
     def __init__(self, app):
         self.app = app
+        self.throttle_next = 0
 
     def __call__(self, environ, start_response):
-        if environ.get("PATH_INFO") == "/_emulator/ses/sent":
+        path = environ.get("PATH_INFO")
+        if path == "/_emulator/ses/sent":
             body = json.dumps({"items": sent_messages()}, ensure_ascii=False).encode("utf-8")
             start_response("200 OK", [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(body)))])
+            return [body]
+        if path == "/_emulator/ses/throttle" and environ.get("REQUEST_METHOD") == "POST":
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            self.throttle_next = int(json.loads(environ["wsgi.input"].read(length) or b"{}").get("next", 0))
+            body = json.dumps({"next": self.throttle_next}).encode("utf-8")
+            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            return [body]
+        if self.throttle_next > 0 and path == "/v2/email/outbound-emails" and environ.get("REQUEST_METHOD") == "POST":
+            self.throttle_next -= 1
+            body = json.dumps({"message": "Maximum sending rate exceeded."}).encode("utf-8")
+            start_response("400 Bad Request", [("Content-Type", "application/json"), ("Content-Length", str(len(body))),
+                                               ("x-amzn-ErrorType", "ThrottlingException"), ("x-amzn-RequestId", "throttled")])
             return [body]
         return self.app(environ, start_response)
 

@@ -143,6 +143,8 @@ class Mapper:
         return address.rpartition("@")[2]
 
     def ses(self, call):
+        if call["method"] == "GET" and call["path"].rstrip("/") == "/v2/email/account":  # GetAccount: no resource type
+            return [self.check("ses:GetAccount", "*")]
         if call["path"].startswith("/v2/email/outbound-emails"):  # SES API v2 SendEmail (REST + JSON)
             body = json.loads(call.get("body") or "{}")
             sender = body.get("FromEmailAddress")

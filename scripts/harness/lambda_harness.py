@@ -244,8 +244,24 @@ def create_resources(aws, cfn, intrinsics):
             visibility = resource.get("Properties", {}).get("VisibilityTimeout", 30)
             aws.client("sqs").create_queue(QueueName=intrinsics.get_att(logical, "QueueName"),
                                            Attributes={"VisibilityTimeout": str(visibility)})
+    for logical, resource in resources.items():  # the bus's rules that put events on a queue (MailerRule → MailQueue)
+        rule = resource.get("Properties", {})
+        queues = [t for t in rule.get("Targets", []) if isinstance(t.get("Arn"), dict) and "Fn::GetAtt" in t["Arn"]
+                  and resources.get(intrinsics_target(t["Arn"]), {}).get("Type") == "AWS::SQS::Queue"]
+        if resource["Type"] == "AWS::Events::Rule" and "EventBusName" in rule and queues:
+            events = aws.client("events")
+            bus = intrinsics.resolve(rule["EventBusName"])
+            events.put_rule(Name=f"{STACK}-{logical}", EventBusName=bus, EventPattern=json.dumps(rule["EventPattern"]))
+            events.put_targets(Rule=f"{STACK}-{logical}", EventBusName=bus,
+                               Targets=[{"Id": t["Id"], "Arn": intrinsics.resolve(t["Arn"])} for t in queues])
     for identity in sender_identities(intrinsics):  # verified out of band in AWS (README "Deploy")
         aws.client("sesv2").create_email_identity(EmailIdentity=identity)
+
+
+def intrinsics_target(get_att):
+    """The logical id a {"Fn::GetAtt": …} names."""
+    target = get_att["Fn::GetAtt"]
+    return target[0] if isinstance(target, list) else target.split(".", 1)[0]
 
 
 def sender_identities(intrinsics):
@@ -631,8 +647,9 @@ def run_scenario(functions, aws, intrinsics, bucket, zone, outcome):
     outcome.check(functions["ReminderFunction"], "reminder-schedule.json (scenario)", listed, millis, "workItems >= 1",
                   isinstance(listed, dict) and listed.get("workItems", 0) >= 1 and listed.get("unsent", 1) == 0)
     # the work queue's event source mapping, as Lambda runs it: batches of the template's size to the worker
-    if "ReminderWorkerFunction" in functions:
-        deliver_work(aws, functions["ReminderWorkerFunction"], intrinsics, outcome)
+    worker = functions["ReminderWorkerFunction"]
+    deliver_queue(aws, worker, intrinsics, outcome, "reminder work")
+    unreadable_message(worker, intrinsics, outcome, "reminder work")
     creator = load_event("projects-create.json")["requestContext"]["authorizer"]
     as_creator = load_event("notifications-list.json")
     as_creator["requestContext"]["authorizer"] = creator  # the reminder's recipient: the project's ADMIN
@@ -655,19 +672,41 @@ def run_scenario(functions, aws, intrinsics, bucket, zone, outcome):
         outcome.check(documents, "documents-read.json (scenario, renewed)", result, millis, "reminderResolution RENEWED", renewed)
     mailer = functions.get("MailerFunction")
     if mailer is not None:
-        # the creator's profile (e-mail, name, locale of their token) was remembered by the functions they called;
-        # the mailer sends through SES under its own role, once: a repeated event mails nobody twice
-        due = load_event("mailer-reminder-due.json")
-        due["detail"].update({"organizationId": creator["jwt"]["claims"]["org"], "projectId": project, "documentId": document,
-                              "recipients": [creator["jwt"]["claims"]["sub"]],
-                              "idempotencyKey": f"reminder/harness/{project}/{document}/{uuid.uuid4()}"})
-        result, millis = mailer.invoke(due)
-        outcome.check(mailer, "mailer-reminder-due.json (scenario)", result, millis, "sent 1",
-                      isinstance(result, dict) and result.get("sent") == 1 and result.get("failed") == 0)
-        result, millis = mailer.invoke(due)
-        outcome.check(mailer, "mailer-reminder-due.json (scenario, repeated)", result, millis, "sent 0, duplicates 1",
-                      isinstance(result, dict) and result.get("sent") == 0 and result.get("duplicates") == 1)
-    prepared = dict(run_every_route(functions, aws, bucket, project, document, creator, outcome), project=project, document=document)
+        # the worker's DocumentReminderDue went through the bus's MailerRule to the mail queue; its event source mapping
+        # hands it to the mailer, which sends through SES under its own role (the creator's profile — e-mail, name, locale
+        # of their token — was remembered by the functions they called), once: the same event again mails nobody twice
+        address = creator["jwt"]["claims"]["email"]
+        before = len(mailbox(aws, address))
+        bodies = [m["Body"] for m in deliver_queue(aws, mailer, intrinsics, outcome, "reminder e-mail")]
+        mailed = len(mailbox(aws, address)) - before
+        outcome.check(mailer, "reminder e-mail (scenario, the rule's event)", {"mailed": mailed}, 0, "the creator mailed once",
+                      mailed == 1 and len(bodies) >= 1)
+        sqs = aws.client("sqs")
+        url = sqs.get_queue_url(QueueName=event_source(mailer, intrinsics)[1])["QueueUrl"]
+        for again in bodies:  # EventBridge delivers at least once
+            sqs.send_message(QueueUrl=url, MessageBody=again)
+        deliver_queue(aws, mailer, intrinsics, outcome, "reminder e-mail, repeated")
+        mailed = len(mailbox(aws, address)) - before
+        outcome.check(mailer, "reminder e-mail (scenario, repeated)", {"mailed": mailed}, 0, "still once", mailed == 1)
+        unreadable_message(mailer, intrinsics, outcome, "reminder e-mail")
+        # SES refuses the next send as past the account's rate (the emulator stands in for the quota): the mailer puts
+        # that recipient back on its queue, under its own role, with a delay; delivered again, the e-mail goes out once
+        event = json.loads(bodies[0])
+        event["detail"]["idempotencyKey"] += "/throttled"
+        throttle(aws, 1)
+        sqs.send_message(QueueUrl=url, MessageBody=json.dumps(event))
+        delivered = deliver_queue(aws, mailer, intrinsics, outcome, "reminder e-mail, throttled")
+        for _ in range(40):  # the put-back message's delay (1 s for a first throttle) over, the mapping delivers it
+            if any(m.get("MessageAttributes", {}).get("MailThrottles", {}).get("StringValue") == "1" for m in delivered):
+                break
+            time.sleep(0.25)
+            delivered += deliver_queue(aws, mailer, intrinsics, outcome, "reminder e-mail, after the delay")
+        again = [m for m in delivered if m.get("MessageAttributes", {}).get("MailThrottles", {}).get("StringValue") == "1"]
+        outcome.check(mailer, "reminder e-mail (throttled, put back by the mailer)", {"delivered": len(delivered)}, 0,
+                      "a new message, MailThrottles 1", len(again) == 1 and "MailRecipients" in again[0]["MessageAttributes"])
+        mailed = len(mailbox(aws, address)) - before
+        outcome.check(mailer, "reminder e-mail (throttled, then sent)", {"mailed": mailed}, 0, "mailed once more", mailed == 2)
+    prepared = dict(run_every_route(functions, aws, intrinsics, bucket, project, document, creator, outcome), project=project, document=document)
     reconcile = functions.get("UploadReconcileFunction")
     if reconcile is None:
         return prepared
@@ -713,25 +752,39 @@ def item_failures(result):
     return result.get("batchItemFailures") or []
 
 
-def deliver_work(aws, worker, intrinsics, outcome):
-    """What the worker's SQS event source mapping does: receives up to its BatchSize messages, hands them to the
-    function as Lambda's SQS event, and deletes those the answer does not name in batchItemFailures."""
+def event_source(function, intrinsics):
+    """A function's SQS event source mapping (SAM's, on its alias) and its queue's URL and ARN."""
     mapping = next(r["Properties"] for r in intrinsics.resources.values() if r["Type"] == "AWS::Lambda::EventSourceMapping"
-                   and r["Properties"]["FunctionName"].get("Ref", "").startswith(worker.id))  # its alias
+                   and r["Properties"]["FunctionName"].get("Ref", "").startswith(function.id))  # its alias
     queue = mapping["EventSourceArn"]["Fn::GetAtt"][0]
+    return mapping, f"{intrinsics.get_att(queue, 'QueueName')}", intrinsics.get_att(queue, "Arn")
+
+
+def sqs_record(message, arn):
+    """One message as Lambda's SQS event carries it, its message attributes included."""
+    attributes = {name: {"stringValue": a.get("StringValue"), "stringListValues": [], "binaryListValues": [],
+                         "dataType": a["DataType"]} for name, a in message.get("MessageAttributes", {}).items()}
+    return {"messageId": message["MessageId"], "receiptHandle": message["ReceiptHandle"], "body": message["Body"],
+            "attributes": message.get("Attributes", {}), "messageAttributes": attributes, "md5OfBody": message["MD5OfBody"],
+            "eventSource": "aws:sqs", "eventSourceARN": arn, "awsRegion": REGION}
+
+
+def deliver_queue(aws, function, intrinsics, outcome, label):
+    """What a function's SQS event source mapping does: receives up to its BatchSize messages, hands them to the
+    function as Lambda's SQS event, and deletes those the answer does not name in batchItemFailures. Returns the messages
+    delivered (as SQS gave them)."""
+    mapping, name, arn = event_source(function, intrinsics)
     sqs = aws.client("sqs")
-    url = sqs.get_queue_url(QueueName=intrinsics.get_att(queue, "QueueName"))["QueueUrl"]
-    arn = intrinsics.get_att(queue, "Arn")
+    url = sqs.get_queue_url(QueueName=name)["QueueUrl"]
+    delivered = []
     while True:
         messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=mapping.get("BatchSize", 10),
-                                       AttributeNames=["All"]).get("Messages", [])
+                                       AttributeNames=["All"], MessageAttributeNames=["All"]).get("Messages", [])
         if not messages:
             break
-        event = {"Records": [{"messageId": m["MessageId"], "receiptHandle": m["ReceiptHandle"], "body": m["Body"],
-                              "attributes": m.get("Attributes", {}), "messageAttributes": {}, "md5OfBody": m["MD5OfBody"],
-                              "eventSource": "aws:sqs", "eventSourceARN": arn, "awsRegion": REGION} for m in messages]}
-        result, millis = worker.invoke(event)
-        outcome.check(worker, f"reminder work ({len(messages)} items, scenario)", result, millis, "batchItemFailures []",
+        delivered += messages
+        result, millis = function.invoke({"Records": [sqs_record(m, arn) for m in messages]})
+        outcome.check(function, f"{label} ({len(messages)} messages, scenario)", result, millis, "batchItemFailures []",
                       item_failures(result) == [])
         failed = {f.get("itemIdentifier") for f in item_failures(result) or []}
         done = [{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages) if m["MessageId"] not in failed]
@@ -739,12 +792,30 @@ def deliver_work(aws, worker, intrinsics, outcome):
             sqs.delete_message_batch(QueueUrl=url, Entries=done)
         if failed:
             break
-    # an item that cannot be read is named for delivery again, in the answer's own words (itemIdentifier)
+    return delivered
+
+
+def unreadable_message(function, intrinsics, outcome, label):
+    """A message that cannot be read is named for delivery again, in the answer's own words (itemIdentifier)."""
+    arn = event_source(function, intrinsics)[2]
     broken = {"Records": [{"messageId": "harness-broken-item", "receiptHandle": "x", "body": "{not json", "attributes": {},
                            "messageAttributes": {}, "eventSource": "aws:sqs", "eventSourceARN": arn, "awsRegion": REGION}]}
-    result, millis = worker.invoke(broken)
-    outcome.check(worker, "reminder work (an unreadable item)", result, millis, "batchItemFailures [that item]",
+    result, millis = function.invoke(broken)
+    outcome.check(function, f"{label} (an unreadable message)", result, millis, "batchItemFailures [that message]",
                   item_failures(result) == [{"itemIdentifier": "harness-broken-item"}])
+
+
+def throttle(aws, sends):
+    """The emulator refuses the next sends as SES does past the account's maximum send rate (scripts/emulator.py)."""
+    request = urllib.request.Request(aws.endpoint + "/_emulator/ses/throttle", data=json.dumps({"next": sends}).encode(),
+                                     method="POST", headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request).read()
+
+
+def mailbox(aws, address):
+    """The e-mails the emulator's SES sent to an address (scripts/emulator.py keeps them)."""
+    with urllib.request.urlopen(aws.endpoint + "/_emulator/ses/sent") as response:
+        return [m for m in json.load(response)["items"] if any(address in to for to in m.get("to", []))]
 
 
 def check_iam(aws, functions, intrinsics, args, outcome):
@@ -821,7 +892,7 @@ def http_event(sample, path, method=None, body=None, query=None):
     return e
 
 
-def run_every_route(functions, aws, bucket, project, document, creator, outcome):
+def run_every_route(functions, aws, intrinsics, bucket, project, document, creator, outcome):
     """Every route family and event of every function on its success path, on the scenario's project and document,
     so that each AWS call a feature makes is made (and checked against the policies as written)."""
     def call(function_id, sample, path, expect, method=None, body=None, query=None, label=""):
@@ -886,14 +957,20 @@ def run_every_route(functions, aws, bucket, project, document, creator, outcome)
 
     mailer = functions.get("MailerFunction")
     if mailer is not None and person:
-        # the billing contact (a person of the directory with an address) gets the contact's message
-        due = load_event("mailer-reminder-due.json")
+        # the billing contact (a person of the directory with an address) gets the contact's message, through the queue
+        due = json.loads(load_event("mail-queue.json")["Records"][0]["body"])
         due["detail"].update({"organizationId": creator["jwt"]["claims"]["org"], "projectId": project, "documentId": document,
                               "recipients": [], "contactRoles": ["BILLING"],
                               "idempotencyKey": f"reminder/harness/{project}/{document}/{uuid.uuid4()}"})
-        result, millis = mailer.invoke(due)
-        outcome.check(mailer, "mailer-reminder-due.json (every route, client contact)", result, millis, "contactsSent 1",
-                      isinstance(result, dict) and result.get("contactsSent") == 1 and result.get("failed") == 0)
+        address = json.loads(load_event("contacts-add-person.json")["body"])["email"]
+        before = len(mailbox(aws, address))
+        sqs = aws.client("sqs")
+        sqs.send_message(QueueUrl=sqs.get_queue_url(QueueName=event_source(mailer, intrinsics)[1])["QueueUrl"],
+                         MessageBody=json.dumps(due))
+        deliver_queue(aws, mailer, intrinsics, outcome, "reminder e-mail (every route, client contact)")
+        mailed = len(mailbox(aws, address)) - before
+        outcome.check(mailer, "reminder e-mail (every route, client contact)", {"mailed": mailed}, 0, "the contact mailed once",
+                      mailed == 1)
 
     # a second document (so the scenario's stays): its running reminder resolved, then the document deleted with
     # its objects (DeleteObjects)

@@ -8,7 +8,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from emulator import Latency, start_key_outside  # noqa: E402
+from emulator import Latency, WithMailbox, start_key_outside  # noqa: E402
 
 
 def S(text):
@@ -83,6 +83,31 @@ class LatencyTest(unittest.TestCase):
         self.assertEqual(8, busy["requests"])
         self.assertGreaterEqual(busy["busyMs"], 8 * 10 * 0.9)
         self.assertLess(busy["busyMs"], busy["sinceMs"])
+
+
+class SesThrottleTest(unittest.TestCase):
+    def call(self, app, method, path, body=b""):
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer["status"], answer["headers"] = status, dict(headers)
+
+        import io
+        chunks = app({"REQUEST_METHOD": method, "PATH_INFO": path, "CONTENT_LENGTH": str(len(body)),
+                      "wsgi.input": io.BytesIO(body)}, start_response)
+        return answer["status"], answer["headers"], b"".join(chunks)
+
+    def test_the_next_sends_are_refused_as_ses_refuses_past_the_rate_then_moto_answers(self):
+        moto = lambda environ, start_response: (start_response("200 OK", []), [b"{}"])[1]  # noqa: E731
+        app = WithMailbox(moto)
+        self.assertTrue(self.call(app, "POST", "/_emulator/ses/throttle", b'{"next": 2}')[0].startswith("200"))
+        for _ in range(2):
+            status, headers, body = self.call(app, "POST", "/v2/email/outbound-emails", b"{}")
+            self.assertEqual("400 Bad Request", status)
+            self.assertEqual("ThrottlingException", headers["x-amzn-ErrorType"])
+            self.assertEqual("Maximum sending rate exceeded.", json.loads(body)["message"])
+        self.assertEqual("200 OK", self.call(app, "POST", "/v2/email/outbound-emails", b"{}")[0])
+        self.assertEqual("200 OK", self.call(app, "GET", "/v2/email/account")[0], "only sends are refused")
 
 
 if __name__ == "__main__":

@@ -99,6 +99,10 @@ class SesTest(unittest.TestCase):
         self.assertEqual([f"arn:aws:ses:{REGION}:{ACCOUNT}:identity/{i}" for i in ("example.com", "a@client.ca", "b@other.ca")],
                          [c["resource"] for c in checks])
 
+    def test_get_account_is_authorized_on_no_resource(self):
+        call = {"service": "ses", "method": "GET", "path": "/v2/email/account", "query": "", "headers": {}, "body": "", "status": 404}
+        self.assertEqual([("ses:GetAccount", "*", {})], actions(Mapper(ACCOUNT, REGION).checks(call)))
+
 
 class OtherServicesTest(unittest.TestCase):
     mapper = Mapper(ACCOUNT, REGION)
