@@ -10,7 +10,7 @@ import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
-import com.example.clientmgmt.mailer.Mailer;
+import com.example.clientmgmt.mailer.MailerHandler;
 import com.example.clientmgmt.platform.DocumentReminderDue;
 import com.example.clientmgmt.reminders.ReminderSweep;
 import com.example.clientmgmt.storage.documents.DocumentItem;
@@ -18,7 +18,8 @@ import com.example.clientmgmt.storage.reminders.DueShards;
 import com.example.clientmgmt.storage.organization.ProfileStore;
 import com.example.clientmgmt.storage.project.ProjectStore;
 import com.example.clientmgmt.testkit.AwsTestClients;
-import com.example.clientmgmt.testkit.BusCapture;
+import com.example.clientmgmt.testkit.SesThrottle;
+import com.example.clientmgmt.testkit.SqsEventSource;
 import com.example.clientmgmt.testkit.LocalResources;
 import com.example.clientmgmt.testkit.Template;
 import com.example.clientmgmt.testkit.TestApi;
@@ -50,15 +51,14 @@ public final class ReminderBench {
         AwsTestClients aws = AwsTestClients.forEndpoint(endpoint);
         LocalResources.create(Template.load(), names, aws, List.of());
         RoundTrips.Counter counter = new RoundTrips.Counter();
+        SesThrottle sesCount = SesThrottle.refusingNext(0); // refuses nothing: counts the e-mails SES accepted
         try (ApplicationContext context = ApplicationContext.builder()
-                .properties(TestApi.functionProperties(endpoint, names)).singletons(counter).start()) {
+                .properties(TestApi.functionProperties(endpoint, names)).singletons(counter, sesCount).start()) {
             Instant now = Instant.parse("2027-06-01T12:00:00Z");
             long seedStart = System.nanoTime();
             seed(context, aws.dynamoDb(), names.table(), n, factor, now);
             System.out.printf("seeded %d due and %d not-due documents in %.1f s%n", n, n * factor, (System.nanoTime() - seedStart) / 1e9);
 
-            // the mailer's rule (template.yaml), as in AWS: the sweep's events reach it through the bus
-            BusCapture mailerRule = BusCapture.connect(aws, names.bus(), "mailer", BusCapture.rulePattern(Template.load(), "MailerFunction"));
             ReminderSweep sweep = context.getBean(ReminderSweep.class);
             counter.count.set(0);
             counter.timeByOperation.clear();
@@ -82,23 +82,20 @@ public final class ReminderBench {
             System.out.printf("DynamoDB requests %d: %.2f per reminder for query, claim and completion + %.2f notification writes; PutEvents calls %d%n",
                     trips, (double) (trips - report.notifications()) / n, (double) report.notifications() / n, counter.calls("PutEvents"));
 
-            // then the mailer over every event the rule delivered: one e-mail per ADMIN with an address
-            List<DocumentReminderDue.Envelope> events = new ArrayList<>();
-            for (var e : mailerRule.drain()) {
-                events.add(json.readValue(e.toString(), DocumentReminderDue.Envelope.class));
-            }
-            Mailer mailer = context.getBean(Mailer.class);
+            // then the mailers over every event the template's rule put on the mail queue (as in AWS), through its event
+            // source: one e-mail per ADMIN with an address, at the local pace (no SES quota: see MailBench for one)
+            MailerHandler handler = new MailerHandler(context);
+            SqsEventSource mailers = SqsEventSource.of(Template.load(), "MailerFunction", aws.sqs(), LocalResources.mailQueueUrl(aws, names), 0,
+                    event -> handler.handleRequest(event, null));
             long mailStart = System.nanoTime();
-            int emails = 0;
-            for (DocumentReminderDue.Envelope e : events) {
-                emails += mailer.send(e.detail(), now).sent();
-            }
+            int events = mailers.drain();
             double mailSeconds = (System.nanoTime() - mailStart) / 1e9;
-            if (events.size() != n || emails != 2 * n) {
-                throw new IllegalStateException("expected " + n + " events and " + 2 * n + " e-mails, got " + events.size() + " and " + emails);
+            int emails = sesCount.accepted();
+            if (events != n || emails != 2 * n) {
+                throw new IllegalStateException("expected " + n + " events and " + 2 * n + " e-mails, got " + events + " and " + emails);
             }
             System.out.printf("mailer: events=%d emails=%d seconds=%.2f (profiles BatchGetItem + a conditional Put and an SES call per e-mail)%n",
-                    events.size(), emails, mailSeconds);
+                    events, emails, mailSeconds);
             String latency = System.getenv("LATENCY_MS");
             System.out.printf("reminders: n=%d seconds=%.2f per_second=%.1f roundtrips_per_reminder=%.2f emails_per_second=%.0f%s%n",
                     n, seconds, n / seconds, (double) trips / n, emails / mailSeconds,
