@@ -23,6 +23,11 @@ With --latency-ms L (benchmarks), the emulator stands in for a service that answ
 concurrently, each waits L ms outside one lock, then runs its moto call inside it (moto is not thread-safe, and the lock
 keeps one request at a time where it matters). GET /_emulator/busy reports {"requests", "busyMs", "sinceMs"}: how long
 the lock was held since the emulator started, so a benchmark can tell waiting on the network from waiting on moto.
+Faster than moto where SQS is slow only in moto: a ReceiveMessage computes every message's visibility and delay with
+moto's clock (datetime arithmetic, ~13 µs a call, tens of calls per message), so receiving from a queue of 1,000
+messages took 1.6 s, under the lock every other request waits on — where SQS answers in milliseconds whatever the
+queue's depth. `fast_sqs_clock()` gives moto's SQS models the same clock from time.time() (same values: seconds and
+milliseconds since the epoch); nothing else changes (0.05 s for the same receive).
 Usage: python scripts/emulator.py HOST PORT [--record] [--latency-ms L]
 """
 import email
@@ -282,8 +287,24 @@ class Latency:
         return chunks
 
 
+def fast_sqs_clock():
+    """moto's SQS models read the time through moto.core.utils' datetime-based unix_time(): the same value, cheaply."""
+    import moto.sqs.models as sqs_models
+    from moto.core.utils import unix_time as moto_unix_time
+
+    def unix_time(dt=None):
+        return time.time() if dt is None else moto_unix_time(dt)
+
+    def unix_time_millis(dt=None):
+        return unix_time(dt) * 1000.0
+
+    sqs_models.unix_time = unix_time
+    sqs_models.unix_time_millis = unix_time_millis
+
+
 if __name__ == "__main__":
     host, port = sys.argv[1], int(sys.argv[2])
+    fast_sqs_clock()
     app = StrictDynamoDb(WithMailbox(DomainDispatcherApplication(create_backend_app)))
     if "--record" in sys.argv[3:]:
         app = Recorder(app)

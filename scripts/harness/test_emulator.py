@@ -8,7 +8,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from emulator import Latency, WithMailbox, start_key_outside  # noqa: E402
+from emulator import Latency, WithMailbox, fast_sqs_clock, start_key_outside  # noqa: E402
 
 
 def S(text):
@@ -108,6 +108,18 @@ class SesThrottleTest(unittest.TestCase):
             self.assertEqual("Maximum sending rate exceeded.", json.loads(body)["message"])
         self.assertEqual("200 OK", self.call(app, "POST", "/v2/email/outbound-emails", b"{}")[0])
         self.assertEqual("200 OK", self.call(app, "GET", "/v2/email/account")[0], "only sends are refused")
+
+
+class FastSqsClockTest(unittest.TestCase):
+    def test_the_same_clock_as_moto_s_only_cheaper(self):
+        import moto.sqs.models as sqs_models
+        from moto.core.utils import unix_time, unix_time_millis
+        fast_sqs_clock()
+        self.assertAlmostEqual(unix_time(), sqs_models.unix_time(), delta=0.5)
+        self.assertAlmostEqual(unix_time_millis(), sqs_models.unix_time_millis(), delta=500)
+        import datetime
+        moment = datetime.datetime(2026, 12, 3, 7, 0, 0)
+        self.assertEqual(unix_time(moment), sqs_models.unix_time(moment), "a given moment: moto's own arithmetic")
 
 
 if __name__ == "__main__":
