@@ -184,6 +184,21 @@ class MailerTest {
                 .json().get("document").get("id").asText();
     }
 
+    /** What a test of the queue starts from: owner and adam (ADMIN) signed in, and one reminder event of theirs, taken. */
+    record Reminder(People people, String event) {}
+
+    /** A project {@code name} whose insurance expires on {@code expiresOn}, swept at {@code sweepAt}: its one event. */
+    static Reminder oneReminder(String name, String expiresOn, String sweepAt) {
+        World w = new World(c);
+        People p = signIn(w);
+        String project = w.project(name, Map.of("adam", "ADMIN"));
+        insurance(w, project, expiresOn, List.of());
+        api.context().getBean(ReminderSweep.class).run(Instant.parse(sweepAt));
+        List<String> events = takeEvents(project);
+        assertEquals(1, events.size(), "one reminder due");
+        return new Reminder(p, events.get(0));
+    }
+
     static int mailedTo(String address) {
         return Mailbox.to(api.aws().endpoint(), address).size();
     }
@@ -406,12 +421,9 @@ class MailerTest {
     /** SES throttles the first send: that recipient is put back with a delay, then mailed once; the other is not mailed again. */
     @Test
     void aThrottledRecipientIsPutBackAndMailedOnceWithoutEverReachingTheFailureQueue() {
-        World w = new World(c);
-        People p = signIn(w);
-        String project = w.project("Quota", Map.of("adam", "ADMIN"));
-        insurance(w, project, "2029-10-21", List.of());
-        api.context().getBean(ReminderSweep.class).run(Instant.parse("2029-10-01T15:00:00Z"));
-        String event = takeEvents(project).get(0);
+        Reminder r = oneReminder("Quota", "2029-10-21", "2029-10-01T15:00:00Z");
+        People p = r.people();
+        String event = r.event();
         // refused more times than the queue's maxReceiveCount (MailAttempts) would allow deliveries
         int refusals = Integer.parseInt(Template.load().parameterDefault("MailAttempts")) + 1;
         SesThrottle ses = SesThrottle.refusingNext(refusals);
@@ -442,12 +454,9 @@ class MailerTest {
      */
     @Test
     void aPoisonMessageReachesTheFailureQueueAfterMailAttemptsDeliveries() {
-        World w = new World(c);
-        People p = signIn(w);
-        String project = w.project("Rejet", Map.of("adam", "ADMIN"));
-        insurance(w, project, "2029-11-21", List.of());
-        api.context().getBean(ReminderSweep.class).run(Instant.parse("2029-11-01T15:00:00Z"));
-        String event = takeEvents(project).get(0);
+        Reminder r = oneReminder("Rejet", "2029-11-21", "2029-11-01T15:00:00Z");
+        People p = r.people();
+        String event = r.event();
         int attempts = Integer.parseInt(Template.load().parameterDefault("MailAttempts"));
         FailingSes ses = new FailingSes();
         ses.address = p.adamEmail();
@@ -545,12 +554,9 @@ class MailerTest {
     /** A stack deployed without MailFromAddress sends nothing, says why at every event, and mails once it has one. */
     @Test
     void withoutASenderAddressEMailIsOffAndSaysSoThenTheSameEventMailsOnceOneIsSet() {
-        World w = new World(c);
-        People p = signIn(w);
-        String project = w.project("Sans expéditeur", Map.of("adam", "ADMIN"));
-        insurance(w, project, "2029-12-21", List.of());
-        api.context().getBean(ReminderSweep.class).run(Instant.parse("2029-12-01T15:00:00Z"));
-        String event = takeEvents(project).get(0);
+        Reminder r = oneReminder("Sans expéditeur", "2029-12-21", "2029-12-01T15:00:00Z");
+        People p = r.people();
+        String event = r.event();
         try (Lane off = new Lane(1, 2, Map.of("mail.from.address", ""))) {
             off.put(event);
             off.drain();
