@@ -30,7 +30,9 @@ import java.util.Set;
  * and the mailers are configured with R as the rate GetAccount would give. Times the mailers, from their start on the
  * full queue until every e-mail is sent (putting the events is timed apart); counts the refusals, then reads the emulator's mailbox: every (recipient, event) exactly once.
  * Last line: {@code mail: emails=N seconds=S email_rate=R2 ses_rate=R throttled=H lost=L duplicates=D}.
- * Usage: MailBench EMAILS SES_RATE
+ * With {@code unpaced}, the mailers are told a rate far above SES's (as if nothing paced them): SES refuses what goes past
+ * its rate, and the run shows what the put-back costs and that nothing is lost or sent twice anyway.
+ * Usage: MailBench EMAILS SES_RATE [unpaced]
  */
 public final class MailBench {
     static final int PER_EVENT = 2;
@@ -40,6 +42,7 @@ public final class MailBench {
     public static void main(String[] args) throws Exception {
         int emails = Integer.parseInt(args[0]);
         double sesRate = Double.parseDouble(args[1]);
+        boolean unpaced = args.length > 2 && "unpaced".equals(args[2]);
         int events = (emails + PER_EVENT - 1) / PER_EVENT;
         emails = events * PER_EVENT;
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
@@ -51,7 +54,7 @@ public final class MailBench {
         SesThrottle ses = SesThrottle.atRate(sesRate);
         RoundTrips.Counter counter = new RoundTrips.Counter(); // the mailers' own requests, timed
         Map<String, Object> properties = new HashMap<>(TestApi.functionProperties(endpoint, names));
-        properties.put("mail.send-rate", sesRate); // what GetAccount says in AWS (the emulator has none)
+        properties.put("mail.send-rate", unpaced ? 1000 : sesRate); // what GetAccount says in AWS (the emulator has none)
         List<ApplicationContext> contexts = new ArrayList<>();
         try (ApplicationContext setUp = ApplicationContext.builder().properties(properties).start()) {
             ProfileStore profiles = setUp.getBean(ProfileStore.class);
@@ -80,7 +83,8 @@ public final class MailBench {
                         return event -> handler.handleRequest(event, null);
                     });
             System.out.printf("mail: %d events (%d e-mails) to put on the bus; %d mailers (the template's MaximumConcurrency), "
-                    + "batches of %d, SES at %.1f/s%n", events, emails, mailers.concurrency(), mailers.batchSize(), sesRate);
+                    + "batches of %d, SES at %.1f/s%s%n", events, emails, mailers.concurrency(), mailers.batchSize(), sesRate,
+                    unpaced ? ", the mailers NOT paced to it" : "");
             // the morning's events first, as the workers put them (in AWS at ~300 a second, far faster than SES takes
             // e-mail; through the one-request-at-a-time emulator much slower): the mailers are timed on a full queue
             long putStart = System.nanoTime();
@@ -127,9 +131,9 @@ public final class MailBench {
             System.out.print(counter.timings());
             int lost = emails - distinct.size();
             int duplicates = mine - distinct.size();
-            System.out.printf("mail: emails=%d seconds=%.2f email_rate=%.2f ses_rate=%s throttled=%d lost=%d duplicates=%d%n",
+            System.out.printf("mail: emails=%d seconds=%.2f email_rate=%.2f ses_rate=%s throttled=%d lost=%d duplicates=%d%s%n",
                     emails, seconds, sentCount / seconds, sesRate % 1 == 0 ? Long.toString((long) sesRate) : Double.toString(sesRate),
-                    ses.throttled(), lost, duplicates);
+                    ses.throttled(), lost, duplicates, unpaced ? " unpaced" : "");
         } finally {
             contexts.forEach(ApplicationContext::close);
         }
