@@ -6,6 +6,7 @@ import com.example.clientmgmt.domain.Change;
 import com.example.clientmgmt.domain.DocumentDeclaration;
 import com.example.clientmgmt.domain.DocumentDeletion;
 import com.example.clientmgmt.domain.DocumentEdit;
+import com.example.clientmgmt.domain.DocumentDates;
 import com.example.clientmgmt.domain.DocumentKind;
 import com.example.clientmgmt.domain.DocumentResolution;
 import com.example.clientmgmt.domain.FieldError;
@@ -77,18 +78,21 @@ public class AdminDocumentsController {
         JsonBody in = JsonBody.parse(json, body);
         String title = in.requiredText("title", MAX_TITLE);
         DocumentKind kind = in.enumChange("kind", DocumentKind.class).applyTo(DocumentKind.OTHER);
-        LocalDate expiresOn = in.dateChange("expiresOn").applyTo(null);
+        Change<LocalDate> issuedOn = in.dateChange("issuedOn");
+        Change<LocalDate> expiresOn = in.dateChange("expiresOn");
         FileDeclaration file = FileDeclaration.read(in, policy);
         ReminderFields reminderFields = ReminderFields.read(in);
         in.finish();
         ReminderSchedule rules = schedule.of(loaded.organization());
-        reminderFields.requireRecent(LocalDate.ofInstant(clock.instant(), rules.zone()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), rules.zone());
+        reminderFields.requireRecent(today);
+        DocumentDates dates = DocumentDates.apply(kind, issuedOn, expiresOn, DocumentDates.NONE, today);
         file.check(policy);
         Reminder reminder = reminderFields.applyTo(null);
         Instant now = clock.instant();
         FileVersion version = file.version(Ids.newId(now), now, caller, access.pendingUntil(now));
-        AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, kind, expiresOn,
-                reminder, null, now, caller.userId(), List.of(version));
+        AdminDocument document = new AdminDocument(caller.orgId(), projectId, Ids.newId(now), title, kind, dates.issuedOn(),
+                dates.expiresOn(), reminder, null, now, caller.userId(), List.of(version));
         DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
         documents.declare(caller, DocumentDeclaration.of(rules, document), project.name(), now);
         return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document, schedule, now), DocumentView.Version.of(version, now),
@@ -129,18 +133,21 @@ public class AdminDocumentsController {
         JsonBody in = JsonBody.parse(json, body);
         Change<String> title = in.textChange("title", MAX_TITLE);
         Change<DocumentKind> kind = in.enumChange("kind", DocumentKind.class);
+        Change<LocalDate> issuedOn = in.dateChange("issuedOn");
         Change<LocalDate> expiresOn = in.dateChange("expiresOn");
         ReminderFields reminder = ReminderFields.read(in);
         in.finish();
         ReminderSchedule rules = schedule.of(loaded.organization());
-        reminder.requireRecent(LocalDate.ofInstant(clock.instant(), rules.zone()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), rules.zone());
+        reminder.requireRecent(today);
         if (title instanceof Change.Clear) {
             throw ProblemException.invalid(FieldError.of("title", "BLANK"));
         }
         AdminDocument before = loaded.document();
+        DocumentKind newKind = kind.applyTo(before.kind());
+        DocumentDates dates = DocumentDates.apply(newKind, issuedOn, expiresOn, before.dates(), today);
         Reminder newReminder = reminder.any() ? reminder.applyTo(schedule.effective(before).orElse(null)) : before.reminder();
-        AdminDocument after = before.withDetails(title.applyTo(before.title()), kind.applyTo(before.kind()),
-                expiresOn.applyTo(before.expiresOn()), newReminder);
+        AdminDocument after = before.withDetailsAndDates(title.applyTo(before.title()), newKind, dates, newReminder);
         Instant now = clock.instant();
         if (!after.equals(before)) {
             documents.edit(caller, DocumentEdit.of(rules, before, loaded.version(), after), now);

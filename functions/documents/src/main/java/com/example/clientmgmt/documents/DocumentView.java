@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record DocumentView(String id, String title, String kind, String expiresOn, String status, String reminderDate,
+record DocumentView(String id, String title, String kind, String issuedOn, String expiresOn, String status, String reminderDate,
                     String reminderNote, Integer leadDays, Integer repeatEveryDays, List<String> alsoNotifyContacts,
                     boolean reminderIsDefault,
                     String reminderResolution, String createdAt, String createdBy, String currentVersionId, int versionCount,
@@ -31,7 +31,7 @@ record DocumentView(String id, String title, String kind, String expiresOn, Stri
     static DocumentView of(AdminDocument d, ReminderSchedule schedule, Instant now) {
         FileVersion shown = d.shown().orElse(null);
         Reminder reminder = schedule.effective(d).orElse(null);
-        return new DocumentView(d.id(), d.title(), d.kind().name(), text(d.expiresOn()), d.statusAt(now).name(),
+        return new DocumentView(d.id(), d.title(), d.kind().name(), text(d.issuedOn()), text(d.expiresOn()), d.statusAt(now).name(),
                 reminder == null ? null : text(reminder.date()), reminder == null ? null : reminder.note(),
                 reminder == null ? null : reminder.leadDays(), reminder == null ? null : reminder.repeatEveryDays(),
                 reminder == null ? List.of() : reminder.contactRoles().stream().map(ContactRole::apiName).toList(),

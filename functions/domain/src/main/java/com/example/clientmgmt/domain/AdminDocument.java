@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A document of a project's "Documents admin" tab (contract, insurance certificate, bond…): a record that
- * is renewed, not re-created. It has a title, a {@link DocumentKind}, an optional expiry date, its own
+ * is renewed, not re-created. It has a title, a {@link DocumentKind}, optional dates of issue and expiry
+ * ({@link DocumentDates}), its own
  * {@link Reminder} (or none: then maybe a default one, see {@link ReminderSchedule#effective}) and whether
  * that was resolved,
  * and its file {@link FileVersion}s, newest first. Downloads serve the newest AVAILABLE version; older ones
@@ -21,6 +22,7 @@ public record AdminDocument(
         String id,
         String title,
         DocumentKind kind,
+        LocalDate issuedOn,
         LocalDate expiresOn,
         Reminder reminder,
         Reminder.Resolution reminderResolution,
@@ -37,6 +39,17 @@ public record AdminDocument(
 
     public AdminDocument {
         versions = List.copyOf(versions);
+    }
+
+    /** A document whose date of issue is not known. */
+    public AdminDocument(String orgId, String projectId, String id, String title, DocumentKind kind, LocalDate expiresOn,
+                         Reminder reminder, Reminder.Resolution reminderResolution, Instant createdAt, String createdBy,
+                         List<FileVersion> versions) {
+        this(orgId, projectId, id, title, kind, null, expiresOn, reminder, reminderResolution, createdAt, createdBy, versions);
+    }
+
+    public DocumentDates dates() {
+        return new DocumentDates(issuedOn, expiresOn);
     }
 
     /** Where a version's bytes live: organization, project, document and version ids only, never a file name. */
@@ -93,15 +106,20 @@ public record AdminDocument(
      * another expiry date or kind, which move the default one) re-arms it: the resolution is cleared.
      */
     public AdminDocument withDetails(String newTitle, DocumentKind newKind, LocalDate newExpiresOn, Reminder newReminder) {
+        return withDetailsAndDates(newTitle, newKind, new DocumentDates(issuedOn, newExpiresOn), newReminder);
+    }
+
+    /** The same, with new dates of issue and expiry. */
+    public AdminDocument withDetailsAndDates(String newTitle, DocumentKind newKind, DocumentDates newDates, Reminder newReminder) {
         boolean rearmed = !Reminder.sameSchedule(reminder, newReminder)
-                || (newReminder == null && (!java.util.Objects.equals(expiresOn, newExpiresOn) || kind != newKind));
-        return new AdminDocument(orgId, projectId, id, newTitle, newKind, newExpiresOn, newReminder,
+                || (newReminder == null && (!java.util.Objects.equals(expiresOn, newDates.expiresOn()) || kind != newKind));
+        return new AdminDocument(orgId, projectId, id, newTitle, newKind, newDates.issuedOn(), newDates.expiresOn(), newReminder,
                 rearmed ? null : reminderResolution, createdAt, createdBy, versions);
     }
 
     /** With the reminder stopped (resolved by an ADMIN, or renewed by a new version). */
     public AdminDocument resolved(Reminder.Resolution how) {
-        return new AdminDocument(orgId, projectId, id, title, kind, expiresOn, reminder, how, createdAt, createdBy, versions);
+        return new AdminDocument(orgId, projectId, id, title, kind, issuedOn, expiresOn, reminder, how, createdAt, createdBy, versions);
     }
 
     /** The id of a version added at {@code now}: it sorts after every version the document has. */
@@ -114,6 +132,7 @@ public record AdminDocument(
         List<FileVersion> all = new ArrayList<>(versions.size() + 1);
         all.add(version);
         all.addAll(versions);
-        return new AdminDocument(orgId, projectId, id, title, kind, expiresOn, reminder, reminderResolution, createdAt, createdBy, all);
+        return new AdminDocument(orgId, projectId, id, title, kind, issuedOn, expiresOn, reminder, reminderResolution, createdAt,
+                createdBy, all);
     }
 }

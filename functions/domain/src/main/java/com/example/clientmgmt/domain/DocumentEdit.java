@@ -39,6 +39,7 @@ public record DocumentEdit(AdminDocument after, long readVersion, List<FieldChan
         List<FieldChange> history = new ArrayList<>();
         addIfChanged(history, field + "title", before.title(), after.title());
         addIfChanged(history, field + "kind", before.kind(), after.kind());
+        addIfChanged(history, field + "issuedOn", before.issuedOn(), after.issuedOn());
         addIfChanged(history, field + "expiresOn", before.expiresOn(), after.expiresOn());
         addIfChanged(history, field + "reminderDate", before.reminderDate(), after.reminderDate());
         addIfChanged(history, field + "reminderNote", before.reminderNote(), after.reminderNote());

@@ -11,15 +11,15 @@ import java.util.Set;
  * When document reminders are due: each occurrence at 07:00 in the organization's time zone (on a DST
  * change day, 07:00 local time still, whatever its offset). The sweep fires what is due at or before its
  * run, so an occurrence fires on the first run at or after its moment; runs that were missed catch up with
- * one occurrence, the latest one due. Documents that expire (insurance, bond, licence, compliance
- * certificate with an {@code expiresOn}) and have no reminder of their own get a default one: on the
+ * one occurrence, the latest one due. Documents that expire (every kind but contracts and "other", with an
+ * {@code expiresOn}) and have no reminder of their own get a default one: on the
  * expiry date, {@code defaultLeadDays} before, every {@code defaultRepeatEveryDays} days.
  */
 public record ReminderSchedule(ZoneId zone, int defaultLeadDays, int defaultRepeatEveryDays) {
     public static final LocalTime FIRES_AT = LocalTime.of(7, 0);
-    /** The kinds that lapse: they get a default reminder from their expiry date. */
-    public static final Set<DocumentKind> EXPIRING_KINDS = Set.of(DocumentKind.INSURANCE, DocumentKind.BOND,
-            DocumentKind.LICENCE_PERMIT, DocumentKind.COMPLIANCE_CERTIFICATE);
+    /** The kinds that lapse: they get a default reminder from their expiry date (all but contracts and "other"). */
+    public static final Set<DocumentKind> EXPIRING_KINDS = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.complementOf(java.util.EnumSet.of(DocumentKind.CONTRACT, DocumentKind.OTHER)));
 
     public ReminderSchedule(ZoneId zone) {
         this(zone, 30, 7);

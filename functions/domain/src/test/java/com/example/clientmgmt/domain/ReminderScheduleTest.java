@@ -93,8 +93,9 @@ class ReminderScheduleTest {
         assertEquals(Optional.of(schedule.dueAt(LocalDate.of(2027, 5, 31))), schedule.firstDue(insurance));
         AdminDocument moved = insurance.withDetails("t", DocumentKind.INSURANCE, LocalDate.of(2027, 7, 31), null);
         assertEquals(LocalDate.of(2027, 7, 31), schedule.effective(moved).orElseThrow().date(), "moving expiresOn moves it");
-        for (DocumentKind kind : List.of(DocumentKind.BOND, DocumentKind.LICENCE_PERMIT, DocumentKind.COMPLIANCE_CERTIFICATE)) {
-            assertTrue(schedule.isArmed(document(kind, LocalDate.of(2027, 6, 30), null)), kind.name());
+        for (DocumentKind kind : DocumentKind.values()) { // the SPEC v3 kinds (attestations, licences, bonds) lapse too
+            boolean lapses = kind != DocumentKind.CONTRACT && kind != DocumentKind.OTHER;
+            assertEquals(lapses, schedule.isArmed(document(kind, LocalDate.of(2027, 6, 30), null)), kind.name());
         }
         assertFalse(schedule.isArmed(document(DocumentKind.CONTRACT, LocalDate.of(2027, 6, 30), null)), "contracts do not lapse");
         assertFalse(schedule.isArmed(document(DocumentKind.INSURANCE, null, null)), "no expiry date, no default");

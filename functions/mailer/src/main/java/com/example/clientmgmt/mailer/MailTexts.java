@@ -15,12 +15,21 @@ import java.util.Map;
 final class MailTexts {
     record Mail(String subject, String text, String html) {}
 
-    private static final Map<String, String> KIND_FR = Map.of("CONTRACT", "contrat", "INSURANCE", "assurance",
-            "BOND", "cautionnement", "LICENCE_PERMIT", "licence ou permis", "COMPLIANCE_CERTIFICATE", "attestation de conformité",
-            "OTHER", "document");
-    private static final Map<String, String> KIND_EN = Map.of("CONTRACT", "contract", "INSURANCE", "insurance",
-            "BOND", "bond", "LICENCE_PERMIT", "licence or permit", "COMPLIANCE_CERTIFICATE", "compliance certificate",
-            "OTHER", "document");
+    static final Map<String, String> KIND_FR = Map.ofEntries(Map.entry("CONTRACT", "contrat"), Map.entry("INSURANCE", "assurance"),
+            Map.entry("BOND", "cautionnement"), Map.entry("LICENCE_PERMIT", "licence ou permis"),
+            Map.entry("COMPLIANCE_CERTIFICATE", "attestation de conformité"), Map.entry("OTHER", "document"),
+            Map.entry("REVENU_QUEBEC_ATTESTATION", "attestation de Revenu Québec"), Map.entry("AMP_AUTHORIZATION", "autorisation de l'AMP"),
+            Map.entry("RBQ_LICENCE", "licence RBQ"), Map.entry("CNESST_CERTIFICATE", "attestation CNESST"),
+            Map.entry("CCQ_STATEMENT", "lettre d'état de situation de la CCQ"), Map.entry("BID_BOND", "cautionnement de soumission"),
+            Map.entry("PERFORMANCE_BOND", "cautionnement d'exécution"),
+            Map.entry("LABOUR_MATERIALS_BOND", "cautionnement des obligations salariales, matériaux et services"));
+    static final Map<String, String> KIND_EN = Map.ofEntries(Map.entry("CONTRACT", "contract"), Map.entry("INSURANCE", "insurance"),
+            Map.entry("BOND", "bond"), Map.entry("LICENCE_PERMIT", "licence or permit"),
+            Map.entry("COMPLIANCE_CERTIFICATE", "compliance certificate"), Map.entry("OTHER", "document"),
+            Map.entry("REVENU_QUEBEC_ATTESTATION", "Revenu Québec attestation"), Map.entry("AMP_AUTHORIZATION", "AMP authorization"),
+            Map.entry("RBQ_LICENCE", "RBQ licence"), Map.entry("CNESST_CERTIFICATE", "CNESST certificate"),
+            Map.entry("CCQ_STATEMENT", "CCQ statement of status"), Map.entry("BID_BOND", "bid bond"),
+            Map.entry("PERFORMANCE_BOND", "performance bond"), Map.entry("LABOUR_MATERIALS_BOND", "labour and materials payment bond"));
     private static final DateTimeFormatter DATE_FR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH);
     private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.CANADA);
 

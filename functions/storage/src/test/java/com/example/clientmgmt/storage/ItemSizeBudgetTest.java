@@ -85,8 +85,8 @@ class ItemSizeBudgetTest {
                     Long.MAX_VALUE, FileVersion.Status.REJECTED, Long.MAX_VALUE, "c".repeat(64), "v".repeat(1024), "CONTENT_TYPE_MISMATCH",
                     AT, userId(i), AT, AT));
         }
-        AdminDocument document = new AdminDocument(userId(999), id(1), id(2), widest(200), DocumentKind.COMPLIANCE_CERTIFICATE,
-                LocalDate.MAX, new Reminder(LocalDate.MAX, widest(1000), Reminder.MAX_LEAD_DAYS, Reminder.MAX_REPEAT_DAYS),
+        AdminDocument document = new AdminDocument(userId(999), id(1), id(2), widest(200), DocumentKind.LABOUR_MATERIALS_BOND,
+                LocalDate.MAX, LocalDate.MAX, new Reminder(LocalDate.MAX, widest(1000), Reminder.MAX_LEAD_DAYS, Reminder.MAX_REPEAT_DAYS),
                 Reminder.Resolution.RENEWED, AT, userId(998), versions);
         int size = ItemSizeLimit.sizeOf(DocumentItem.newItem(document, widest(200),
                 com.example.clientmgmt.storage.reminders.ReminderItem.armed(Keys.duePk(com.example.clientmgmt.storage.reminders.DueShards.MAX - 1), AT, Long.MAX_VALUE)));

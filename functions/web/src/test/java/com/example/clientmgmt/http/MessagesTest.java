@@ -80,7 +80,9 @@ class MessagesTest {
             String english = en.getString(key);
             String french = fr.getString(key);
             assertNotEquals(english, french, key + " is the same in both languages");
-            assertFalse(frenchInEnglish.matcher(english).find(), key + " reads French in English: " + english);
+            // Quebec bodies keep their French names in English ("Revenu Québec", the Autorité des marchés publics)
+            String withoutNames = english.replace("Revenu Québec", "").replace("Autorité des marchés publics", "");
+            assertFalse(frenchInEnglish.matcher(withoutNames).find(), key + " reads French in English: " + english);
             assertFalse(englishInFrench.matcher(french).find(), key + " reads English in French: " + french);
             checked++;
         }

@@ -33,6 +33,7 @@ public final class DocumentItem {
     static final String TITLE = "title";
     static final String KIND = "kind";
     static final String EXPIRES_ON = "expiresOn";
+    static final String ISSUED_ON = "issuedOn";
     static final String PROJECT_NAME = "projectName";
     static final String REMINDER_DATE = "reminderDate";
     static final String REMINDER_NOTE = "reminderNote";
@@ -86,6 +87,7 @@ public final class DocumentItem {
         item.put("id", AttributeValue.fromS(d.id()));
         item.put(TITLE, AttributeValue.fromS(d.title()));
         item.put(KIND, AttributeValue.fromS(d.kind().name()));
+        Attrs.putIfPresent(item, ISSUED_ON, d.issuedOn());
         Attrs.putIfPresent(item, EXPIRES_ON, d.expiresOn());
         Attrs.putIfPresent(item, PROJECT_NAME, projectName);
         reminderAttributes(d.reminder()).forEach((name, value) -> Attrs.putIfPresent(item, name, value));
@@ -174,7 +176,7 @@ public final class DocumentItem {
                 (int) Attrs.num(i, LEAD_DAYS), repeat == null ? null : repeat.intValue(), contactRoles(i));
         String resolution = Attrs.str(i, RESOLUTION);
         return new AdminDocument(Attrs.str(i, "orgId"), Attrs.str(i, "projectId"), Attrs.str(i, "id"), Attrs.str(i, TITLE),
-                kind == null ? DocumentKind.OTHER : DocumentKind.valueOf(kind), Attrs.date(i, EXPIRES_ON),
+                kind == null ? DocumentKind.OTHER : DocumentKind.valueOf(kind), Attrs.date(i, ISSUED_ON), Attrs.date(i, EXPIRES_ON),
                 reminder, resolution == null ? null : Reminder.Resolution.valueOf(resolution),
                 Attrs.instant(i, "createdAt"), Attrs.str(i, "createdBy"), versions);
     }

@@ -172,6 +172,7 @@ public class DocumentStore {
         Expressions e = new Expressions()
                 .set(DocumentItem.TITLE, AttributeValue.fromS(after.title()))
                 .set(DocumentItem.KIND, AttributeValue.fromS(after.kind().name()))
+                .set(DocumentItem.ISSUED_ON, Attrs.textOrAbsent(after.issuedOn()))
                 .set(DocumentItem.EXPIRES_ON, Attrs.textOrAbsent(after.expiresOn()))
                 .increment(DocumentItem.VERSION);
         DocumentItem.reminderAttributes(after.reminder()).forEach(e::set);
