@@ -15,6 +15,8 @@ public record Money(BigDecimal amount, String currency) {
     /** The longest amount text read: digits, a point, decimals (trailing zeros allowed), blanks around. */
     static final int MAX_TEXT = 40;
     /** A plain decimal: a sign, digits, maybe a point and digits; no exponent, no grouping. */
+    /** Zeros before the first digit that counts ("000012.50" is 12.50): they do not count towards the 20 digits. */
+    private static final java.util.regex.Pattern LEADING_ZEROS = java.util.regex.Pattern.compile("^(-?)0+(?=\\d)");
     private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("-?\\d{1,20}(\\.\\d{1,15})?");
 
     /** A refused text as the error shows it: at most 20 characters of it. */
@@ -29,7 +31,7 @@ public record Money(BigDecimal amount, String currency) {
     public static Money parse(String field, String amountText, String currencyCode) {
         // the text's shape first, in time linear in a bounded length: no number is built from a text that cannot be
         // an amount (a 64 KB "1.000…0" once cost seconds in stripTrailingZeros, for any caller, before any check)
-        String text = amountText.length() > MAX_TEXT ? null : amountText.trim();
+        String text = amountText.length() > MAX_TEXT ? null : LEADING_ZEROS.matcher(amountText.trim()).replaceFirst("$1");
         if (text == null || !SHAPE.matcher(text).matches()) {
             throw ProblemException.invalid(FieldError.of(field + ".amount", "NOT_A_DECIMAL", shown(amountText)));
         }

@@ -52,4 +52,15 @@ class MoneyTest {
         assertEquals("12.30", Money.parse("b", "12.3000000", null).amountText(), "trailing zeros within the shape are fine");
         assertEquals("TOO_LARGE", refusal("99999999999999999999", null).reason(), "20 digits: the bound's refusal");
     }
+
+    /** Leading zeros do not count towards the 20 digits (openapi.yaml allows them, up to its 40 characters): found by the fuzzer. */
+    @Test
+    void leadingZerosAreNotDigitsThatCountUpToTheFortyCharactersTheContractAllows() {
+        assertEquals("648802506218.00", Money.parse("b", "000000000648802506218", null).amountText());
+        assertEquals("1.00", Money.parse("b", "0".repeat(39) + "1", null).amountText(), "40 characters");
+        assertEquals("0.50", Money.parse("b", "0000.50", null).amountText());
+        assertEquals("0.00", Money.parse("b", "0".repeat(40), null).amountText(), "zero written long");
+        assertEquals("NOT_A_DECIMAL", refusal("0".repeat(40) + "1", null).reason(), "41 characters: beyond the contract's maxLength");
+        assertEquals("NEGATIVE", refusal("-0001", null).reason());
+    }
 }
