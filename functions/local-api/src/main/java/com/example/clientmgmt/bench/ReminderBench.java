@@ -11,7 +11,6 @@ import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.domain.Reminder;
 import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.mailer.MailerHandler;
-import com.example.clientmgmt.platform.DocumentReminderDue;
 import com.example.clientmgmt.reminders.ReminderSweep;
 import com.example.clientmgmt.storage.documents.DocumentItem;
 import com.example.clientmgmt.storage.reminders.DueShards;

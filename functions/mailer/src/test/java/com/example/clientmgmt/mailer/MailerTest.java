@@ -70,25 +70,18 @@ class MailerTest {
      * (the sweep fires other tests' weekly repeats too: dropped).
      */
     static List<String> takeEvents(String project) {
+        JsonMapper json = api.context().getBean(JsonMapper.class);
         List<String> bodies = new ArrayList<>();
-        String url = LocalResources.mailQueueUrl(api.aws(), api.names());
-        while (true) {
-            var messages = api.aws().sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
-            if (messages.isEmpty()) {
-                return bodies;
-            }
-            for (var m : messages) {
-                try {
-                    if (project.equals(api.context().getBean(JsonMapper.class).readValue(m.body(), DocumentReminderDue.Envelope.class)
-                            .detail().projectId())) {
-                        bodies.add(m.body());
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+        for (String body : mailers.take()) {
+            try {
+                if (project.equals(json.readValue(body, DocumentReminderDue.Envelope.class).detail().projectId())) {
+                    bodies.add(body);
                 }
-                api.aws().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
+        return bodies;
     }
 
     /**

@@ -43,12 +43,6 @@ public final class SesThrottle implements ExecutionInterceptor {
         return throttle;
     }
 
-    /** Refuses the next {@code n} sends (on top of the rate). */
-    public SesThrottle refuse(int n) {
-        refuseNext.set(n);
-        return this;
-    }
-
     public int accepted() {
         return accepted.get();
     }

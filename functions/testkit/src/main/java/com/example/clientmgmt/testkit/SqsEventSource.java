@@ -165,9 +165,14 @@ public final class SqsEventSource {
 
     /** Deletes every waiting message without handing it over, as a lost delivery would; returns how many. */
     public int lose() {
-        int[] lost = {0};
-        QueueDrain.untilQuiet(sqs, queueUrl, m -> lost[0]++);
-        return lost[0];
+        return take().size();
+    }
+
+    /** Takes every waiting message without handing it over (deleted, read until quiet): their bodies, as read. */
+    public List<String> take() {
+        List<String> bodies = new ArrayList<>();
+        QueueDrain.untilQuiet(sqs, queueUrl, m -> bodies.add(m.body()));
+        return bodies;
     }
 
     /** Messages sent with a DelaySeconds not yet over. */
