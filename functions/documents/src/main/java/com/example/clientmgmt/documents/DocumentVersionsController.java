@@ -2,6 +2,9 @@ package com.example.clientmgmt.documents;
 
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
+import com.example.clientmgmt.domain.Change;
+import com.example.clientmgmt.domain.DocumentDates;
+import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.FileVersion;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.domain.ProblemCode;
@@ -23,6 +26,7 @@ import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * {@code /projects/{id}/admin-documents/{documentId}/versions}: renewing a document. ADMIN adds a file version
@@ -34,11 +38,13 @@ public class DocumentVersionsController {
     private final DocumentFiles files;
     private final DocumentAccess access;
     private final UploadPolicy policy;
+    private final ReminderSchedule schedule;
     private final JsonMapper json;
     private final Clock clock;
 
     public DocumentVersionsController(DocumentStore documents, DocumentFiles files, DocumentAccess access, UploadPolicy policy,
-                                      JsonMapper json, Clock clock) {
+                                      ReminderSchedule schedule, JsonMapper json, Clock clock) {
+        this.schedule = schedule;
         this.documents = documents;
         this.files = files;
         this.access = access;
@@ -47,23 +53,34 @@ public class DocumentVersionsController {
         this.clock = clock;
     }
 
-    /** ADMIN adds a version (the newest) and gets a presigned PUT for its bytes; the document keeps its other versions. */
+    /**
+     * ADMIN adds a version (the newest) and gets a presigned PUT for its bytes; the document keeps its other versions.
+     * A renewal may carry the new {@code issuedOn} and {@code expiresOn} (same rules as the document's own: a Revenu
+     * Québec attestation's expiry follows its date of issue); they are the document's from now on.
+     */
     @Post
     public HttpResponse<DocumentView.NewVersion> add(Caller caller, @PathVariable String projectId, @PathVariable String documentId,
                                                      @Nullable @Body String body) {
         // authorization first: the body is read only for whom may change the document
-        AdminDocument document = access.changeable(caller, projectId, documentId).document();
+        DocumentStore.ProjectAndDocument loaded = access.changeable(caller, projectId, documentId);
+        AdminDocument document = loaded.document();
         JsonBody in = JsonBody.parse(json, body);
         FileDeclaration file = FileDeclaration.read(in, policy);
+        Change<LocalDate> issuedOn = in.dateChange("issuedOn");
+        Change<LocalDate> expiresOn = in.dateChange("expiresOn");
         in.finish();
-        file.check(policy);
+        ReminderSchedule rules = schedule.of(loaded.organization());
         Instant now = clock.instant();
-        VersionAddition addition = VersionAddition.of(document,
-                file.version(document.nextVersionId(now), now, caller, access.pendingUntil(now)));
+        DocumentDates dates = DocumentDates.apply(document.kind(), issuedOn, expiresOn, document.dates(),
+                LocalDate.ofInstant(now, rules.zone()));
+        file.check(policy);
+        VersionAddition addition = VersionAddition.renewing(rules, document, loaded.version(),
+                file.version(document.nextVersionId(now), now, caller, access.pendingUntil(now)), dates);
         FileVersion version = addition.version();
         DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
         documents.addVersion(caller, addition, now);
-        return HttpResponse.created(new DocumentView.NewVersion(DocumentView.Version.of(version, now), DocumentView.Upload.of(upload)),
+        return HttpResponse.created(new DocumentView.NewVersion(DocumentView.Version.of(version, now), DocumentView.Upload.of(upload),
+                DocumentView.of(addition.after(), schedule, now)),
                 URI.create("/projects/" + projectId + "/admin-documents/" + documentId + "/versions/" + version.id()));
     }
 

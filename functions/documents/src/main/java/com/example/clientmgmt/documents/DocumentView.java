@@ -73,7 +73,8 @@ record DocumentView(String id, String title, String kind, String issuedOn, Strin
 
     /** A new version of a document and how to upload its bytes. */
     @Serdeable
-    record NewVersion(Version version, Upload upload) {}
+    /** A version just added, its upload, and the document as it now is (its dates, when the renewal brought new ones). */
+    record NewVersion(Version version, Upload upload, DocumentView document) {}
 
     @Serdeable
     record Download(String url, String expiresAt, String versionId) {}

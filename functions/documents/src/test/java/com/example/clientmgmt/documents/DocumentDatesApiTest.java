@@ -141,4 +141,45 @@ class DocumentDatesApiTest {
         assertEquals(1, expect(200, c.get(docs() + "?kind=BID_BOND").token(world.lea).send()).json().get("items").size());
         assertEquals(403, c.post(docs()).token(world.lea).body(declaration("BID_BOND")).send().status(), "LIMITED reads only");
     }
+
+    @Test
+    void aRenewalCarriesItsNewDatesWhichMoveTheExpiryAndTheDefaultReminder() {
+        JsonNode document = expect(201, c.post(docs()).token(world.adam).body(declaration("REVENU_QUEBEC_ATTESTATION",
+                "issuedOn", "2026-08-14")).send()).json().get("document");
+        String id = document.get("id").asText();
+        assertEquals("2026-11-30", document.get("expiresOn").asText());
+        Map<String, Object> file = Map.of("fileName", "attestation-2.pdf", "contentType", "application/pdf", "sizeBytes", 900);
+
+        // the renewal's dates follow the document's rules, checked before anything is stored
+        Map<String, Object> typedExpiry = new HashMap<>(file);
+        typedExpiry.put("expiresOn", "2027-06-30");
+        assertEquals(List.of("expiresOn:EXPIRY_COMPUTED"), refused(c.post(docs() + "/" + id + "/versions").token(world.adam).body(typedExpiry)));
+        Map<String, Object> future = new HashMap<>(file);
+        future.put("issuedOn", TODAY.plusDays(1).toString());
+        assertEquals(List.of("issuedOn:ISSUED_IN_THE_FUTURE"), refused(c.post(docs() + "/" + id + "/versions").token(world.adam).body(future)));
+        assertEquals(1, expect(200, c.get(docs() + "/" + id + "/versions").token(world.adam).send()).json().get("items").size(),
+                "a refused renewal adds no version");
+
+        Map<String, Object> renewal = new HashMap<>(file);
+        renewal.put("issuedOn", "2026-12-01");
+        JsonNode added = expect(201, c.post(docs() + "/" + id + "/versions").token(world.adam).body(renewal).send()).json();
+        assertEquals("2027-03-31", added.get("document").get("expiresOn").asText(), "the answer shows the document's new dates");
+        JsonNode read = expect(200, c.get(docs() + "/" + id).token(world.lea).send()).json();
+        assertEquals("2026-12-01", read.get("issuedOn").asText());
+        assertEquals("2027-03-31", read.get("expiresOn").asText());
+        assertEquals("2027-03-31", read.get("reminderDate").asText(), "the default reminder follows the new expiry");
+        JsonNode expiring = expect(200, c.get("/admin-documents/expiring?withinDays=200").token(world.adam).send()).json().get("items");
+        List<String> dates = new ArrayList<>();
+        expiring.forEach(d -> { if (d.get("document").get("id").asText().equals(id)) { dates.add(d.get("document").get("expiresOn").asText()); } });
+        assertEquals(List.of("2027-03-31"), dates, "moved in the expiring list");
+        JsonNode history = expect(200, c.get("/projects/" + project + "/admin-history?limit=100").token(world.adam).send()).json().get("items");
+        List<String> fields = new ArrayList<>();
+        history.forEach(h -> fields.add(h.get("field").asText()));
+        assertTrue(fields.contains("adminDocuments." + id + ".issuedOn") && fields.contains("adminDocuments." + id + ".expiresOn"), fields.toString());
+
+        // without dates, a version keeps the document's
+        JsonNode plain = expect(201, c.post(docs() + "/" + id + "/versions").token(world.adam).body(file).send()).json();
+        assertEquals("2026-12-01", plain.get("document").get("issuedOn").asText());
+        assertEquals(3, expect(200, c.get(docs() + "/" + id + "/versions").token(world.adam).send()).json().get("items").size());
+    }
 }

@@ -101,6 +101,8 @@ public class DocumentStore {
     /**
      * Adds a file version (newest) to an existing document, awaiting its upload, with its history entry,
      * guarded; refused when the document is gone (404) or, as stored, full ({@link VersionAddition#versionsBelow}, 409).
+     * New dates ({@link VersionAddition#dates}) are written with it as an edit is: conditioned on the version read
+     * (a concurrent change: 409), with their history, expiring-list move and re-arming.
      */
     public void addVersion(Caller caller, VersionAddition addition, Instant at) {
         AdminDocument document = addition.document();
@@ -110,11 +112,14 @@ public class DocumentStore {
         e.setPath(e.path(DocumentItem.VERSIONS, version.id()), DocumentItem.version(version));
         e.condition("attribute_exists(" + e.name(Keys.PK) + ")")
                 .condition("size(" + versions + ") < " + e.value(Attrs.n(addition.versionsBelow())));
-        List<TransactWriteItem> writes = List.of(
+        addition.dates().ifPresent(edit -> details(e, edit));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 ProjectGuard.check(table, caller, document.projectId()),
                 e.transactUpdate(table, DocumentItem.key(document.orgId(), document.projectId(), document.id())),
-                PendingUploadItem.put(table, document, version),
-                history.change(ProjectRef.of(document), caller, at).entry(addition.historyLine()));
+                PendingUploadItem.put(table, document, version)));
+        HistoryLog.Change change = history.change(ProjectRef.of(document), caller, at);
+        writes.add(change.entry(addition.historyLine()));
+        addition.dates().ifPresent(edit -> edit.history().forEach(line -> writes.add(change.entry(line))));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException refused) {
@@ -122,8 +127,13 @@ public class DocumentStore {
                 throw ProjectGuard.explain(refused, 0, caller);
             }
             if (ProjectGuard.refusedAt(refused, 1)) {
-                throw ProjectGuard.itemAsSeen(refused, 1) == null ? new ProblemException(ProblemCode.NOT_FOUND)
-                        : AdminDocument.full();
+                Map<String, AttributeValue> seen = ProjectGuard.itemAsSeen(refused, 1);
+                if (seen == null) {
+                    throw new ProblemException(ProblemCode.NOT_FOUND);
+                }
+                if (addition.dates().isEmpty() || DocumentItem.toDocument(seen).versions().size() >= addition.versionsBelow()) {
+                    throw AdminDocument.full();
+                }
             }
             throw ProblemException.concurrentChange();
         }
@@ -169,13 +179,27 @@ public class DocumentStore {
      */
     public void edit(Caller caller, DocumentEdit edit, Instant at) {
         AdminDocument after = edit.after();
-        Expressions e = new Expressions()
-                .set(DocumentItem.TITLE, AttributeValue.fromS(after.title()))
-                .set(DocumentItem.KIND, AttributeValue.fromS(after.kind().name()))
+        Expressions e = new Expressions().set(DocumentItem.TITLE, AttributeValue.fromS(after.title()));
+        DocumentItem.reminderAttributes(after.reminder()).forEach(e::set);
+        details(e, edit);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(ProjectGuard.check(table, caller, after.projectId()));
+        writes.add(e.transactUpdate(table, DocumentItem.key(after.orgId(), after.projectId(), after.id())));
+        HistoryLog.Change change = history.change(ProjectRef.of(after), caller, at);
+        edit.history().forEach(line -> writes.add(change.entry(line)));
+        transact(caller, writes);
+    }
+
+    /**
+     * What an edit and a renewal with new dates write alike: kind and dates, the version (conditioned on the one
+     * read), the re-arming and the move in the expiring list.
+     */
+    private void details(Expressions e, DocumentEdit edit) {
+        AdminDocument after = edit.after();
+        e.set(DocumentItem.KIND, AttributeValue.fromS(after.kind().name()))
                 .set(DocumentItem.ISSUED_ON, Attrs.textOrAbsent(after.issuedOn()))
                 .set(DocumentItem.EXPIRES_ON, Attrs.textOrAbsent(after.expiresOn()))
                 .increment(DocumentItem.VERSION);
-        DocumentItem.reminderAttributes(after.reminder()).forEach(e::set);
         e.condition(e.name(DocumentItem.VERSION) + " = " + e.value(Attrs.n(edit.readVersion())));
         edit.rearm().ifPresent(rearm -> rearm(e, after, rearm.firstDue(), edit.readVersion() + 1));
         switch (edit.expiring()) {
@@ -183,12 +207,6 @@ public class DocumentStore {
             case MOVED -> DocumentItem.expiring(after.orgId(), after.projectId(), after.id(), after.expiresOn()).forEach(e::set);
             case UNCHANGED -> { }
         }
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(ProjectGuard.check(table, caller, after.projectId()));
-        writes.add(e.transactUpdate(table, DocumentItem.key(after.orgId(), after.projectId(), after.id())));
-        HistoryLog.Change change = history.change(ProjectRef.of(after), caller, at);
-        edit.history().forEach(line -> writes.add(change.entry(line)));
-        transact(caller, writes);
     }
 
     /**

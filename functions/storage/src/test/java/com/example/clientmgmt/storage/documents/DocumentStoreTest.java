@@ -200,6 +200,30 @@ class DocumentStoreTest {
     }
 
     @Test
+    void aRenewalWithNewDatesLandsWithItsVersionOnlyOnTheDocumentAsRead() {
+        Project p = newProject();
+        AdminDocument d = document(p, null).withDetails("Assurance", DocumentKind.INSURANCE, LocalDate.of(2027, 3, 1), null);
+        documents().declare(OWNER, db.declaration(d), p.name(), NOW);
+        com.example.clientmgmt.domain.ReminderSchedule rules =
+                db.bean(com.example.clientmgmt.domain.ReminderSchedule.class).of(StorageFixture.SETTINGS);
+        com.example.clientmgmt.domain.DocumentDates later = new com.example.clientmgmt.domain.DocumentDates(null, LocalDate.of(2028, 3, 1));
+        // read at version 1; a stale read (version 7) adds nothing: neither the version nor the dates
+        refused(ProblemCode.CONFLICT, "CONCURRENT_CHANGE", () -> documents().addVersion(OWNER,
+                VersionAddition.renewing(rules, d, 7, newVersion(NOW), later), NOW));
+        assertEquals(1, reload(d).versions().size());
+        assertEquals(LocalDate.of(2027, 3, 1), reload(d).expiresOn());
+
+        VersionAddition renewal = VersionAddition.renewing(rules, d, 1, newVersion(NOW.plusSeconds(1)), later);
+        documents().addVersion(OWNER, renewal, NOW.plusSeconds(1));
+        AdminDocument stored = reload(d);
+        assertEquals(2, stored.versions().size());
+        assertEquals(LocalDate.of(2028, 3, 1), stored.expiresOn());
+        assertEquals(renewal.after().versions().stream().map(FileVersion::id).toList(),
+                stored.versions().stream().map(FileVersion::id).toList());
+        assertTrue(raw(d).get("lsk").s().startsWith("2028-03-01#"), "moved in the expiring list");
+    }
+
+    @Test
     void aVersionIsSettledOnceWhilePendingAndTheDocumentKeepsItsReminderWhenRejected() {
         Project p = newProject();
         AdminDocument d = document(p, LocalDate.of(2027, 3, 1));
