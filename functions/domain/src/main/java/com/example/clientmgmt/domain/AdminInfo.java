@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The "Informations admin" tab of a project: client company, bid deadline, start and end dates, state and
- * estimated budget. Any field but the state may be empty.
+ * The "Informations admin" tab of a project: client company, bid deadline, start and end dates, state,
+ * estimated budget and whether the client is a public body ({@link ClientType}, PRIVATE unless said). Any field but
+ * the state and the client type may be empty.
  */
 public record AdminInfo(
         String clientCompanyName,
@@ -16,10 +17,18 @@ public record AdminInfo(
         LocalDate startDate,
         LocalDate endDate,
         ProjectState state,
-        Money estimatedBudget) {
+        Money estimatedBudget,
+        ClientType clientType) {
 
     public AdminInfo {
         Objects.requireNonNull(state, "state");
+        clientType = clientType == null ? ClientType.PRIVATE : clientType;
+    }
+
+    /** Admin info of a PRIVATE client. */
+    public AdminInfo(String clientCompanyName, LocalDate submissionDeadline, LocalDate startDate, LocalDate endDate,
+                     ProjectState state, Money estimatedBudget) {
+        this(clientCompanyName, submissionDeadline, startDate, endDate, state, estimatedBudget, ClientType.PRIVATE);
     }
 
     /** The names of the fields, as the API and the history call them. */
@@ -29,6 +38,7 @@ public record AdminInfo(
     public static final String END_DATE = "endDate";
     public static final String STATE = "state";
     public static final String ESTIMATED_BUDGET = "estimatedBudget";
+    public static final String CLIENT_TYPE = "clientType";
 
     /**
      * Applies a partial update: only the fields the patch carries change. Checks the rules that involve
@@ -41,7 +51,8 @@ public record AdminInfo(
                 patch.startDate().applyTo(startDate),
                 patch.endDate().applyTo(endDate),
                 patch.state().isKeep() ? state : Objects.requireNonNull(patch.state().applyTo(state), "state"),
-                patch.estimatedBudget().applyTo(estimatedBudget));
+                patch.estimatedBudget().applyTo(estimatedBudget),
+                patch.clientType().applyTo(clientType)); // null (cleared): back to PRIVATE
         if (after.startDate != null && after.endDate != null && after.startDate.isAfter(after.endDate)) {
             String field = patch.endDate().isKeep() ? START_DATE : END_DATE;
             throw ProblemException.invalid(FieldError.of(field, "START_AFTER_END", after.startDate, after.endDate));
@@ -53,6 +64,7 @@ public record AdminInfo(
         diff(changes, END_DATE, endDate, after.endDate);
         diff(changes, STATE, state, after.state);
         diff(changes, ESTIMATED_BUDGET, estimatedBudget, after.estimatedBudget);
+        diff(changes, CLIENT_TYPE, clientType, after.clientType);
         return new Update(this, after, List.copyOf(changes));
     }
 
@@ -65,7 +77,7 @@ public record AdminInfo(
     /** What the caller may see: LIMITED members never see the budget. */
     public AdminInfo visibleTo(Permission permission) {
         return permission.seesBudget() ? this
-                : new AdminInfo(clientCompanyName, submissionDeadline, startDate, endDate, state, null);
+                : new AdminInfo(clientCompanyName, submissionDeadline, startDate, endDate, state, null, clientType);
     }
 
     /** The result of a patch: before, after, and the fields that changed (empty when nothing did). */

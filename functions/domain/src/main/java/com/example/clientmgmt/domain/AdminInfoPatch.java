@@ -9,7 +9,14 @@ public record AdminInfoPatch(
         Change<LocalDate> startDate,
         Change<LocalDate> endDate,
         Change<ProjectState> state,
-        Change<Money> estimatedBudget) {
+        Change<Money> estimatedBudget,
+        Change<ClientType> clientType) {
+
+    /** A patch that keeps the client type. */
+    public AdminInfoPatch(Change<String> clientCompanyName, Change<LocalDate> submissionDeadline, Change<LocalDate> startDate,
+                          Change<LocalDate> endDate, Change<ProjectState> state, Change<Money> estimatedBudget) {
+        this(clientCompanyName, submissionDeadline, startDate, endDate, state, estimatedBudget, Change.keep());
+    }
 
     public boolean touchesBudget() {
         return !estimatedBudget.isKeep();

@@ -30,6 +30,20 @@ class AdminInfoTest {
     }
 
     @Test
+    void theClientTypeIsPrivateUnlessSaidAndClearingItMakesItPrivateAgain() {
+        assertEquals(ClientType.PRIVATE, INFO.clientType());
+        AdminInfoPatch toPublic = new AdminInfoPatch(Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(),
+                Change.keep(), Change.set(ClientType.PUBLIC));
+        var update = INFO.apply(toPublic);
+        assertEquals(ClientType.PUBLIC, update.after().clientType());
+        assertEquals(List.of(new FieldChange("clientType", ClientType.PRIVATE, ClientType.PUBLIC)), update.changes());
+        assertEquals(ClientType.PUBLIC, update.after().visibleTo(Permission.LIMITED).clientType(), "LIMITED sees who the client is");
+        var cleared = update.after().apply(new AdminInfoPatch(Change.keep(), Change.keep(), Change.keep(), Change.keep(),
+                Change.keep(), Change.keep(), Change.clear()));
+        assertEquals(ClientType.PRIVATE, cleared.after().clientType());
+    }
+
+    @Test
     void clearingAFieldIsAChangeToEmpty() {
         var update = INFO.apply(patch(Change.keep(), Change.keep(), Change.keep(), Change.clear()));
         assertNull(update.after().estimatedBudget());

@@ -2,6 +2,7 @@ package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.AdminInfoPatch;
+import com.example.clientmgmt.domain.ClientType;
 import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.http.JsonBody;
 import io.micronaut.json.JsonMapper;
@@ -23,7 +24,8 @@ final class AdminInfoRequest {
                 in.dateChange(AdminInfo.START_DATE),
                 in.dateChange(AdminInfo.END_DATE),
                 in.enumChange(AdminInfo.STATE, ProjectState.class),
-                in.moneyChange(AdminInfo.ESTIMATED_BUDGET));
+                in.moneyChange(AdminInfo.ESTIMATED_BUDGET),
+                in.enumChange(AdminInfo.CLIENT_TYPE, ClientType.class));
         in.finish();
         return patch;
     }

@@ -41,22 +41,23 @@ final class Views {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AdminInfoView(String clientCompanyName, String submissionDeadline, String startDate, String endDate,
-                         String state, MoneyView estimatedBudget, long version) {}
+                         String state, MoneyView estimatedBudget, String clientType, long version) {}
 
     /** Admin info as LIMITED sees it: the same without the budget field at all, and their own version (budget changes do not move it). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record LimitedAdminInfoView(String clientCompanyName, String submissionDeadline, String startDate, String endDate,
-                                String state, long version) {}
+                                String state, String clientType, long version) {}
 
     static Object adminInfo(Project p, Permission permission) {
         AdminInfo info = p.adminInfo().visibleTo(permission);
         if (permission.seesBudget()) {
             return new AdminInfoView(info.clientCompanyName(), text(info.submissionDeadline()), text(info.startDate()),
-                    text(info.endDate()), info.state().name(), MoneyView.of(info.estimatedBudget()), p.versionSeenBy(permission));
+                    text(info.endDate()), info.state().name(), MoneyView.of(info.estimatedBudget()), info.clientType().name(),
+                    p.versionSeenBy(permission));
         }
         return new LimitedAdminInfoView(info.clientCompanyName(), text(info.submissionDeadline()), text(info.startDate()),
-                text(info.endDate()), info.state().name(), p.versionSeenBy(permission));
+                text(info.endDate()), info.state().name(), info.clientType().name(), p.versionSeenBy(permission));
     }
 
     @Serdeable

@@ -1,6 +1,7 @@
 package com.example.clientmgmt.storage.project;
 
 import com.example.clientmgmt.domain.AdminInfo;
+import com.example.clientmgmt.domain.ClientType;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.ProjectState;
@@ -89,6 +90,7 @@ public final class ProjectItem {
         out.put(AdminInfo.END_DATE, Attrs.textOrAbsent(info.endDate()));
         out.put(AdminInfo.STATE, AttributeValue.fromS(info.state().name()));
         out.put(AdminInfo.ESTIMATED_BUDGET, Attrs.money(info.estimatedBudget()));
+        out.put(AdminInfo.CLIENT_TYPE, AttributeValue.fromS(info.clientType().name()));
         return out;
     }
 
@@ -105,7 +107,9 @@ public final class ProjectItem {
         AdminInfo info = new AdminInfo(Attrs.str(item, AdminInfo.CLIENT_COMPANY_NAME),
                 Attrs.date(item, AdminInfo.SUBMISSION_DEADLINE), Attrs.date(item, AdminInfo.START_DATE),
                 Attrs.date(item, AdminInfo.END_DATE), ProjectState.valueOf(Attrs.str(item, AdminInfo.STATE)),
-                Attrs.money(item.get(AdminInfo.ESTIMATED_BUDGET)));
+                Attrs.money(item.get(AdminInfo.ESTIMATED_BUDGET)),
+                // absent on projects stored before client types: PRIVATE
+                item.containsKey(AdminInfo.CLIENT_TYPE) ? ClientType.valueOf(Attrs.str(item, AdminInfo.CLIENT_TYPE)) : ClientType.PRIVATE);
         return new Project(Attrs.str(item, "orgId"), Attrs.str(item, "id"), Attrs.str(item, "name"), info,
                 Attrs.num(item, VERSION), item.containsKey(LIMITED_VERSION) ? Attrs.num(item, LIMITED_VERSION) : Attrs.num(item, VERSION), members, ClientContactItem.fromContacts(item.get(ClientContactItem.CONTACTS)),
                 Attrs.instant(item, "createdAt"), Attrs.str(item, "createdBy"));
