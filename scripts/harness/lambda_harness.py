@@ -917,6 +917,16 @@ def run_every_route(functions, aws, intrinsics, bucket, project, document, creat
     call("ProjectsFunction", "projects-set-member.json", f"{p}/members/jean", 200)
     call("ProjectsFunction", "projects-members.json", f"{p}/members", 200)
     call("ProjectsFunction", "organization-read.json", "/organization", 200)
+    # bid readiness: a template to apply and a requirement to remove, made by the samples' own bodies
+    templates = call("ProjectsFunction", "organization-replace-requirement-templates.json", "/organization/requirement-templates",
+                     200, label="prepared")
+    if templates:
+        prepared["template"] = templates["items"][0]["id"]
+        applied = call("ProjectsFunction", "projects-requirements-apply.json", f"{p}/requirements/apply", 200,
+                       body={"templateId": prepared["template"]}, label="prepared")
+        if applied:
+            prepared["requirement"] = applied["items"][0]["id"]  # a TEMPLATE one: the PUT sample keeps it
+    call("ProjectsFunction", "projects-readiness.json", f"{p}/readiness", 200)
 
     person = call("ContactsFunction", "contacts-add-person.json", "/directory/people", 201, label="client contact")
     if person:

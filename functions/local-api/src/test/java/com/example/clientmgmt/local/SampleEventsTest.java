@@ -40,7 +40,8 @@ class SampleEventsTest {
     /**
      * What the samples name, prepared through the API as the samples' caller (Marie, organization admin): a project, a
      * document with an uploaded (AVAILABLE) version whose reminder has fired, a licensed person, and Marie's notification
-     * of that reminder. events/expected.json's _ids says which sample id stands for which.
+     * of that reminder, a requirement template and a project requirement. events/expected.json's _ids says which sample
+     * id stands for which.
      */
     static Map<String, String> prepare() throws Exception {
         ApiClient c = api.client();
@@ -74,7 +75,20 @@ class SampleEventsTest {
                 .json().get("id").asText();
         World.expect(200, c.put("/directory/people/" + person + "/licence").token(marie).body(Map.of("licence", "STANDARD")).send());
         ids.put("person", person);
+        // a template to apply and a requirement to remove, as the samples' own bodies make them
+        JsonNode templates = World.expect(200, c.put("/organization/requirement-templates").token(marie)
+                .body(sampleBody("organization-replace-requirement-templates.json")).send()).json();
+        ids.put("template", templates.get("items").get(0).get("id").asText());
+        JsonNode requirements = World.expect(200, c.post("/projects/" + project + "/requirements/apply").token(marie)
+                .body(Map.of("templateId", ids.get("template"))).send()).json();
+        ids.put("requirement", requirements.get("items").get(0).get("id").asText()); // a TEMPLATE one: the PUT sample keeps it
         return ids;
+    }
+
+    /** The JSON body of a sample event. */
+    static Map<?, ?> sampleBody(String sample) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        return mapper.readValue(mapper.readTree(ContractTest.ROOT.resolve("events/" + sample).toFile()).get("body").asText(), Map.class);
     }
 
     /** events/expected.json: event file → its function and what it answers (an HTTP status, or the handler's result). */

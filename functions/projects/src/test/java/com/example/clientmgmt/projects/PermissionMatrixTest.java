@@ -26,10 +26,15 @@ class PermissionMatrixTest {
     @RegisterExtension
     static TestApi api = new TestApi();
     static World world;
+    static String template;
 
     @BeforeAll
     static void setUp() {
         world = new World(api.client());
+        template = World.expect(200, api.client().put("/organization/requirement-templates").token(world.owner)
+                .body(Map.of("items", List.of(Map.of("name", "Appel d'offres municipal", "requirements",
+                        List.of(Map.of("kind", "BID_BOND", "neededBy", "SUBMISSION")))))).send()).json()
+                .get("items").get(0).get("id").asText();
     }
 
     /** A route, how to call it, and what each caller gets on an open and on a closed project. */
@@ -45,7 +50,16 @@ class PermissionMatrixTest {
                 new Route("GET admin-history", id -> c.get("/projects/" + id + "/admin-history"), 403, 200, 403, 200),
                 new Route("GET members", id -> c.get("/projects/" + id + "/members"), 403, 200, 403, 200),
                 new Route("PUT member", id -> c.put("/projects/" + id + "/members/zoe")
-                        .body(Map.of("permission", "LIMITED")), 403, 200, 403, 409));
+                        .body(Map.of("permission", "LIMITED")), 403, 200, 403, 409),
+                new Route("GET requirements", id -> c.get("/projects/" + id + "/requirements"), 200, 200, 200, 200),
+                new Route("PUT requirements", id -> c.put("/projects/" + id + "/requirements")
+                        .body(Map.of("items", List.of(Map.of("kind", "RBQ_LICENCE", "neededBy", "SUBMISSION")))), 403, 200, 403, 409),
+                new Route("POST requirements/apply", id -> c.post("/projects/" + id + "/requirements/apply")
+                        .body(Map.of("templateId", template)), 403, 200, 403, 409),
+                // an id the project never had: the ADMIN's answer is 404, after the closed-project check
+                new Route("DELETE requirement", id -> c.delete("/projects/" + id + "/requirements/01ARZ3NDEKTSV4RRFFQ69G5FAV"),
+                        403, 404, 403, 409),
+                new Route("GET readiness", id -> c.get("/projects/" + id + "/readiness"), 200, 200, 200, 200));
     }
 
     @TestFactory
@@ -70,6 +84,25 @@ class PermissionMatrixTest {
             tests.add(PermissionMatrix.expect(route.name() + " / malformed project id", route.call().apply("..%2F..%2Fx").token(world.adam), 404));
         }
         return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> everyMemberReadsTheRequirementTemplatesOnlyOrganizationAdminsReplaceThem() {
+        ApiClient c = api.client();
+        Map<String, Object> body = Map.of("items", List.of(Map.of("id", template, "name", "Appel d'offres municipal",
+                "requirements", List.of(Map.of("kind", "BID_BOND", "neededBy", "SUBMISSION")))));
+        return List.of(
+                PermissionMatrix.noCaller("GET requirement-templates", c.get("/organization/requirement-templates")),
+                PermissionMatrix.expect("GET requirement-templates / LIMITED member", c.get("/organization/requirement-templates").token(world.lea), 200),
+                PermissionMatrix.expect("GET requirement-templates / NONE", c.get("/organization/requirement-templates").token(world.nora), 200),
+                PermissionMatrix.noCaller("PUT requirement-templates", c.put("/organization/requirement-templates").body(body)),
+                PermissionMatrix.expect("PUT requirement-templates / project ADMIN, not org admin",
+                        c.put("/organization/requirement-templates").token(world.adam).body(body), 403),
+                PermissionMatrix.expect("PUT requirement-templates / org admin", c.put("/organization/requirement-templates").token(world.owner).body(body), 200),
+                DynamicTest.dynamicTest("another organization's templates are not ours", () -> {
+                    var theirs = World.expect(200, c.get("/organization/requirement-templates").token(world.outsider).send()).json();
+                    org.junit.jupiter.api.Assertions.assertEquals(0, theirs.get("items").size(), theirs::toString);
+                }));
     }
 
     @TestFactory

@@ -14,12 +14,14 @@ import java.util.Map;
  *
  * <pre>
  * organization       pk = ORG#o, sk = SETTINGS (name, time zone, language)
+ *                    pk = ORG#o, sk = REQUIREMENT-TEMPLATES (the organization's requirement templates)
  * project partition  pk = ORG#o#PROJECT#p
  *   HISTORY#millis#id#n   admin history (sorts below PROJECT: one descending query reads the project, then history)
  *   PROJECT               the project, its admin info, its members' permissions, its client contacts
  *   PROJECT#DOCUMENT#d    admin documents with their file versions (just above PROJECT: one ascending query reads the
  *                         project, then documents)
  *   PROJECT#REMINDERS#MOVE the project closed or reopened and its reminders are still moving (lpk = REMINDERS#MOVING)
+ *   PROJECT#REQUIREMENTS  the project's stored requirements (outside the documents' range: a documents query never reads it)
  *   PROJECT#UPLOAD#d#v    a file version awaiting its upload (after the documents' range)
  *   USER#u                membership (index ByUser lists a user's projects)
  * person             pk = ORG#o#PERSON#id, sk = PERSON  (index ByName: gsi2pk = ORG#o#PEOPLE, gsi2sk = folded name#id)
@@ -76,6 +78,8 @@ public final class Keys {
     public static final String PENDING_UPLOADS = "UPLOADS#PENDING";
     public static final String MOVING_REMINDERS = "REMINDERS#MOVING";
     public static final String SETTINGS = "SETTINGS";
+    public static final String REQUIREMENTS = "PROJECT#REQUIREMENTS";
+    public static final String REQUIREMENT_TEMPLATES = "REQUIREMENT-TEMPLATES";
     public static final String PROFILE = "PROFILE";
     /** The table's TTL attribute (epoch seconds): DynamoDB deletes the item some time after it. */
     public static final String EXPIRES_AT = "expiresAt";

@@ -33,10 +33,20 @@ public final class JsonBody {
 
     private final Map<String, JsonNode> fields;
     private final Set<String> read = new HashSet<>();
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> errors;
+    /** Where the fields are in the body: "" for the body itself, {@code items[2].} for an object in a list. */
+    private final String prefix;
 
-    private JsonBody(Map<String, JsonNode> fields) {
+    private JsonBody(Map<String, JsonNode> fields, String prefix, List<FieldError> errors) {
         this.fields = fields;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    private static Map<String, JsonNode> fieldsOf(JsonNode object) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        object.entries().forEach(e -> fields.put(e.getKey(), e.getValue()));
+        return fields;
     }
 
     /** Parses a request body that must be one JSON object. */
@@ -57,9 +67,53 @@ public final class JsonBody {
         if (node == null || !node.isObject()) {
             throw ProblemException.invalid(FieldError.of("body", "NOT_AN_OBJECT"));
         }
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        node.entries().forEach(e -> fields.put(e.getKey(), e.getValue()));
-        return new JsonBody(fields);
+        return new JsonBody(fieldsOf(node), "", new ArrayList<>());
+    }
+
+    /**
+     * A required list of at most {@code maxItems} objects, each read like the body ({@code end()} each one); their
+     * problems are the body's, named by their place ({@code items[2].kind}), and reported by the body's {@link #finish()}.
+     */
+    public List<JsonBody> objectList(String name, int maxItems) {
+        JsonNode node = take(name);
+        if (node == null || node.isNull()) {
+            errors.add(FieldError.of(prefix + name, "REQUIRED"));
+            return List.of();
+        }
+        if (!node.isArray() || node.size() > maxItems) {
+            errors.add(FieldError.of(prefix + name, "NOT_A_LIST_OF_OBJECTS", maxItems));
+            return List.of();
+        }
+        List<JsonBody> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : node.values()) {
+            String place = prefix + name + "[" + i++ + "]";
+            if (item.isObject()) {
+                out.add(new JsonBody(fieldsOf(item), place + ".", errors));
+            } else {
+                errors.add(FieldError.of(place, "NOT_AN_OBJECT"));
+            }
+        }
+        return out;
+    }
+
+    /** This object's path in the body ({@code items[2].}; "" for the body), for rules that name a field. */
+    public String path() {
+        return prefix;
+    }
+
+    /** Ends reading an object of a list: its unknown fields are errors too, reported with the body's. */
+    public void end() {
+        for (String name : fields.keySet()) {
+            if (!read.contains(name)) {
+                errors.add(FieldError.of(prefix + name, "UNKNOWN_FIELD"));
+            }
+        }
+    }
+
+    /** Adds a problem found by a rule across fields, reported with the others by {@link #finish()}. */
+    public void reject(List<FieldError> problems) {
+        errors.addAll(problems);
     }
 
     /** A text the request must carry: trimmed, not blank, at most {@code max} characters. */
@@ -71,7 +125,7 @@ public final class JsonBody {
         if (errorsFor(name)) {
             return null;
         }
-        errors.add(FieldError.of(name, fields.containsKey(name) && !fields.get(name).isNull() ? "BLANK" : "REQUIRED"));
+        errors.add(FieldError.of(prefix + name, fields.containsKey(name) && !fields.get(name).isNull() ? "BLANK" : "REQUIRED"));
         return null;
     }
 
@@ -90,12 +144,12 @@ public final class JsonBody {
             return Change.clear();
         }
         if (!node.isString()) {
-            errors.add(FieldError.of(name, "NOT_A_STRING"));
+            errors.add(FieldError.of(prefix + name, "NOT_A_STRING"));
             return Change.keep();
         }
         String sent = node.getStringValue();
         if (sent.codePointCount(0, sent.length()) > max) { // as sent: the contract's maxLength
-            errors.add(FieldError.of(name, "TOO_LONG", max));
+            errors.add(FieldError.of(prefix + name, "TOO_LONG", max));
             return Change.keep();
         }
         String text = sent.strip();
@@ -104,7 +158,7 @@ public final class JsonBody {
         }
         String problem = Texts.problemOf(text); // not Unicode, or control characters
         if (problem != null) {
-            errors.add(FieldError.of(name, problem));
+            errors.add(FieldError.of(prefix + name, problem));
             return Change.keep();
         }
         return Change.set(text);
@@ -114,7 +168,7 @@ public final class JsonBody {
     public Change<String> textChange(String name, int max, Pattern shape, String reason) {
         Change<String> change = textChange(name, max);
         if (change instanceof Change.Set<String> set && !shape.matcher(set.value()).matches()) {
-            errors.add(FieldError.of(name, reason));
+            errors.add(FieldError.of(prefix + name, reason));
             return Change.keep();
         }
         return change;
@@ -145,7 +199,7 @@ public final class JsonBody {
                 // reported below
             }
         }
-        errors.add(FieldError.of(name, "NOT_A_DATE"));
+        errors.add(FieldError.of(prefix + name, "NOT_A_DATE"));
         return Change.keep();
     }
 
@@ -163,9 +217,9 @@ public final class JsonBody {
             }
         }
         if (node.isNull()) {
-            errors.add(FieldError.of(name, "NOT_NULLABLE"));
+            errors.add(FieldError.of(prefix + name, "NOT_NULLABLE"));
         } else {
-            errors.add(FieldError.of(name, "UNKNOWN_VALUE", String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+            errors.add(FieldError.of(prefix + name, "UNKNOWN_VALUE", String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
         }
         return Change.keep();
     }
@@ -173,7 +227,7 @@ public final class JsonBody {
     public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
         if (!fields.containsKey(name)) {
             take(name);
-            errors.add(FieldError.of(name, "REQUIRED"));
+            errors.add(FieldError.of(prefix + name, "REQUIRED"));
             return null;
         }
         return enumChange(name, type).applyTo(null);
@@ -195,7 +249,7 @@ public final class JsonBody {
     public long requiredLong(String name) {
         JsonNode node = take(name);
         if (node == null || node.isNull()) {
-            errors.add(FieldError.of(name, "REQUIRED"));
+            errors.add(FieldError.of(prefix + name, "REQUIRED"));
             return 0;
         }
         if (node.isNumber()) {
@@ -205,7 +259,7 @@ public final class JsonBody {
                 // reported below
             }
         }
-        errors.add(FieldError.of(name, "NOT_A_WHOLE_NUMBER"));
+        errors.add(FieldError.of(prefix + name, "NOT_A_WHOLE_NUMBER"));
         return 0;
     }
 
@@ -227,13 +281,13 @@ public final class JsonBody {
                 if (value >= min && value <= max) {
                     return Change.set((int) value);
                 }
-                errors.add(FieldError.of(name, "OUT_OF_RANGE", min, max));
+                errors.add(FieldError.of(prefix + name, "OUT_OF_RANGE", min, max));
                 return Change.keep();
             } catch (ArithmeticException | NumberFormatException e) {
                 // reported below
             }
         }
-        errors.add(FieldError.of(name, "NOT_A_WHOLE_NUMBER"));
+        errors.add(FieldError.of(prefix + name, "NOT_A_WHOLE_NUMBER"));
         return Change.keep();
     }
 
@@ -258,7 +312,7 @@ public final class JsonBody {
                 return out.isEmpty() ? Change.clear() : Change.set(out);
             }
         }
-        errors.add(FieldError.of(name, "NOT_A_LIST_OF_TEXTS", maxItems));
+        errors.add(FieldError.of(prefix + name, "NOT_A_LIST_OF_TEXTS", maxItems));
         return Change.keep();
     }
 
@@ -266,13 +320,13 @@ public final class JsonBody {
     public boolean requiredBoolean(String name) {
         JsonNode node = take(name);
         if (node == null || node.isNull()) {
-            errors.add(FieldError.of(name, "REQUIRED"));
+            errors.add(FieldError.of(prefix + name, "REQUIRED"));
             return false;
         }
         if (node.isBoolean()) {
             return node.getBooleanValue();
         }
-        errors.add(FieldError.of(name, "NOT_A_BOOLEAN"));
+        errors.add(FieldError.of(prefix + name, "NOT_A_BOOLEAN"));
         return false;
     }
 
@@ -285,7 +339,7 @@ public final class JsonBody {
     public void finish() {
         for (String name : fields.keySet()) {
             if (!read.contains(name)) {
-                errors.add(FieldError.of(name, "UNKNOWN_FIELD"));
+                errors.add(FieldError.of(prefix + name, "UNKNOWN_FIELD"));
             }
         }
         if (!errors.isEmpty()) {
@@ -294,7 +348,7 @@ public final class JsonBody {
     }
 
     private boolean errorsFor(String name) {
-        return errors.stream().anyMatch(e -> e.field().equals(name));
+        return errors.stream().anyMatch(e -> e.field().equals(prefix + name));
     }
 
     private JsonNode take(String name) {
