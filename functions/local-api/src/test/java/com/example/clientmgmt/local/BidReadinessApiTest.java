@@ -229,4 +229,30 @@ class BidReadinessApiTest {
                 Map.of("id", "01ARZ3NDEKTSV4RRFFQ69G5FAV", "name", "X", "requirements", List.of())))).send().status(),
                 "a template id we never gave");
     }
+
+    @Test
+    void aTemplateAppliedByManyAtOnceIsCopiedOnceRoundAfterRound() throws Exception {
+        String template = expect(200, c.put("/organization/requirement-templates").token(world.owner).body(Map.of("items", List.of(
+                Map.of("name", "Chantier privé", "requirements", List.of(Map.of("kind", "CNESST_CERTIFICATE", "neededBy", "START"),
+                        Map.of("kind", "CCQ_STATEMENT", "neededBy", "START")))))).send()).json().get("items").get(0).get("id").asText();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String project = world.project("Concurrence " + round, Map.of("adam", "ADMIN"));
+                List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    answers.add(pool.submit(() -> c.post("/projects/" + project + "/requirements/apply").token(world.adam)
+                            .body(Map.of("templateId", template)).send().status()));
+                }
+                for (java.util.concurrent.Future<Integer> answer : answers) {
+                    int status = answer.get();
+                    assertTrue(status == 200 || status == 409, "round " + round + ": " + status);
+                }
+                JsonNode items = expect(200, c.get("/projects/" + project + "/requirements").token(world.adam).send()).json().get("items");
+                assertEquals(2, items.size(), "round " + round + ": the template's two requirements, once: " + items);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

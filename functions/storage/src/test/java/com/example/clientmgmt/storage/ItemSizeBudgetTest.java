@@ -107,6 +107,39 @@ class ItemSizeBudgetTest {
         System.out.println("item size budget: person at most " + size + " bytes");
     }
 
+    /** A requirement with every text at its limit in 4-byte characters. */
+    static com.example.clientmgmt.domain.Requirement widestRequirement(int i) {
+        return new com.example.clientmgmt.domain.Requirement(id(i), DocumentKind.LABOUR_MATERIALS_BOND,
+                widest(com.example.clientmgmt.domain.Requirement.MAX_LABEL), com.example.clientmgmt.domain.NeededBy.SUBMISSION,
+                LocalDate.MAX, widest(com.example.clientmgmt.domain.Requirement.MAX_NOTE),
+                com.example.clientmgmt.domain.RequirementSource.TEMPLATE, id(i + 1));
+    }
+
+    @Test
+    void theLargestRequirementsOfAProjectAndTemplatesOfAnOrganizationStayUnder400KB() {
+        List<com.example.clientmgmt.domain.Requirement> lines = new ArrayList<>();
+        List<String> applied = new ArrayList<>();
+        for (int i = 0; i < com.example.clientmgmt.domain.ProjectRequirements.MAX; i++) {
+            lines.add(widestRequirement(i));
+            applied.add(id(i));
+        }
+        int project = ItemSizeLimit.sizeOf(com.example.clientmgmt.storage.requirements.RequirementsItem.item(userId(999), id(1),
+                new com.example.clientmgmt.domain.ProjectRequirements(lines, applied, Long.MAX_VALUE)));
+        assertTrue(project < ItemSizeLimit.MAX_BYTES / 2, "requirements item at most " + project + " bytes");
+        List<com.example.clientmgmt.domain.RequirementTemplate> templates = new ArrayList<>();
+        int perTemplate = com.example.clientmgmt.domain.RequirementTemplate.MAX_LINES / com.example.clientmgmt.domain.RequirementTemplate.MAX_TEMPLATES;
+        for (int t = 0; t < com.example.clientmgmt.domain.RequirementTemplate.MAX_TEMPLATES; t++) {
+            List<com.example.clientmgmt.domain.Requirement> own = new ArrayList<>();
+            for (int i = 0; i < perTemplate; i++) {
+                own.add(widestRequirement(i));
+            }
+            templates.add(new com.example.clientmgmt.domain.RequirementTemplate(id(t), widest(com.example.clientmgmt.domain.RequirementTemplate.MAX_NAME), own));
+        }
+        int organization = ItemSizeLimit.sizeOf(com.example.clientmgmt.storage.requirements.TemplatesItem.item(userId(999), templates, Long.MAX_VALUE));
+        assertTrue(organization < ItemSizeLimit.MAX_BYTES * 3 / 4, "templates item at most " + organization + " bytes");
+        System.out.println("item size budget: requirements at most " + project + " bytes, templates at most " + organization + " bytes");
+    }
+
     @Test
     void theSizeCountsNamesAndValuesInUtf8() {
         assertEquals(1 + 4 + 3 + 21, ItemSizeLimit.sizeOf(Map.of("a", AttributeValue.fromS("\uD83D\uDE00"), "bcd", AttributeValue.fromN("1"))));

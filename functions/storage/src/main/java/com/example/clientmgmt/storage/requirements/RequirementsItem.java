@@ -34,7 +34,7 @@ public final class RequirementsItem {
         return Keys.REQUIREMENTS.equals(Attrs.str(item, Keys.SK));
     }
 
-    static Map<String, AttributeValue> item(String orgId, String projectId, ProjectRequirements r) {
+    public static Map<String, AttributeValue> item(String orgId, String projectId, ProjectRequirements r) {
         Map<String, AttributeValue> item = new HashMap<>(key(orgId, projectId));
         item.put("type", AttributeValue.fromS("Requirements"));
         item.put(ITEMS, lines(r.items()));

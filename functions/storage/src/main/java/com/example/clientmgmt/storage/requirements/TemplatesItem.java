@@ -24,7 +24,7 @@ public final class TemplatesItem {
         return Keys.key(Keys.organizationPk(orgId), Keys.REQUIREMENT_TEMPLATES);
     }
 
-    static Map<String, AttributeValue> item(String orgId, List<RequirementTemplate> templates, long version) {
+    public static Map<String, AttributeValue> item(String orgId, List<RequirementTemplate> templates, long version) {
         Map<String, AttributeValue> item = new HashMap<>(key(orgId));
         item.put("type", AttributeValue.fromS("RequirementTemplates"));
         item.put(TEMPLATES, AttributeValue.fromL(templates.stream().map(t -> AttributeValue.fromM(Map.of(
