@@ -21,8 +21,9 @@ import java.util.Map;
  * organization {@code demo-construction} with an org admin, an ADMIN, a LIMITED member and a user with
  * no permission, projects in each state, a directory with people of each licence (Sylvie Lévesque has
  * none, to try LICENCE_REQUIRED) and client contacts, admin documents (an insurance certificate renewed once, a
- * licence that has expired, a bond that expires within 30 days: dates relative to today); plus a second
- * organization to show isolation.
+ * licence that has expired, a bond that expires within 30 days: dates relative to today), a public bid in progress
+ * (Aréna de Terrebonne: its requirements from the organization's template and the public-contract rule, some held,
+ * one missing, one expiring before the deadline); plus a second organization to show isolation.
  */
 final class DemoData {
     static final String ORG = "demo-construction";
@@ -106,11 +107,60 @@ final class DemoData {
                 .body(Map.of("repeatEveryDays", 7)).send());
         require(200, api.put("/organization").token(marie).body(Map.of("name", "Construction Démo inc.",
                 "timeZone", "America/Toronto", "defaultLanguage", "fr-CA")).send());
+        publicBid(api, marie, today, ecole);
         patch(api, marie, entrepot, Map.of("state", "CLOSED"));
         project(api, token(api, "paul"), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
         if (tour == null || ecole == null) {
             throw new IllegalStateException("demo data did not load");
         }
+    }
+
+    /**
+     * A public bid in progress: a municipality's arena (PUBLIC, 2.35 M$, closing in 12 days), the organization's
+     * templates (one applied), and its documents: a Revenu Québec attestation issued three weeks ago and a bid bond held
+     * (SATISFIED), an RBQ licence expiring before the deadline (EXPIRES_BEFORE), the AMP authorization missing. The
+     * school (a school service centre: PUBLIC too) still lacks its attestation.
+     */
+    private static void publicBid(ApiClient api, String marie, LocalDate today, String school) {
+        String arena = project(api, marie, "Aréna de Terrebonne — appel d'offres", "BIDDING", Map.of("jean", "ADMIN", "sophie", "LIMITED"),
+                info("Ville de Terrebonne", today.plusDays(12).toString(), today.plusDays(90).toString(), today.plusDays(450).toString(),
+                        "2350000.00"));
+        patch(api, marie, arena, Map.of("clientType", "PUBLIC"));
+        JsonNode templates = require(200, api.put("/organization/requirement-templates").token(marie).body(Map.of("items", List.of(
+                Map.of("name", "Appel d'offres public", "requirements", List.of(
+                        Map.of("kind", "BID_BOND", "neededBy", "SUBMISSION", "note", "10 % du prix soumis, valide 90 jours"),
+                        Map.of("kind", "AMP_AUTHORIZATION", "neededBy", "SUBMISSION"),
+                        Map.of("kind", "RBQ_LICENCE", "neededBy", "SUBMISSION"),
+                        Map.of("kind", "PERFORMANCE_BOND", "neededBy", "START", "label", "Cautionnement d'exécution (50 %)"),
+                        Map.of("kind", "LABOUR_MATERIALS_BOND", "neededBy", "START"))),
+                Map.of("name", "Chantier privé", "requirements", List.of(
+                        Map.of("kind", "CNESST_CERTIFICATE", "neededBy", "START"),
+                        Map.of("kind", "CCQ_STATEMENT", "neededBy", "START")))))).send()).json();
+        require(200, api.post("/projects/" + arena + "/requirements/apply").token(marie)
+                .body(Map.of("templateId", templates.get("items").get(0).get("id").asText())).send());
+        dated(api, marie, arena, "Attestation de Revenu Québec", "REVENU_QUEBEC_ATTESTATION", today.minusDays(21).toString(), null,
+                "attestation-rq.txt", "Attestation de Revenu Québec — délivrée au nom de Construction Démo inc.\n");
+        dated(api, marie, arena, "Cautionnement de soumission", "BID_BOND", today.minusDays(2).toString(), null,
+                "cautionnement-soumission.txt", "Cautionnement de soumission — 10 %\n");
+        dated(api, marie, arena, "Licence RBQ", "RBQ_LICENCE", null, today.plusDays(5).toString(), "licence-rbq-2026.txt",
+                "Licence RBQ 5678-1234-01 — à renouveler\n");
+        patch(api, marie, school, Map.of("clientType", "PUBLIC"));
+    }
+
+    /** A document with its dates of issue and expiry (either may be null), uploaded. */
+    private static void dated(ApiClient api, String token, String project, String title, String kind, String issuedOn, String expiresOn,
+                              String fileName, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("title", title, "kind", kind, "fileName", fileName,
+                "contentType", "text/plain", "sizeBytes", bytes.length));
+        if (issuedOn != null) {
+            body.put("issuedOn", issuedOn);
+        }
+        if (expiresOn != null) {
+            body.put("expiresOn", expiresOn);
+        }
+        JsonNode declared = require(201, api.post("/projects/" + project + "/admin-documents").token(token).body(body).send()).json();
+        put(declared.get("upload"), "text/plain", bytes);
     }
 
     /** A directory person; licence null leaves them without one (they cannot be chosen as a contact). */
