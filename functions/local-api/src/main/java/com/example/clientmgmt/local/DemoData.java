@@ -3,11 +3,6 @@ package com.example.clientmgmt.local;
 import com.example.clientmgmt.testkit.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -214,15 +209,9 @@ final class DemoData {
     }
 
     private static void put(JsonNode upload, String type, byte[] bytes) {
-        try {
-            HttpRequest put = HttpRequest.newBuilder(URI.create(upload.get("url").asText())).header("Content-Type", type)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-            int status = HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status != 200) {
-                throw new IllegalStateException("demo upload answered " + status);
-            }
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("demo upload failed", e);
+        int status = ApiClient.upload(upload, type, bytes);
+        if (status != 200) {
+            throw new IllegalStateException("demo upload answered " + status);
         }
     }
 

@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,17 +65,13 @@ class BidReadinessApiTest {
     }
 
     /** Declares a document and uploads its bytes as a browser would; the upload event makes it AVAILABLE. */
-    static String upload(String project, String kind, Map<String, Object> dates) throws Exception {
+    static String upload(String project, String kind, Map<String, Object> dates) {
         byte[] content = ("Attestation — " + kind + "\n").getBytes(StandardCharsets.UTF_8);
         Map<String, Object> body = new HashMap<>(Map.of("title", "Attestation de Revenu Québec", "kind", kind,
                 "fileName", "attestation.pdf", "contentType", "application/pdf", "sizeBytes", content.length));
         body.putAll(dates);
         JsonNode declared = expect(201, c.post("/projects/" + project + "/admin-documents").token(world.adam).body(body).send()).json();
-        JsonNode upload = declared.get("upload");
-        int put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(upload.get("url").asText()))
-                .method(upload.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(content))
-                .header("Content-Type", "application/pdf").build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        assertEquals(200, put);
+        assertEquals(200, ApiClient.upload(declared.get("upload"), "application/pdf", content));
         assertEquals(1, api.deliverUploadEvents());
         return declared.get("document").get("id").asText();
     }

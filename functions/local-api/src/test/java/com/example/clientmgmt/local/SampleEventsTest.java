@@ -57,11 +57,7 @@ class SampleEventsTest {
                         "contentType", "text/plain", "sizeBytes", content.length, "reminderDate", yesterday)).send()).json();
         String document = declared.get("document").get("id").asText();
         ids.put("document", document);
-        JsonNode upload = declared.get("upload");
-        int put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload.get("url").asText()))
-                .method(upload.get("method").asText(), java.net.http.HttpRequest.BodyPublishers.ofByteArray(content))
-                .header("Content-Type", "text/plain").build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-        assertEquals(200, put);
+        assertEquals(200, ApiClient.upload(declared.get("upload"), "text/plain", content));
         assertEquals(1, api.deliverUploadEvents());
         JsonNode versions = World.expect(200, c.get("/projects/" + project + "/admin-documents/" + document + "/versions")
                 .token(marie).send()).json().get("items");

@@ -63,6 +63,24 @@ public final class ApiClient {
         return call("DELETE", path);
     }
 
+    /**
+     * PUTs {@code bytes} to a presigned upload the API answered ({@code {url, method, headers}}) as a browser would,
+     * with {@code contentType}; returns the storage's status.
+     */
+    public static int upload(JsonNode upload, String contentType, byte[] bytes) {
+        try {
+            java.net.http.HttpRequest put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload.get("url").asText()))
+                    .method(upload.get("method").asText(), java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
+                    .header("Content-Type", contentType).build();
+            return java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("upload interrupted", e);
+        }
+    }
+
     /** Turns any value into JSON text (maps, lists, strings…). */
     public static String json(Object value) {
         try {
