@@ -1,7 +1,7 @@
 """Finds real ids in the demo data of a running local API, for scripts/fuzz-api's path parameters: the project
 "Tour Horizon" (Sophie is LIMITED on it, so the member run reads it), its renewed insurance certificate and an
-AVAILABLE version, another of its documents for deleteDocument alone, a directory person, and one of Marie's
-notifications. Usage: python ids.py BASE_URL TOKEN OUT.json"""
+AVAILABLE version, another of its documents for deleteDocument alone, one of its requirements (from a template) for
+removeRequirement, a directory person, and one of Marie's notifications. Usage: python ids.py BASE_URL TOKEN OUT.json"""
 import json
 import sys
 import time
@@ -24,6 +24,8 @@ def main(base, token, out):
     versions = get(base, token, f"/projects/{project}/admin-documents/{insurance}/versions")["items"]
     version = next(v["id"] for v in versions if v["status"] == "AVAILABLE")
     person = get(base, token, "/directory/people?limit=1")["items"][0]["id"]
+    requirements = get(base, token, f"/projects/{project}/requirements")["items"]
+    removable = next(r["id"] for r in requirements if r["source"] == "TEMPLATE")
     # the tick only queued the due reminders: the API's reminder workers (scripts/dev's event source) fire them
     deadline = time.time() + 30
     notifications = get(base, token, "/notifications?limit=1")["items"]
@@ -33,7 +35,8 @@ def main(base, token, out):
     if not notifications:
         sys.exit("the organization admin has no notification after 30 s: the tick and its workers should have fired one")
     ids = {"path.projectId": project, "path.documentId": insurance, "path.versionId": version, "path.personId": person,
-           "path.id": notifications[0]["id"], "path.userId": "jean", "deleteDocument.documentId": doomed}
+           "path.id": notifications[0]["id"], "path.userId": "jean", "deleteDocument.documentId": doomed,
+           "removeRequirement.requirementId": removable}
     json.dump(ids, open(out, "w"), indent=1)
     print("fuzzing on: " + ", ".join(f"{k}={v}" for k, v in ids.items()))
 

@@ -14,8 +14,12 @@ import java.util.Optional;
  * {@code version}. The RULE requirement is not stored ({@link #all}).
  */
 public record ProjectRequirements(List<Requirement> items, List<String> appliedTemplates, long version) {
-    /** A project holds at most this many stored requirements (its item stays far below DynamoDB's 400 KB). */
-    public static final int MAX = 50;
+    /**
+     * A project holds at most this many stored requirements: its item stays far below DynamoDB's 400 KB, and replacing
+     * them all by as many others (one history entry each removed and added, with the guard and the item) fits the 100
+     * items of one transaction.
+     */
+    public static final int MAX = 40;
     public static final ProjectRequirements NONE = new ProjectRequirements(List.of(), List.of(), 0);
 
     public ProjectRequirements {

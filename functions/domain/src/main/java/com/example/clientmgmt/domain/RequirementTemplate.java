@@ -11,7 +11,10 @@ import java.util.Set;
  */
 public record RequirementTemplate(String id, String name, List<Requirement> requirements) {
     public static final int MAX_NAME = 120;
-    /** An organization keeps at most this many templates, with at most {@link #MAX_LINES} lines in all. */
+    /**
+     * An organization keeps at most this many templates, with at most {@link #MAX_LINES} lines in all and each at most
+     * what a project holds ({@link ProjectRequirements#MAX}).
+     */
     public static final int MAX_TEMPLATES = 20;
     public static final int MAX_LINES = 100;
 
@@ -39,6 +42,9 @@ public record RequirementTemplate(String id, String name, List<Requirement> requ
         String last = stored.stream().map(RequirementTemplate::id).max(String::compareTo).orElse(null);
         for (int i = 0; i < sent.size(); i++) {
             RequirementTemplate t = sent.get(i);
+            if (t.requirements().size() > ProjectRequirements.MAX) {
+                errors.add(FieldError.of("items[" + i + "].requirements", "TOO_MANY_REQUIREMENTS", ProjectRequirements.MAX));
+            }
             if (t.id() != null && (!known.contains(t.id()) || !seen.add(t.id()))) {
                 errors.add(FieldError.of("items[" + i + "].id", "UNKNOWN_TEMPLATE"));
                 continue;

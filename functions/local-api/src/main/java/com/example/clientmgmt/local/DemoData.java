@@ -102,7 +102,7 @@ final class DemoData {
                 .body(Map.of("repeatEveryDays", 7)).send());
         require(200, api.put("/organization").token(marie).body(Map.of("name", "Construction Démo inc.",
                 "timeZone", "America/Toronto", "defaultLanguage", "fr-CA")).send());
-        publicBid(api, marie, today, ecole);
+        publicBid(api, marie, today, ecole, tour);
         patch(api, marie, entrepot, Map.of("state", "CLOSED"));
         project(api, token(api, "paul"), "Condos Boréal", "ACTIVE", Map.of(), info("Boréal Habitation", null, null, null, null));
         if (tour == null || ecole == null) {
@@ -114,9 +114,9 @@ final class DemoData {
      * A public bid in progress: a municipality's arena (PUBLIC, 2.35 M$, closing in 12 days), the organization's
      * templates (one applied), and its documents: a Revenu Québec attestation issued three weeks ago and a bid bond held
      * (SATISFIED), an RBQ licence expiring before the deadline (EXPIRES_BEFORE), the AMP authorization missing. The
-     * school (a school service centre: PUBLIC too) still lacks its attestation.
+     * school (a school service centre: PUBLIC too) still lacks its attestation. Tour Horizon gets the other template.
      */
-    private static void publicBid(ApiClient api, String marie, LocalDate today, String school) {
+    private static void publicBid(ApiClient api, String marie, LocalDate today, String school, String tour) {
         String arena = project(api, marie, "Aréna de Terrebonne — appel d'offres", "BIDDING", Map.of("jean", "ADMIN", "sophie", "LIMITED"),
                 info("Ville de Terrebonne", today.plusDays(12).toString(), today.plusDays(90).toString(), today.plusDays(450).toString(),
                         "2350000.00"));
@@ -133,6 +133,8 @@ final class DemoData {
                         Map.of("kind", "CCQ_STATEMENT", "neededBy", "START")))))).send()).json();
         require(200, api.post("/projects/" + arena + "/requirements/apply").token(marie)
                 .body(Map.of("templateId", templates.get("items").get(0).get("id").asText())).send());
+        require(200, api.post("/projects/" + tour + "/requirements/apply").token(marie)
+                .body(Map.of("templateId", templates.get("items").get(1).get("id").asText())).send());
         dated(api, marie, arena, "Attestation de Revenu Québec", "REVENU_QUEBEC_ATTESTATION", today.minusDays(21).toString(), null,
                 "attestation-rq.txt", "Attestation de Revenu Québec — délivrée au nom de Construction Démo inc.\n");
         dated(api, marie, arena, "Cautionnement de soumission", "BID_BOND", today.minusDays(2).toString(), null,

@@ -220,6 +220,18 @@ class BidReadinessApiTest {
         assertEquals(400, c.put("/organization/requirement-templates").token(world.owner).body(Map.of("items", List.of(
                 Map.of("id", "01ARZ3NDEKTSV4RRFFQ69G5FAV", "name", "X", "requirements", List.of())))).send().status(),
                 "a template id we never gave");
+        // found by scripts/fuzz-api: a template line the reader refused was a 500, not its field errors
+        JsonNode badLine = expect(400, c.put("/organization/requirement-templates").token(world.owner).body(Map.of("items", List.of(
+                Map.of("name", "0", "requirements", List.of(Map.of("kind", "BOND", "neededBy", "AAA")))))).send()).json();
+        assertEquals("items[0].requirements[0].neededBy", badLine.get("errors").get(0).get("field").asText(), badLine::toString);
+        // a control character is refused wherever it stands, even where trimming would have dropped it
+        assertEquals(400, c.put("/projects/" + project + "/requirements").token(world.adam).body(Map.of("items", List.of(
+                Map.of("kind", "BID_BOND", "neededBy", "END", "label", "Caution\u001f")))).send().status());
+        Map<String, Object> backToPrivate = new HashMap<>();
+        backToPrivate.put("clientType", null);
+        patch(project, backToPrivate);
+        assertEquals("PRIVATE", expect(200, c.get("/projects/" + project + "/admin-info").token(world.adam).send()).json()
+                .get("clientType").asText(), "null: back to PRIVATE");
     }
 
     @Test

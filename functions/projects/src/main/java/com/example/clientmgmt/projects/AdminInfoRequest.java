@@ -25,7 +25,7 @@ final class AdminInfoRequest {
                 in.dateChange(AdminInfo.END_DATE),
                 in.enumChange(AdminInfo.STATE, ProjectState.class),
                 in.moneyChange(AdminInfo.ESTIMATED_BUDGET),
-                in.enumChange(AdminInfo.CLIENT_TYPE, ClientType.class));
+                in.clearableEnumChange(AdminInfo.CLIENT_TYPE, ClientType.class)); // null: back to PRIVATE
         in.finish();
         return patch;
     }

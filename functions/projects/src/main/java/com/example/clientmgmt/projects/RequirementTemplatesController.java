@@ -49,7 +49,10 @@ public class RequirementTemplatesController {
             String name = t.requiredText("name", RequirementTemplate.MAX_NAME);
             List<Requirement> lines = new ArrayList<>();
             for (JsonBody line : t.objectList("requirements", RequirementTemplate.MAX_LINES)) {
-                lines.add(RequirementInput.read(line, false));
+                Requirement r = RequirementInput.read(line, false);
+                if (r != null) { // else its errors are the body's, reported by finish()
+                    lines.add(r);
+                }
             }
             t.end();
             sent.add(new RequirementTemplate(id, name, lines));

@@ -68,7 +68,10 @@ public class RequirementsController {
         JsonBody in = JsonBody.parse(json, body);
         List<Requirement> sent = new ArrayList<>();
         for (JsonBody line : in.objectList("items", ProjectRequirements.MAX)) {
-            sent.add(RequirementInput.read(line, true));
+            Requirement r = RequirementInput.read(line, true);
+            if (r != null) { // else its errors are the body's, reported by finish()
+                sent.add(r);
+            }
         }
         in.finish();
         return change(caller, projectId, first, r -> r.replaceManual(sent, clock.instant()), request);

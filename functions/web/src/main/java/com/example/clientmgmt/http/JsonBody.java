@@ -152,14 +152,16 @@ public final class JsonBody {
             errors.add(FieldError.of(prefix + name, "TOO_LONG", max));
             return Change.keep();
         }
-        String text = sent.strip();
-        if (text.isEmpty()) {
-            return Change.clear();
-        }
-        String problem = Texts.problemOf(text); // not Unicode, or control characters
+        // as sent, before trimming: Java counts some control characters (U+001C–U+001F) as white space, which the
+        // contract's pattern refuses wherever they stand
+        String problem = Texts.problemOf(sent); // not Unicode, or control characters
         if (problem != null) {
             errors.add(FieldError.of(prefix + name, problem));
             return Change.keep();
+        }
+        String text = sent.strip();
+        if (text.isEmpty()) {
+            return Change.clear();
         }
         return Change.set(text);
     }
@@ -205,9 +207,21 @@ public final class JsonBody {
 
     /** One of an enum's names, exactly as written; absent keeps, null is refused ({@code NOT_NULLABLE}). */
     public <E extends Enum<E>> Change<E> enumChange(String name, Class<E> type) {
+        return enumChange(name, type, false);
+    }
+
+    /** An enum field of a partial update that null clears (the domain says what "none" means). */
+    public <E extends Enum<E>> Change<E> clearableEnumChange(String name, Class<E> type) {
+        return enumChange(name, type, true);
+    }
+
+    private <E extends Enum<E>> Change<E> enumChange(String name, Class<E> type, boolean clearable) {
         JsonNode node = take(name);
         if (node == null) {
             return Change.keep();
+        }
+        if (clearable && node.isNull()) {
+            return Change.clear();
         }
         if (node.isString()) {
             for (E value : type.getEnumConstants()) {

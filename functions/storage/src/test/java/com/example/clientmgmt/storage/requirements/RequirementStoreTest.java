@@ -84,6 +84,20 @@ class RequirementStoreTest {
     }
 
     @Test
+    void replacingAFullListByAsManyOthersFitsOneTransaction() {
+        Project p = newProject();
+        DocumentKind[] kinds = new DocumentKind[ProjectRequirements.MAX];
+        java.util.Arrays.fill(kinds, DocumentKind.BOND);
+        ProjectRequirements.Decision full = ProjectRequirements.NONE.replaceManual(manual(kinds), NOW);
+        store().write(OWNER, ProjectRef.of(p), full, NOW);
+        java.util.Arrays.fill(kinds, DocumentKind.RBQ_LICENCE);
+        ProjectRequirements.Decision others = full.after().replaceManual(manual(kinds), NOW.plusSeconds(1));
+        assertEquals(2 * ProjectRequirements.MAX, others.history().size(), "each removed and each added recorded");
+        store().write(OWNER, ProjectRef.of(p), others, NOW.plusSeconds(1)); // guard + item + 80 entries: within DynamoDB's 100
+        assertTrue(store().load(ORG, p.id()).requirements().items().stream().allMatch(r -> r.kind() == DocumentKind.RBQ_LICENCE));
+    }
+
+    @Test
     void onlyTheProjectsAdminWritesAndNeverOnAClosedProject() {
         Project p = newProject();
         ProjectRequirements.Decision d = ProjectRequirements.NONE.replaceManual(manual(DocumentKind.BID_BOND), NOW);
