@@ -7,6 +7,7 @@ TOOLS="$ROOT/.tools"
 MOTO_VERSION="5.2.5"
 CFN_LINT_VERSION="1.*"
 SAM_TRANSLATOR_VERSION="1.115.0"
+ICALENDAR_VERSION="7.3.0"
 CHECKOV_VERSION="3.2.459"
 RIE_MODULE="github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie"
 RIE_VERSION="v0.0.0-20261030222936-bef5c4ba774d"
@@ -22,19 +23,19 @@ MVN=(mvn -B -q -Dstyle.color=never -f "$ROOT/pom.xml")
 
 log() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0")" "$*" >&2; }
 
-# Installs moto[server], cfn-lint and aws-sam-translator into .venv on first use (needs python3 with venv, or
-# apt's python3-venv).
+# Installs moto[server], cfn-lint, aws-sam-translator and icalendar (the calendar feed's tests parse it with a real
+# iCalendar parser) into .venv on first use (needs python3 with venv, or apt's python3-venv).
 ensure_venv() {
-  local installed="$VENV/.installed-moto-$MOTO_VERSION-sam-translator-$SAM_TRANSLATOR_VERSION"
+  local installed="$VENV/.installed-moto-$MOTO_VERSION-sam-translator-$SAM_TRANSLATOR_VERSION-icalendar-$ICALENDAR_VERSION"
   if [ -x "$VENV/bin/moto_server" ] && [ -x "$VENV/bin/cfn-lint" ] && [ -f "$installed" ]; then return; fi
-  log "installing moto[server]==$MOTO_VERSION, cfn-lint and aws-sam-translator==$SAM_TRANSLATOR_VERSION into .venv (first run only)"
+  log "installing moto[server]==$MOTO_VERSION, cfn-lint, aws-sam-translator==$SAM_TRANSLATOR_VERSION and icalendar==$ICALENDAR_VERSION into .venv (first run only)"
   if ! python3 -m venv "$VENV" 2>/dev/null; then
     log "python3 venv module missing: installing python3-venv"
     (apt-get update -qq && apt-get install -y -qq python3-venv) >&2
     python3 -m venv "$VENV"
   fi
   "$VENV/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION" "cfn-lint==$CFN_LINT_VERSION" \
-    "aws-sam-translator==$SAM_TRANSLATOR_VERSION" >&2
+    "aws-sam-translator==$SAM_TRANSLATOR_VERSION" "icalendar==$ICALENDAR_VERSION" >&2
   touch "$installed"
 }
 

@@ -927,6 +927,9 @@ def run_every_route(functions, aws, intrinsics, bucket, project, document, creat
         if applied:
             prepared["requirement"] = applied["items"][0]["id"]  # a TEMPLATE one: the PUT sample keeps it
     call("ProjectsFunction", "projects-readiness.json", f"{p}/readiness", 200)
+    feed = call("NotificationsFunction", "me-calendar.json", "/me/calendar", 200, label="prepared")
+    if feed:
+        prepared["calendar"] = feed["url"].rsplit("/", 1)[1][: -len(".ics")]
 
     person = call("ContactsFunction", "contacts-add-person.json", "/directory/people", 201, label="client contact")
     if person:

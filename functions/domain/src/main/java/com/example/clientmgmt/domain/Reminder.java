@@ -83,4 +83,16 @@ public record Reminder(LocalDate date, String note, int leadDays, Integer repeat
         LocalDate next = latestOnOrBefore(occurrence).orElse(firstDay().minusDays(repeatEveryDays)).plusDays(repeatEveryDays);
         return next.isAfter(lastDay()) ? Optional.empty() : Optional.of(next);
     }
+
+    /** Its first occurrence on or after {@code day}, if any is left. */
+    public Optional<LocalDate> nextOnOrAfter(LocalDate day) {
+        if (!day.isAfter(firstDay())) {
+            return Optional.of(firstDay());
+        }
+        Optional<LocalDate> latest = latestOnOrBefore(day);
+        if (latest.isPresent() && latest.get().equals(day)) {
+            return latest;
+        }
+        return latest.flatMap(this::nextAfter);
+    }
 }

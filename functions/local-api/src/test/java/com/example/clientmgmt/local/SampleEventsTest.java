@@ -40,7 +40,7 @@ class SampleEventsTest {
     /**
      * What the samples name, prepared through the API as the samples' caller (Marie, organization admin): a project, a
      * document with an uploaded (AVAILABLE) version whose reminder has fired, a licensed person, and Marie's notification
-     * of that reminder, a requirement template and a project requirement. events/expected.json's _ids says which sample
+     * of that reminder, a requirement template, a project requirement and Marie's calendar feed. events/expected.json's _ids says which sample
      * id stands for which.
      */
     static Map<String, String> prepare() throws Exception {
@@ -78,6 +78,8 @@ class SampleEventsTest {
         JsonNode requirements = World.expect(200, c.post("/projects/" + project + "/requirements/apply").token(marie)
                 .body(Map.of("templateId", ids.get("template"))).send()).json();
         ids.put("requirement", requirements.get("items").get(0).get("id").asText()); // a TEMPLATE one: the PUT sample keeps it
+        String feed = World.expect(200, c.post("/me/calendar").token(marie).send()).json().get("url").asText();
+        ids.put("calendar", feed.substring(feed.lastIndexOf('/') + 1, feed.length() - ".ics".length()));
         return ids;
     }
 

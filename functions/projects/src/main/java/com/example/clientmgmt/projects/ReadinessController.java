@@ -1,14 +1,13 @@
 package com.example.clientmgmt.projects;
 
 import com.example.clientmgmt.domain.AdminDocument;
+import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Permission;
 import com.example.clientmgmt.domain.ProjectAccess;
 import com.example.clientmgmt.domain.Readiness;
 import com.example.clientmgmt.http.Messages;
-import com.example.clientmgmt.storage.documents.DocumentStore;
-import com.example.clientmgmt.storage.project.ProjectPage;
-import com.example.clientmgmt.storage.requirements.RequirementStore;
+import com.example.clientmgmt.storage.readiness.ProjectDossiers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -18,25 +17,21 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code GET /projects/{id}/readiness} (LIMITED and ADMIN): each requirement evaluated on its day against the project's
- * documents ({@link Readiness}), and whether the project is ready. Reads the project with its requirements (one
- * request), then its documents (one query per 100).
+ * documents ({@link Readiness}), and whether the project is ready. One query reads the project, its documents and its
+ * requirements ({@link ProjectDossiers}).
  */
 @Controller("/projects/{projectId}/readiness")
 public class ReadinessController {
-    static final int DOCUMENTS_PER_READ = 100;
-    private final RequirementStore requirements;
-    private final DocumentStore documents;
+    private final ProjectDossiers dossiers;
     private final Clock clock;
 
-    public ReadinessController(RequirementStore requirements, DocumentStore documents, Clock clock) {
-        this.requirements = requirements;
-        this.documents = documents;
+    public ReadinessController(ProjectDossiers dossiers, Clock clock) {
+        this.dossiers = dossiers;
         this.clock = clock;
     }
 
@@ -60,18 +55,11 @@ public class ReadinessController {
 
     @Get
     public View read(Caller caller, @PathVariable String projectId, HttpRequest<?> request) {
-        RequirementStore.Loaded loaded = requirements.load(caller.orgId(), projectId);
-        Permission permission = ProjectAccess.requireRead(loaded.project(), caller);
-        List<AdminDocument> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            ProjectPage<AdminDocument> page = documents.page(caller.orgId(), projectId, null, cursor, DOCUMENTS_PER_READ);
-            all.addAll(page.page().items());
-            cursor = page.page().nextCursor();
-        } while (cursor != null);
+        ProjectDossiers.Dossier dossier = dossiers.read(caller.orgId(), projectId).orElse(null);
+        Permission permission = ProjectAccess.requireRead(dossier == null ? null : dossier.project(), caller);
         Instant now = clock.instant();
-        Readiness readiness = Readiness.of(loaded.requirements().all(loaded.project().adminInfo()), loaded.project().adminInfo(),
-                all, now);
+        AdminInfo info = dossier.project().adminInfo();
+        Readiness readiness = Readiness.of(dossier.requirements().all(info), info, dossier.documents(), now);
         Locale locale = Messages.localeOf(request);
         return new View(readiness.ready(), readiness.items().stream().map(i -> new Item(
                 RequirementView.of(i.requirement(), permission, locale), text(i.at()), i.status().name(),

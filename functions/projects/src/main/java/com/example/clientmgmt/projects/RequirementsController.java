@@ -77,8 +77,12 @@ public class RequirementsController {
         return change(caller, projectId, first, r -> r.replaceManual(sent, clock.instant()), request);
     }
 
-    /** ADMIN removes a stored requirement (TEMPLATE or MANUAL); the RULE one follows the admin info (409). */
-    @Delete("/{requirementId}")
+    /**
+     * ADMIN removes a stored requirement (TEMPLATE or MANUAL); the RULE one follows the admin info (409). The variable
+     * takes our ids' shapes only (an id of ours starts with a digit or capital; the rule's with "rule-"), so that
+     * {@code /requirements/apply} is not one of its paths: a 405 there lists POST alone in {@code Allow}.
+     */
+    @Delete("/{requirementId:[0-9A-Z][0-9A-Za-z]*|rule-[a-z-]+}")
     public HttpResponse<Void> remove(Caller caller, @PathVariable String projectId, @PathVariable String requirementId) {
         RequirementStore.Loaded first = changeable(caller, projectId);
         if (PublicContractRule.REQUIREMENT_ID.equals(requirementId)

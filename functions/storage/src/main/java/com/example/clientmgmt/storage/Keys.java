@@ -28,6 +28,7 @@ import java.util.Map;
  * search words       pk = ORG#o#PEOPLE#WORDS, sk = word#personId
  * notifications      pk = ORG#o#NOTIFY#u, sk = NOTIF#createdMillis.documentId.armedVer
  * user profile       pk = ORG#o#USER#u, sk = PROFILE (e-mail, name, locale from the token; preferences)
+ * calendar feed      pk = ORG#o#USER#u, sk = CALENDAR (the hash of its secret; lpk = CALENDAR#hash on Lookup)
  * e-mail sent        pk = ORG#o#MAIL#idempotencyKey, sk = TO#recipient (at most once; expiresAt TTL)
  * due reminders      document items carry duePk = DUE#0..n-1 (n: DueShards, a setting) and dueAt while armed (sparse index DueReminders); a closed
  *                    project's reminders keep dueAt without duePk ("parked": out of the index) until it reopens
@@ -80,6 +81,7 @@ public final class Keys {
     public static final String SETTINGS = "SETTINGS";
     public static final String REQUIREMENTS = "PROJECT#REQUIREMENTS";
     public static final String REQUIREMENT_TEMPLATES = "REQUIREMENT-TEMPLATES";
+    public static final String CALENDAR = "CALENDAR";
     public static final String PROFILE = "PROFILE";
     /** The table's TTL attribute (epoch seconds): DynamoDB deletes the item some time after it. */
     public static final String EXPIRES_AT = "expiresAt";
@@ -129,6 +131,11 @@ public final class Keys {
 
     public static String unreadPk(String orgId, String userId) {
         return ORG + orgId + "#UNREAD#" + userId;
+    }
+
+    /** A calendar feed on the Lookup index, by the hash of its secret (the request carries no organization). */
+    public static String calendarLookup(String secretHash) {
+        return "CALENDAR#" + secretHash;
     }
 
     public static String expiringPk(String orgId) {
