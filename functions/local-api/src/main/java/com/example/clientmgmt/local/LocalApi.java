@@ -19,6 +19,7 @@ import com.example.clientmgmt.http.ApiHandler;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * scripts/dev: the whole HTTP API on 127.0.0.1:3000 against the emulator. Creates the table, bucket and
@@ -57,8 +58,10 @@ public final class LocalApi {
 
         AwsTestClients aws = AwsTestClients.forEndpoint(endpoint);
         LocalResources.create(Template.load(), NAMES, aws, origins);
-        ApplicationContext context = ApplicationContext.builder()
-                .properties(TestApi.functionProperties(endpoint, NAMES)).start();
+        Map<String, Object> properties = new java.util.HashMap<>(TestApi.functionProperties(endpoint, NAMES));
+        // the calendar feed URLs it hands out point here (in AWS: the stack's PublicApiUrl, else the API's https host)
+        properties.put("calendar.public-url", "http://127.0.0.1:" + port);
+        ApplicationContext context = ApplicationContext.builder().properties(properties).start();
         ApiHandler function = new ApiHandler(context);
         DevTokens tokens = DevTokens.fromEnvironment();
         LocalGateway gateway;
