@@ -137,6 +137,21 @@ public final class RoundTrips {
             measure(trips, counter, "DELETE /projects/{id}/admin-documents/{docId}", () -> api.delete(base + "/admin-documents/" + document)
                     .token(boss).send());
             measure(trips, counter, "GET /notifications", () -> api.get("/notifications").token(boss).send());
+            measure(trips, counter, "PUT /organization/requirement-templates", () -> api.put("/organization/requirement-templates")
+                    .token(boss).body(Map.of("items", List.of(Map.of("name", "Public", "requirements",
+                            List.of(Map.of("kind", "BID_BOND", "neededBy", "SUBMISSION")))))).send());
+            String template = api.get("/organization/requirement-templates").token(boss).send().json().get("items").get(0)
+                    .get("id").asText();
+            measure(trips, counter, "PUT /projects/{id}/requirements", () -> api.put(base + "/requirements").token(boss)
+                    .body(Map.of("items", List.of(Map.of("kind", "RBQ_LICENCE", "neededBy", "END")))).send());
+            measure(trips, counter, "POST /projects/{id}/requirements/apply", () -> api.post(base + "/requirements/apply").token(boss)
+                    .body(Map.of("templateId", template)).send());
+            measure(trips, counter, "GET /projects/{id}/requirements", () -> api.get(base + "/requirements").token(boss).send());
+            measure(trips, counter, "GET /projects/{id}/readiness", () -> api.get(base + "/readiness").token(boss).send());
+            String feed = measure(trips, counter, "POST /me/calendar", () -> api.post("/me/calendar").token(boss).send())
+                    .json().get("url").asText();
+            measure(trips, counter, "GET /calendar/{secret}.ics (1 project)", () -> api.get(java.net.URI.create(feed).getRawPath())
+                    .header("Accept", "text/calendar").send());
             System.out.println("DynamoDB round trips per request (the document DELETE also removes its S3 object, not counted):");
             trips.forEach((route, n) -> System.out.printf("  %-54s %d%n", route, n));
             int max = trips.values().stream().max(Integer::compare).orElse(0);

@@ -63,9 +63,20 @@ public class CodecPrimer implements Primer {
                 && OrganizationItem.toOrganization(OrganizationItem.item(organization, "priming", at.toString())).equals(organization);
         HistoryItem.toEntry(HistoryItem.item(new HistoryItem.Change(ProjectRef.of(project), "priming", at, id), 0,
                 "estimatedBudget", null, new Money(BigDecimal.ONE, "CAD")));
+        com.example.clientmgmt.domain.Requirement requirement = new com.example.clientmgmt.domain.Requirement(id,
+                DocumentKind.BID_BOND, "Priming", com.example.clientmgmt.domain.NeededBy.DATE, LocalDate.EPOCH, "note",
+                com.example.clientmgmt.domain.RequirementSource.TEMPLATE, id);
+        com.example.clientmgmt.domain.ProjectRequirements requirements =
+                new com.example.clientmgmt.domain.ProjectRequirements(List.of(requirement), List.of(id), 1);
+        same = same && com.example.clientmgmt.storage.requirements.RequirementsItem.toRequirements(
+                com.example.clientmgmt.storage.requirements.RequirementsItem.item("priming", id, requirements)).equals(requirements);
+        // readiness and the calendar: the rules that read what was mapped
+        com.example.clientmgmt.domain.Readiness.of(requirements.all(project.adminInfo()), project.adminInfo(), List.of(document), at);
+        com.example.clientmgmt.domain.ICalendar.render("Priming", "fr-CA", List.of(new com.example.clientmgmt.domain.ICalendar.Event(
+                id, LocalDate.EPOCH, "Priming", "note")), at);
         if (!same) {
             throw new IllegalStateException("an item did not map back to what it was made from");
         }
-        return "mapped a project, a person, a document, a notification, an organization and a history entry";
+        return "mapped a project, a person, a document, a notification, an organization, a history entry and requirements";
     }
 }
