@@ -30,7 +30,7 @@ public final class ColdStartProbe {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", args[2], "org", args[3])).build()).build())
+                                        .withClaims(Map.of("sub", args[2], "org", args[3], "token_use", "id")).build()).build())
                         .build())
                 .build();
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =

@@ -66,11 +66,14 @@ public class HttpPrimer implements Primer {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build())
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", PRIMING, "org", PRIMING)).build()).build())
+                                        // an ID token's claims, as the authorizer passes them (token_use: id is required)
+                                        .withClaims(Map.of("sub", PRIMING, "org", PRIMING, "token_use", "id")).build()).build())
                         .build())
                 .build();
         APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
-        if (response.getStatusCode() >= 500) {
+        // a 401 primes the refusal, not the route: the claims no longer pass Caller.fromClaims (it happened: the priming
+        // requests lacked token_use for a while, and every route answered 401 before the snapshot)
+        if (response.getStatusCode() >= 500 || response.getStatusCode() == 401) {
             throw new IllegalStateException("GET " + path + " answered " + response.getStatusCode() + ": " + response.getBody());
         }
         return response.getStatusCode();
