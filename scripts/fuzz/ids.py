@@ -1,7 +1,7 @@
 """Finds real ids in the demo data of a running local API, for scripts/fuzz-api's path parameters: the project
 "Tour Horizon" (Sophie is LIMITED on it, so the member run reads it), its renewed insurance certificate and an
 AVAILABLE version, another of its documents for deleteDocument alone, one of its requirements (from a template) for
-removeRequirement, a directory person, and one of Marie's notifications. Usage: python ids.py BASE_URL TOKEN OUT.json"""
+removeRequirement, a directory person, one of Marie's notifications and her calendar feed. Usage: python ids.py BASE_URL TOKEN OUT.json"""
 import json
 import sys
 import time
@@ -11,6 +11,12 @@ import urllib.request
 
 def get(base, token, path):
     request = urllib.request.Request(base + path, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+
+
+def post(base, token, path):
+    request = urllib.request.Request(base + path, method="POST", data=b"", headers={"Authorization": f"Bearer {token}"})
     with urllib.request.urlopen(request) as response:
         return json.load(response)
 
@@ -36,7 +42,9 @@ def main(base, token, out):
         sys.exit("the organization admin has no notification after 30 s: the tick and its workers should have fired one")
     ids = {"path.projectId": project, "path.documentId": insurance, "path.versionId": version, "path.personId": person,
            "path.id": notifications[0]["id"], "path.userId": "jean", "deleteDocument.documentId": doomed,
-           "removeRequirement.requirementId": removable}
+           "removeRequirement.requirementId": removable,
+           # Marie's calendar feed ("<secret>.ics"): until an example of rotateCalendar retires it
+           "readCalendarFeed.feed": post(base, token, "/me/calendar")["url"].rsplit("/", 1)[1]}
     json.dump(ids, open(out, "w"), indent=1)
     print("fuzzing on: " + ", ".join(f"{k}={v}" for k, v in ids.items()))
 
