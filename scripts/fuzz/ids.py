@@ -16,7 +16,7 @@ def get(base, token, path):
 
 
 def post(base, token, path):
-    request = urllib.request.Request(base + path, method="POST", data=b"", headers={"Authorization": f"Bearer {token}"})
+    request = urllib.request.Request(base + path, method="POST", headers={"Authorization": f"Bearer {token}"})  # no body, no content type
     with urllib.request.urlopen(request) as response:
         return json.load(response)
 
