@@ -4,6 +4,7 @@ import com.example.clientmgmt.domain.CalendarSecret;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.ProblemCode;
 import com.example.clientmgmt.domain.ProblemException;
+import com.example.clientmgmt.domain.Sha256;
 import com.example.clientmgmt.storage.calendar.CalendarStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -18,12 +19,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * The calendar feed (SPEC v3): {@code POST /me/calendar} creates or rotates the caller's secret feed URL (the secret is
@@ -70,7 +67,7 @@ public class CalendarController {
         }
         Instant now = clock.instant();
         CalendarFeed.Content content = feeds.of(owner.orgId(), owner.userId(), now);
-        String etag = "\"" + sha256(content.render(null)) + "\"";
+        String etag = "\"" + Sha256.hex(content.render(null)).substring(0, 32) + "\"";
         if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
             return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
         }
@@ -85,14 +82,5 @@ public class CalendarController {
         }
         // API Gateway's Host is the API's domain (its execute-api name, or a custom domain in front of it)
         return "https://" + request.getHeaders().get(HttpHeaders.HOST);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

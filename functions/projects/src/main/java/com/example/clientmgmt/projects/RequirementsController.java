@@ -74,7 +74,7 @@ public class RequirementsController {
             }
         }
         in.finish();
-        return change(caller, projectId, first, r -> r.replaceManual(sent, clock.instant()), request);
+        return asAdmin(change(caller, projectId, first, r -> r.replaceManual(sent, clock.instant())), request);
     }
 
     /**
@@ -89,7 +89,7 @@ public class RequirementsController {
                 && PublicContractRule.requirement(first.project().adminInfo()).isPresent()) {
             throw new ProblemException(ProblemCode.CONFLICT, "RULE_REQUIREMENT", List.of(), List.of());
         }
-        change(caller, projectId, first, r -> r.remove(requirementId), null);
+        change(caller, projectId, first, r -> r.remove(requirementId));
         return HttpResponse.noContent();
     }
 
@@ -104,7 +104,7 @@ public class RequirementsController {
         RequirementTemplate template = requirements.templates(caller.orgId()).templates().stream()
                 .filter(t -> t.id().equals(templateId)).findFirst()
                 .orElseThrow(() -> ProblemException.invalid(FieldError.of("templateId", "UNKNOWN_TEMPLATE")));
-        return change(caller, projectId, first, r -> r.apply(template, clock.instant()), request);
+        return asAdmin(change(caller, projectId, first, r -> r.apply(template, clock.instant())), request);
     }
 
     private RequirementStore.Loaded changeable(Caller caller, String projectId) {
@@ -115,22 +115,20 @@ public class RequirementsController {
 
     /**
      * Decides {@code decide} on the requirements as read and writes it; when another change landed in between, reads
-     * again and decides again (the same request applied to what is there now), up to {@link #ATTEMPTS} times.
+     * again and decides again (the same request applied to what is there now), up to {@link #ATTEMPTS} times. Answers
+     * the project and its requirements as they now are.
      */
-    private RequirementView.Requirements change(Caller caller, String projectId, RequirementStore.Loaded first,
-                                                Function<ProjectRequirements, ProjectRequirements.Decision> decide,
-                                                HttpRequest<?> request) {
+    private RequirementStore.Loaded change(Caller caller, String projectId, RequirementStore.Loaded first,
+                                           Function<ProjectRequirements, ProjectRequirements.Decision> decide) {
         RequirementStore.Loaded loaded = first;
         for (int attempt = 1; ; attempt++) {
             ProjectRequirements.Decision decision = decide.apply(loaded.requirements());
-            ProjectRequirements now = loaded.requirements();
+            if (decision.none()) {
+                return loaded;
+            }
             try {
-                if (!decision.none()) {
-                    requirements.write(caller, ProjectRef.of(loaded.project()), decision, clock.instant());
-                    now = decision.after();
-                }
-                return request == null ? null : RequirementView.Requirements.of(now.all(loaded.project().adminInfo()),
-                        Permission.ADMIN, Messages.localeOf(request));
+                requirements.write(caller, ProjectRef.of(loaded.project()), decision, clock.instant());
+                return new RequirementStore.Loaded(loaded.project(), decision.after());
             } catch (ProblemException e) {
                 if (!Objects.equals(e.messageKey(), "CONCURRENT_CHANGE") || attempt == ATTEMPTS) {
                     throw e;
@@ -138,5 +136,11 @@ public class RequirementsController {
                 loaded = changeable(caller, projectId);
             }
         }
+    }
+
+    /** The requirements as the project's ADMIN reads them (the rule's reason included). */
+    private static RequirementView.Requirements asAdmin(RequirementStore.Loaded now, HttpRequest<?> request) {
+        return RequirementView.Requirements.of(now.requirements().all(now.project().adminInfo()), Permission.ADMIN,
+                Messages.localeOf(request));
     }
 }

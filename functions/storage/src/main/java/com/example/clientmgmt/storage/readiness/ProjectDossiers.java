@@ -7,6 +7,7 @@ import com.example.clientmgmt.domain.ProjectRequirements;
 import com.example.clientmgmt.platform.TableConfig;
 import com.example.clientmgmt.storage.Attrs;
 import com.example.clientmgmt.storage.Keys;
+import com.example.clientmgmt.storage.Queries;
 import com.example.clientmgmt.storage.documents.DocumentItem;
 import com.example.clientmgmt.storage.project.ProjectItem;
 import com.example.clientmgmt.storage.requirements.RequirementsItem;
@@ -14,7 +15,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,17 +47,13 @@ public class ProjectDossiers {
         Project project = null;
         List<AdminDocument> documents = new ArrayList<>();
         ProjectRequirements requirements = ProjectRequirements.NONE;
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.projectPk(orgId, projectId)),
-                            ":from", AttributeValue.fromS(Keys.PROJECT), ":to", AttributeValue.fromS(Keys.REQUIREMENTS)));
-            if (start != null) {
-                query.exclusiveStartKey(start);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            for (Map<String, AttributeValue> item : page.items()) {
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.projectPk(orgId, projectId)),
+                        ":from", AttributeValue.fromS(Keys.PROJECT), ":to", AttributeValue.fromS(Keys.REQUIREMENTS)))
+                .build();
+        for (List<Map<String, AttributeValue>> page : Queries.pages(dynamo, query, item -> item)) {
+            for (Map<String, AttributeValue> item : page) {
                 String sk = Attrs.str(item, Keys.SK);
                 if (Keys.PROJECT.equals(sk)) {
                     project = ProjectItem.toProject(item);
@@ -67,8 +63,7 @@ public class ProjectDossiers {
                     requirements = RequirementsItem.toRequirements(item);
                 }
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return project == null ? Optional.empty() : Optional.of(new Dossier(project, documents, requirements));
     }
 }
