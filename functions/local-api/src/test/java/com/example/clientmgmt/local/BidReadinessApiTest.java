@@ -227,6 +227,16 @@ class BidReadinessApiTest {
         // a control character is refused wherever it stands, even where trimming would have dropped it
         assertEquals(400, c.put("/projects/" + project + "/requirements").token(world.adam).body(Map.of("items", List.of(
                 Map.of("kind", "BID_BOND", "neededBy", "END", "label", "Caution\u001f")))).send().status());
+        // a caller who may not change them sends the largest body: refused before it is read (403, never its 400)
+        List<Map<String, Object>> largest = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            largest.add(Map.of("kind", "BID_BOND", "neededBy", "END", "label", "é".repeat(120), "note", "ü".repeat(500 + i)));
+        }
+        assertTrue(ApiClient.json(Map.of("items", largest)).getBytes(StandardCharsets.UTF_8).length > 40_000, "near the 64 KB body limit");
+        assertEquals("FORBIDDEN", expect(403, c.put("/projects/" + project + "/requirements").token(world.lea)
+                .body(Map.of("items", largest)).send()).json().get("code").asText());
+        assertEquals("FORBIDDEN", expect(403, c.put("/organization/requirement-templates").token(world.adam)
+                .body(Map.of("items", List.of(Map.of("name", "X", "requirements", largest)))).send()).json().get("code").asText());
         Map<String, Object> backToPrivate = new HashMap<>();
         backToPrivate.put("clientType", null);
         patch(project, backToPrivate);
