@@ -1,5 +1,6 @@
 package com.example.clientmgmt.documents;
 
+import com.example.clientmgmt.storage.readiness.ReadinessStore;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Change;
@@ -53,9 +54,10 @@ public class AdminDocumentsController {
     private final ReminderSchedule schedule;
     private final JsonMapper json;
     private final Clock clock;
+    private final ReadinessStore readiness;
 
     public AdminDocumentsController(DocumentStore documents, DocumentFiles files, DocumentAccess access, UploadPolicy policy,
-                                    ReminderSchedule schedule, JsonMapper json, Clock clock) {
+                                    ReminderSchedule schedule, JsonMapper json, Clock clock, ReadinessStore readiness) {
         this.schedule = schedule;
         this.documents = documents;
         this.files = files;
@@ -63,6 +65,7 @@ public class AdminDocumentsController {
         this.policy = policy;
         this.json = json;
         this.clock = clock;
+        this.readiness = readiness;
     }
 
     /**
@@ -95,6 +98,7 @@ public class AdminDocumentsController {
                 dates.expiresOn(), reminder, null, now, caller.userId(), List.of(version));
         DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
         documents.declare(caller, DocumentDeclaration.of(rules, document), project.name(), now);
+        readiness.afterWrite(caller.orgId(), projectId, now);
         return HttpResponse.created(new DocumentView.Declared(DocumentView.of(document, schedule, now), DocumentView.Version.of(version, now),
                 DocumentView.Upload.of(upload)), URI.create("/projects/" + projectId + "/admin-documents/" + document.id()));
     }
@@ -151,6 +155,7 @@ public class AdminDocumentsController {
         Instant now = clock.instant();
         if (!after.equals(before)) {
             documents.edit(caller, DocumentEdit.of(rules, before, loaded.version(), after), now);
+            readiness.afterWrite(caller.orgId(), projectId, now);
         }
         return DocumentView.of(after, schedule, now);
     }
@@ -170,6 +175,7 @@ public class AdminDocumentsController {
     public HttpResponse<Void> delete(Caller caller, @PathVariable String projectId, @PathVariable String documentId) {
         AdminDocument document = access.changeable(caller, projectId, documentId).document();
         documents.delete(caller, new DocumentDeletion(document), clock.instant());
+        readiness.afterWrite(caller.orgId(), projectId, clock.instant());
         files.delete(document);
         return HttpResponse.noContent();
     }

@@ -1,5 +1,6 @@
 package com.example.clientmgmt.documents;
 
+import com.example.clientmgmt.storage.readiness.ReadinessStore;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.Change;
@@ -41,9 +42,10 @@ public class DocumentVersionsController {
     private final ReminderSchedule schedule;
     private final JsonMapper json;
     private final Clock clock;
+    private final ReadinessStore readiness;
 
     public DocumentVersionsController(DocumentStore documents, DocumentFiles files, DocumentAccess access, UploadPolicy policy,
-                                      ReminderSchedule schedule, JsonMapper json, Clock clock) {
+                                      ReminderSchedule schedule, JsonMapper json, Clock clock, ReadinessStore readiness) {
         this.schedule = schedule;
         this.documents = documents;
         this.files = files;
@@ -51,6 +53,7 @@ public class DocumentVersionsController {
         this.policy = policy;
         this.json = json;
         this.clock = clock;
+        this.readiness = readiness;
     }
 
     /**
@@ -79,6 +82,7 @@ public class DocumentVersionsController {
         FileVersion version = addition.version();
         DocumentFiles.PresignedUpload upload = files.presignUpload(document, version);
         documents.addVersion(caller, addition, now);
+        readiness.afterWrite(caller.orgId(), projectId, now);
         return HttpResponse.created(new DocumentView.NewVersion(DocumentView.Version.of(version, now), DocumentView.Upload.of(upload),
                 DocumentView.of(addition.after(), schedule, now)),
                 URI.create("/projects/" + projectId + "/admin-documents/" + documentId + "/versions/" + version.id()));

@@ -1,6 +1,7 @@
 package com.example.clientmgmt.mailer;
 
 import com.example.clientmgmt.platform.DocumentReminderDue;
+import com.example.clientmgmt.platform.RequirementAtRisk;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The words of reminder e-mails, in Canadian French and English: one for a project's ADMIN (with a link to
  * the project's documents and how to stop these e-mails) and one for a client contact, which carries only
- * the document's title, kind, date and note and the project's and organization's names.
+ * the document's title, kind, date and note and the project's and organization's names; and the warning of a
+ * requirement at risk, to a project's ADMIN (with a link to the project's bid readiness).
  */
 final class MailTexts {
     record Mail(String subject, String text, String html) {}
@@ -54,7 +56,7 @@ final class MailTexts {
                         + "désactivez-les dans vos préférences ; vous les verrez toujours dans l'application."
                 : "You get this e-mail because you administer this project. To stop reminder e-mails, turn them off in your "
                         + "preferences; you will still see reminders in the app.";
-        return compose(fr, d, name, subject, what, new Footer(open, link, why));
+        return compose(fr, name, subject, what, reminderDate(d, fr), d.reminderNote(), new Footer(open, link, why));
     }
 
     /** To a client contact of the project: only what the document reminder is about, no internal data, no link. */
@@ -67,17 +69,55 @@ final class MailTexts {
                         + d.projectName() + "."
                 : d.organizationName() + " reminds you of the document \u201c" + d.title() + "\u201d (" + kind + ") for the project "
                         + d.projectName() + ".";
-        return compose(fr, d, name, subject, what, null);
+        return compose(fr, name, subject, what, reminderDate(d, fr), d.reminderNote(), null);
+    }
+
+    private static String reminderDate(DocumentReminderDue d, boolean fr) {
+        return (fr ? "Date : " : "Date: ") + date(d.reminderDate(), fr);
+    }
+
+    /** Why a requirement is not satisfied, in words. */
+    private static final Map<String, String> STATUS_FR = Map.of("MISSING", "aucun document de ce type au dossier",
+            "EXPIRES_BEFORE", "le document au dossier expire avant cette date",
+            "PENDING_UPLOAD", "le fichier du document est encore en cours de téléversement",
+            "ISSUED_TOO_LATE", "l'attestation au dossier a été délivrée après cette date");
+    private static final Map<String, String> STATUS_EN = Map.of("MISSING", "no document of this kind on file",
+            "EXPIRES_BEFORE", "the document on file expires before that date",
+            "PENDING_UPLOAD", "the document's file is still uploading",
+            "ISSUED_TOO_LATE", "the attestation on file was issued after that date");
+
+    /** To an ADMIN of the project: a requirement not satisfied a few days before it is needed, and where to see the readiness. */
+    static Mail forAtRisk(RequirementAtRisk r, String name, String language, String link) {
+        boolean fr = french(language);
+        String kind = (fr ? KIND_FR : KIND_EN).getOrDefault(r.kind(), r.kind());
+        String label = r.label() == null ? kind : r.label() + " (" + kind + ")";
+        String days = fr ? (r.daysLeft() <= 1 ? r.daysLeft() + " jour" : r.daysLeft() + " jours")
+                : (r.daysLeft() == 1 ? "1 day" : r.daysLeft() + " days");
+        String subject = fr ? "Exigence à risque : " + (r.label() == null ? kind : r.label()) + " — " + r.projectName()
+                : "Requirement at risk: " + (r.label() == null ? kind : r.label()) + " — " + r.projectName();
+        String reason = (fr ? STATUS_FR : STATUS_EN).getOrDefault(r.status(), r.status());
+        String what = fr
+                ? "L'exigence « " + label + " » du projet " + r.projectName() + " (" + r.organizationName() + ") n'est pas satisfaite, "
+                        + days + " avant la date où elle est requise : " + reason + "."
+                : "The requirement \u201c" + label + "\u201d of the project " + r.projectName() + " (" + r.organizationName()
+                        + ") is not met " + days + " before it is needed: " + reason + ".";
+        String when = (fr ? "Requise le : " : "Needed by: ") + date(r.date(), fr);
+        String open = fr ? "Voir la préparation du projet" : "Open the project's bid readiness";
+        String why = fr
+                ? "Vous recevez ce courriel parce que vous êtes administrateur de ce projet. Pour ne plus recevoir les rappels par courriel, "
+                        + "désactivez-les dans vos préférences ; vous les verrez toujours dans l'application."
+                : "You get this e-mail because you administer this project. To stop reminder e-mails, turn them off in your "
+                        + "preferences; you will still see reminders in the app.";
+        return compose(fr, name, subject, what, when, null, new Footer(open, link, why));
     }
 
     /** Where to act and why this e-mail came (to an ADMIN only). */
     private record Footer(String linkLabel, String link, String why) {}
 
     /** The same message as plain text and HTML: greeting, what, date, note, and the footer when there is one. */
-    private static Mail compose(boolean fr, DocumentReminderDue d, String name, String subject, String what, Footer footer) {
+    private static Mail compose(boolean fr, String name, String subject, String what, String when, String reminderNote, Footer footer) {
         String hello = fr ? (name == null ? "Bonjour," : "Bonjour " + name + ",") : (name == null ? "Hello," : "Hello " + name + ",");
-        String when = (fr ? "Date : " : "Date: ") + date(d.reminderDate(), fr);
-        String note = d.reminderNote() == null ? null : (fr ? "Note : " : "Note: ") + d.reminderNote();
+        String note = reminderNote == null ? null : (fr ? "Note : " : "Note: ") + reminderNote;
         StringBuilder text = new StringBuilder(hello).append("\n\n").append(what).append('\n').append(when).append('\n');
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(fr ? "fr-CA" : "en").append("\"><body>")
                 .append("<p>").append(esc(hello)).append("</p><p>").append(esc(what)).append("<br>").append(esc(when));

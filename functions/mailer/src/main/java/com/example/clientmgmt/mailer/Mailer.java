@@ -6,6 +6,7 @@ import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.UserProfile;
 import com.example.clientmgmt.platform.DocumentReminderDue;
 import com.example.clientmgmt.platform.Metrics;
+import com.example.clientmgmt.platform.RequirementAtRisk;
 import com.example.clientmgmt.storage.directory.DirectoryStore;
 import com.example.clientmgmt.storage.notifications.MailLog;
 import com.example.clientmgmt.storage.organization.ProfileStore;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * E-mails one occurrence of a document reminder: to each recipient ADMIN who has an address and did not
+ * E-mails one occurrence of a document reminder (or one requirement at risk): to each recipient ADMIN who has an address and did not
  * turn reminder e-mails off, in their language; and, when the reminder asks for it, to the project's client
  * contacts of the chosen roles who have an address (a message without internal data). Each (event,
  * recipient) is recorded before sending ({@link MailLog}), so a repeated event mails nobody twice. Every send
@@ -99,34 +100,62 @@ public class Mailer {
      */
     public Report send(DocumentReminderDue d, Instant now, List<String> only, long deadlineNanos) {
         if (mailOff()) {
-            // said at every event, so that whoever reads the log after "where are the e-mails?" finds why
-            LOG.warn("reminder e-mails are off: this stack has no MailFromAddress (env MAIL_FROM_ADDRESS); {} not mailed, "
-                    + "its in-app notifications stand. Set the parameter to a verified SES identity's address to turn them on.",
-                    d.idempotencyKey());
-            return Report.nothing(d.idempotencyKey(), true);
+            return off(d.idempotencyKey());
         }
         Tally t = new Tally();
+        List<Delivery> deliveries = admins(d.organizationId(), d.recipients(), d.defaultLanguage(), d.idempotencyKey(), t,
+                (p, language) -> MailTexts.forAdmin(d, p.name(), language, link(d)));
+        contacts(d, t, deliveries);
+        return deliverAll(new Sent(d.organizationId(), d.organizationName(), d.idempotencyKey()), deliveries, only, now, t, deadlineNanos);
+    }
+
+    /** Mails a requirement at risk to the project's ADMINs ({@link #send(DocumentReminderDue, Instant, List, long)}'s rules). */
+    public Report send(RequirementAtRisk r, Instant now, List<String> only, long deadlineNanos) {
+        if (mailOff()) {
+            return off(r.idempotencyKey());
+        }
+        Tally t = new Tally();
+        List<Delivery> deliveries = admins(r.organizationId(), r.recipients(), r.defaultLanguage(), r.idempotencyKey(), t,
+                (p, language) -> MailTexts.forAtRisk(r, p.name(), language, frontendBaseUrl + "/projects/" + r.projectId() + "/readiness"));
+        return deliverAll(new Sent(r.organizationId(), r.organizationName(), r.idempotencyKey()), deliveries, only, now, t, deadlineNanos);
+    }
+
+    private Report off(String idempotencyKey) {
+        // said at every event, so that whoever reads the log after "where are the e-mails?" finds why
+        LOG.warn("reminder e-mails are off: this stack has no MailFromAddress (env MAIL_FROM_ADDRESS); {} not mailed, "
+                + "its in-app notifications stand. Set the parameter to a verified SES identity's address to turn them on.",
+                idempotencyKey);
+        return Report.nothing(idempotencyKey, true);
+    }
+
+    /** Which event the e-mails are of: the key of their sent-mail records and the sender's display name. */
+    private record Sent(String organizationId, String organizationName, String idempotencyKey) {}
+
+    /** The e-mails to the ADMINs {@code recipients} who want them and have an address, each in their language. */
+    private List<Delivery> admins(String orgId, List<String> recipients, String defaultLanguage, String key, Tally t,
+                                  java.util.function.BiFunction<UserProfile, String, MailTexts.Mail> write) {
         List<Delivery> deliveries = new ArrayList<>();
-        Map<String, UserProfile> recipients = profiles.findAll(d.organizationId(), d.recipients() == null ? List.of() : d.recipients());
-        for (UserProfile p : recipients.values()) {
+        for (UserProfile p : profiles.findAll(orgId, recipients == null ? List.of() : recipients).values()) {
             if (!p.emailReminders()) {
                 t.optedOut++;
             } else if (!p.mayBeMailed()) {
                 t.noAddress++;
                 LOG.info("reminder {}: user {} has no verified e-mail address (none in their token, or email_verified not true): "
-                        + "in-app only", d.idempotencyKey(), p.userId());
+                        + "in-app only", key, p.userId());
             } else {
-                String language = p.languageOr(d.defaultLanguage());
-                deliveries.add(new Delivery("user:" + p.userId(), p.email(), p.name(), MailTexts.forAdmin(d, p.name(), language, link(d)), false));
+                deliveries.add(new Delivery("user:" + p.userId(), p.email(), p.name(), write.apply(p, p.languageOr(defaultLanguage)), false));
             }
         }
-        contacts(d, t, deliveries);
+        return deliveries;
+    }
+
+    private Report deliverAll(Sent e, List<Delivery> deliveries, List<String> only, Instant now, Tally t, long deadlineNanos) {
         for (Delivery delivery : deliveries) {
             if (only == null || only.contains(delivery.recipient())) {
-                deliver(d, delivery, now, t, deadlineNanos);
+                deliver(e, delivery, now, t, deadlineNanos);
             }
         }
-        Report report = new Report(d.idempotencyKey(), t.sent, t.duplicates, t.optedOut, t.noAddress, t.contactsSent, t.contactsSkipped,
+        Report report = new Report(e.idempotencyKey(), t.sent, t.duplicates, t.optedOut, t.noAddress, t.contactsSent, t.contactsSkipped,
                 t.failed, t.throttled, List.copyOf(t.again), false);
         LOG.info("reminder e-mails {}", report);
         return report;
@@ -177,7 +206,7 @@ public class Mailer {
         }
     }
 
-    private void deliver(DocumentReminderDue d, Delivery delivery, Instant now, Tally t, long deadlineNanos) {
+    private void deliver(Sent d, Delivery delivery, Instant now, Tally t, long deadlineNanos) {
         try {
             if (!pace.await(deadlineNanos)) {
                 t.again.add(delivery.recipient()); // no slot before the deadline: the next invocation mails it

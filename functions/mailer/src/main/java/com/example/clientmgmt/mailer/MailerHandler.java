@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.example.clientmgmt.platform.DocumentReminderDue;
+import com.example.clientmgmt.platform.RequirementAtRisk;
 import com.example.clientmgmt.platform.RequestLog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Value;
@@ -23,7 +24,7 @@ import java.util.Map;
 
 /**
  * MailerFunction: a batch of the mail queue's messages (an SQS event source mapping with ReportBatchItemFailures and a
- * low maximum concurrency); the bus's rule puts each {@code DocumentReminderDue} event there. Each message is mailed
+ * low maximum concurrency); the bus's rule puts each {@code DocumentReminderDue} and {@code RequirementAtRisk} event there. Each message is mailed
  * ({@link Mailer}, paced to the SES rate), then:
  * <ul>
  * <li>all its recipients mailed (or skipped, or mailed before): deleted;</li>
@@ -79,26 +80,41 @@ public class MailerHandler extends MicronautRequestHandler<SQSEvent, SQSBatchRes
 
     /** Mails one message; false when it must be delivered again (a failure, or put back impossible). */
     private boolean handle(SQSEvent.SQSMessage message, long deadline, List<Mailer.Report> reports) {
-        DocumentReminderDue.Envelope envelope;
+        Head head;
         MailQueue.Retry retry;
         try {
-            envelope = json.readValue(message.getBody(), DocumentReminderDue.Envelope.class);
+            head = json.readValue(message.getBody(), Head.class);
             retry = queue.read(attributes(message));
         } catch (IOException | RuntimeException e) {
             LOG.error("mail message {} cannot be read (delivered again, then the failure queue): {}", message.getMessageId(), e.toString());
             return false;
         }
-        if (envelope == null || envelope.detail() == null || !DocumentReminderDue.DETAIL_TYPE.equals(envelope.detailType())) {
-            LOG.info("mail message {}: not a {} event, deleted", message.getMessageId(), DocumentReminderDue.DETAIL_TYPE);
+        String detailType = head == null ? null : head.detailType();
+        if (!DocumentReminderDue.DETAIL_TYPE.equals(detailType) && !RequirementAtRisk.DETAIL_TYPE.equals(detailType)) {
+            LOG.info("mail message {}: not a {} or {} event, deleted", message.getMessageId(), DocumentReminderDue.DETAIL_TYPE,
+                    RequirementAtRisk.DETAIL_TYPE);
             return true;
         }
         Mailer.Report report;
+        String key = null;
         try {
-            report = mailer.send(envelope.detail(), clock.instant(), retry.recipients(), deadline);
-        } catch (RuntimeException e) {
-            LOG.error("mail message {} ({}) failed (delivered again, then the failure queue): {}", message.getMessageId(),
-                    envelope.detail().idempotencyKey(), e.toString());
+            if (DocumentReminderDue.DETAIL_TYPE.equals(detailType)) {
+                DocumentReminderDue d = json.readValue(message.getBody(), DocumentReminderDue.Envelope.class).detail();
+                key = d == null ? null : d.idempotencyKey();
+                report = d == null ? null : mailer.send(d, clock.instant(), retry.recipients(), deadline);
+            } else {
+                RequirementAtRisk r = json.readValue(message.getBody(), RequirementAtRisk.Envelope.class).detail();
+                key = r == null ? null : r.idempotencyKey();
+                report = r == null ? null : mailer.send(r, clock.instant(), retry.recipients(), deadline);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("mail message {} ({}) failed (delivered again, then the failure queue): {}", message.getMessageId(), key,
+                    e.toString());
             return false;
+        }
+        if (report == null) {
+            LOG.info("mail message {}: a {} event without detail, deleted", message.getMessageId(), detailType);
+            return true;
         }
         reports.add(report);
         if (report.failed() > 0) {
@@ -119,6 +135,10 @@ public class MailerHandler extends MicronautRequestHandler<SQSEvent, SQSBatchRes
             return false;
         }
     }
+
+    /** What a message is, before it is read as such. */
+    @io.micronaut.serde.annotation.Serdeable
+    record Head(@io.micronaut.core.annotation.Nullable @com.fasterxml.jackson.annotation.JsonProperty("detail-type") String detailType) {}
 
     /** The message's string attributes as Lambda's SQS event carries them. */
     private static Map<String, String> attributes(SQSEvent.SQSMessage message) {

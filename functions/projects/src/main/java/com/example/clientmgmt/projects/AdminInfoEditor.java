@@ -1,5 +1,6 @@
 package com.example.clientmgmt.projects;
 
+import com.example.clientmgmt.storage.readiness.ReadinessStore;
 import com.example.clientmgmt.domain.AdminInfo;
 import com.example.clientmgmt.domain.AdminInfoPatch;
 import com.example.clientmgmt.domain.Caller;
@@ -33,11 +34,13 @@ public class AdminInfoEditor {
     private final ProjectStore projects;
     private final ReminderParking parking;
     private final Clock clock;
+    private final ReadinessStore readiness;
 
-    public AdminInfoEditor(ProjectStore projects, ReminderParking parking, Clock clock) {
+    public AdminInfoEditor(ProjectStore projects, ReminderParking parking, Clock clock, ReadinessStore readiness) {
         this.projects = projects;
         this.parking = parking;
         this.clock = clock;
+        this.readiness = readiness;
     }
 
     /**
@@ -60,6 +63,7 @@ public class AdminInfoEditor {
             }
             try {
                 projects.updateAdminInfo(project, caller, update, clock.instant());
+                readiness.afterWrite(caller.orgId(), projectId, clock.instant());
                 if (project.state().isClosed() != update.after().state().isClosed()) {
                     moveReminders(ProjectRef.of(project));
                 }

@@ -1,5 +1,6 @@
 package com.example.clientmgmt.projects;
 
+import com.example.clientmgmt.storage.readiness.ReadinessStore;
 import com.example.clientmgmt.domain.Caller;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.Permission;
@@ -44,11 +45,13 @@ public class RequirementsController {
     private final RequirementStore requirements;
     private final JsonMapper json;
     private final Clock clock;
+    private final ReadinessStore readiness;
 
-    public RequirementsController(RequirementStore requirements, JsonMapper json, Clock clock) {
+    public RequirementsController(RequirementStore requirements, JsonMapper json, Clock clock, ReadinessStore readiness) {
         this.requirements = requirements;
         this.json = json;
         this.clock = clock;
+        this.readiness = readiness;
     }
 
     @Get
@@ -128,6 +131,7 @@ public class RequirementsController {
             }
             try {
                 requirements.write(caller, ProjectRef.of(loaded.project()), decision, clock.instant());
+                readiness.afterWrite(caller.orgId(), projectId, clock.instant());
                 return new RequirementStore.Loaded(loaded.project(), decision.after());
             } catch (ProblemException e) {
                 if (!Objects.equals(e.messageKey(), "CONCURRENT_CHANGE") || attempt == ATTEMPTS) {

@@ -5,6 +5,7 @@ import com.example.clientmgmt.domain.Organization;
 import com.example.clientmgmt.platform.AwsClients;
 import com.example.clientmgmt.platform.BatchRetry;
 import com.example.clientmgmt.platform.DocumentReminderDue;
+import com.example.clientmgmt.platform.RequirementAtRisk;
 import com.example.clientmgmt.storage.reminders.ReminderStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -21,14 +22,15 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Publishes {@code DocumentReminderDue} events on the application's bus, ten per PutEvents call (the
+ * Publishes {@code DocumentReminderDue} (and the readiness sweep's {@code RequirementAtRisk}) events on the application's bus, ten per PutEvents call (the
  * API's maximum). Entries EventBridge refuses are retried ({@link BatchRetry}); those that still fail are returned, so that
  * their reminders are not completed and the next sweep tries again: nothing is dropped.
  */
 @Singleton
-@Requires(property = "event.bus.name") // the worker's; the tick function has no bus
+@Requires(property = "event.bus.name")
 public class ReminderEvents implements AutoCloseable {
     public static final String SOURCE = DocumentReminderDue.SOURCE;
     public static final String DETAIL_TYPE = DocumentReminderDue.DETAIL_TYPE;
@@ -50,24 +52,35 @@ public class ReminderEvents implements AutoCloseable {
 
     /** Publishes each reminder's event; returns those that could not be published. */
     public List<Due> publish(List<Due> due) {
-        List<Due> failed = new ArrayList<>();
-        for (int from = 0; from < due.size(); from += BATCH) {
-            List<Due> pending = BatchRetry.send(due.subList(from, Math.min(due.size(), from + BATCH)), this::putEvents);
+        return publish(due, SOURCE, DETAIL_TYPE, this::detail, d -> d.occurrence().idempotencyKey());
+    }
+
+    /** Publishes each at-risk requirement's event ({@link RequirementAtRisk}); returns those that could not be published. */
+    public List<RequirementAtRisk> publishAtRisk(List<RequirementAtRisk> atRisk) {
+        return publish(atRisk, RequirementAtRisk.SOURCE, RequirementAtRisk.DETAIL_TYPE, this::json, RequirementAtRisk::idempotencyKey);
+    }
+
+    /** Publishes {@code events} as {@code source}/{@code detailType}, ten a call, retried; returns those still refused. */
+    private <T> List<T> publish(List<T> events, String source, String detailType, Function<T, String> detail, Function<T, String> key) {
+        List<T> failed = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += BATCH) {
+            List<T> pending = BatchRetry.send(events.subList(from, Math.min(events.size(), from + BATCH)),
+                    batch -> putEvents(batch, source, detailType, detail));
             if (!pending.isEmpty()) {
-                LOG.error("{} reminder event(s) not published after {} attempts; they stay due: {}", pending.size(), BatchRetry.ATTEMPTS,
-                        pending.stream().map(d -> d.occurrence().idempotencyKey()).toList());
+                LOG.error("{} {} event(s) not published after {} attempts; they stay due: {}", pending.size(), detailType,
+                        BatchRetry.ATTEMPTS, pending.stream().map(key).toList());
                 failed.addAll(pending);
             }
         }
         return failed;
     }
 
-    private List<Due> putEvents(List<Due> batch) {
+    private <T> List<T> putEvents(List<T> batch, String source, String detailType, Function<T, String> detail) {
         List<PutEventsRequestEntry> entries = new ArrayList<>();
-        for (Due d : batch) {
-            entries.add(PutEventsRequestEntry.builder().eventBusName(bus).source(SOURCE).detailType(DETAIL_TYPE)
+        for (T event : batch) {
+            entries.add(PutEventsRequestEntry.builder().eventBusName(bus).source(source).detailType(detailType)
                     .resources(List.of())
-                    .detail(detail(d)).build());
+                    .detail(detail.apply(event)).build());
         }
         PutEventsResponse response;
         try {
@@ -76,7 +89,7 @@ public class ReminderEvents implements AutoCloseable {
             LOG.warn("PutEvents failed: {}", e.toString());
             return batch;
         }
-        List<Due> refused = new ArrayList<>();
+        List<T> refused = new ArrayList<>();
         List<PutEventsResultEntry> results = response.entries();
         for (int i = 0; i < batch.size(); i++) {
             if (i >= results.size() || results.get(i).errorCode() != null) {
@@ -86,17 +99,21 @@ public class ReminderEvents implements AutoCloseable {
         return refused;
     }
 
-    private String detail(Due d) {
-        ReminderStore.Occurrence o = d.occurrence();
-        AdminDocument doc = o.due().document();
+    private String json(Object detail) {
         try {
-            return json.writeValueAsString(new DocumentReminderDue(doc.orgId(), d.organization().name(),
-                    d.organization().defaultLanguage(), doc.projectId(), d.projectName(), doc.id(), doc.title(), doc.kind().name(),
-                    o.reminder().date().toString(), o.reminder().note(), o.day().toString(), d.recipients(),
-                    o.reminder().contactRoles().stream().map(Enum::name).sorted().toList(), o.idempotencyKey()));
+            return json.writeValueAsString(detail);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String detail(Due d) {
+        ReminderStore.Occurrence o = d.occurrence();
+        AdminDocument doc = o.due().document();
+        return json(new DocumentReminderDue(doc.orgId(), d.organization().name(),
+                d.organization().defaultLanguage(), doc.projectId(), d.projectName(), doc.id(), doc.title(), doc.kind().name(),
+                o.reminder().date().toString(), o.reminder().note(), o.day().toString(), d.recipients(),
+                o.reminder().contactRoles().stream().map(Enum::name).sorted().toList(), o.idempotencyKey()));
     }
 
     @Override

@@ -47,8 +47,9 @@ public class ReminderTick {
     private final Metrics metrics;
     private final int itemSize;
     private final Duration reserve;
+    private final ReadinessSweep readiness;
 
-    public ReminderTick(ReminderStore reminders, ReminderMoves moves, ReminderQueue queue, Metrics metrics,
+    public ReminderTick(ReminderStore reminders, ReminderMoves moves, ReminderQueue queue, Metrics metrics, ReadinessSweep readiness,
                         @Value("${reminders.work-item-size:25}") int itemSize, @Value("${reminders.tick-reserve:20s}") Duration reserve) {
         if (itemSize < 1 || itemSize > 100) {
             throw new IllegalArgumentException("reminders.work-item-size must be 1..100, not " + itemSize);
@@ -59,16 +60,18 @@ public class ReminderTick {
         this.metrics = metrics;
         this.itemSize = itemSize;
         this.reserve = reserve;
+        this.readiness = readiness;
     }
 
     /**
      * What a tick did: {@code due} reminders listed, {@code workItems} queued for {@code organizations} organizations,
      * {@code unsent} items SQS refused (their reminders stay due), {@code listedAll} false when it ran low on time and
-     * left the rest to the next tick, {@code projectsSettled} closed or reopened projects whose reminders it moved.
+     * left the rest to the next tick, {@code projectsSettled} closed or reopened projects whose reminders it moved;
+     * {@code readiness}: the readiness sweep that followed ({@link ReadinessSweep}).
      */
     @Serdeable
     public record Report(String tickId, String asOf, int due, int workItems, int organizations, int unsent, boolean listedAll,
-                         int projectsSettled) {}
+                         int projectsSettled, ReadinessSweep.Report readiness) {}
 
     /** One tick as of {@code now}; {@code remaining}: how long the invocation may still run. */
     public Report run(Instant now, Supplier<Duration> remaining) {
@@ -98,7 +101,8 @@ public class ReminderTick {
         int[] sent = queue(turns, tickId, now);
         items += sent[0];
         unsent += sent[1];
-        Report report = new Report(tickId, now.toString(), due, items, organizations.size(), unsent, listedAll, settled);
+        ReadinessSweep.Report swept = readiness.run(now, remaining, reserve);
+        Report report = new Report(tickId, now.toString(), due, items, organizations.size(), unsent, listedAll, settled, swept);
         LOG.info("reminder tick {}", report);
         metrics.record(Map.of("RemindersDue", (double) due, "ReminderWorkItems", (double) items,
                 "ReminderWorkUnsent", (double) unsent, "ReminderTickIncomplete", listedAll ? 0.0 : 1.0), Unit.COUNT, Map.of());

@@ -21,6 +21,9 @@ import java.util.Map;
  *   PROJECT#DOCUMENT#d    admin documents with their file versions (just above PROJECT: one ascending query reads the
  *                         project, then documents)
  *   PROJECT#REMINDERS#MOVE the project closed or reopened and its reminders are still moving (lpk = REMINDERS#MOVING)
+ *   PROJECT#READINESS     the project's readiness summary (ReadinessItem): when at risk lpk = ORG#o#READINESS, lsk =
+ *                         nextDate#project (index Lookup, the organization's list); while time alone may change it
+ *                         duePk = READINESS#0..3, dueAt (index DueReminders, the daily sweep's refresh and at-risk warnings)
  *   PROJECT#REQUIREMENTS  the project's stored requirements (outside the documents' range: a documents query never reads it)
  *   PROJECT#UPLOAD#d#v    a file version awaiting its upload (after the documents' range)
  *   USER#u                membership (index ByUser lists a user's projects)
@@ -80,6 +83,8 @@ public final class Keys {
     public static final String MOVING_REMINDERS = "REMINDERS#MOVING";
     public static final String SETTINGS = "SETTINGS";
     public static final String REQUIREMENTS = "PROJECT#REQUIREMENTS";
+    /** A project's readiness summary: between its documents and its requirements, so one query reads the whole dossier. */
+    public static final String READINESS = "PROJECT#READINESS";
     public static final String REQUIREMENT_TEMPLATES = "REQUIREMENT-TEMPLATES";
     public static final String CALENDAR = "CALENDAR";
     public static final String PROFILE = "PROFILE";
@@ -140,6 +145,16 @@ public final class Keys {
 
     public static String expiringPk(String orgId) {
         return ORG + orgId + "#EXPIRING";
+    }
+
+    /** The organization's projects at risk on the Lookup index ({@code lsk = nextDate#project}). */
+    public static String readinessPk(String orgId) {
+        return ORG + orgId + "#READINESS";
+    }
+
+    /** A partition of readiness summaries to refresh on the DueReminders index (apart from the reminders' {@code DUE#n}). */
+    public static String readinessDuePk(int shard) {
+        return "READINESS#" + shard;
     }
 
     public static String organizationProjectsPk(String orgId) {

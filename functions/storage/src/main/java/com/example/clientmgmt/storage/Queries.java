@@ -15,6 +15,26 @@ import java.util.function.Function;
 public final class Queries {
     private Queries() {}
 
+    /** A filter names at most this many values in one IN (DynamoDB's limit); more are filtered by the reader. */
+    public static final int MAX_IN_VALUES = 100;
+
+    /**
+     * The filter {@code name IN (:prefix0, :prefix1, …)} of {@code allowed} (at most {@link #MAX_IN_VALUES}), its
+     * placeholders' values put in {@code values}.
+     */
+    public static String in(String name, java.util.Collection<String> allowed, String prefix, Map<String, AttributeValue> values) {
+        if (allowed.size() > MAX_IN_VALUES) {
+            throw new IllegalArgumentException("at most " + MAX_IN_VALUES + " values in a filter, not " + allowed.size());
+        }
+        List<String> placeholders = new java.util.ArrayList<>();
+        for (String value : allowed) {
+            String placeholder = prefix + placeholders.size();
+            placeholders.add(placeholder);
+            values.put(placeholder, AttributeValue.fromS(value));
+        }
+        return name + " IN (" + String.join(", ", placeholders) + ")";
+    }
+
     /** True when DynamoDB stopped before the end of the key range: another page may follow. */
     public static boolean hasMore(QueryResponse response) {
         return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();

@@ -1,5 +1,6 @@
 package com.example.clientmgmt.uploads;
 
+import com.example.clientmgmt.storage.readiness.ReadinessStore;
 import com.example.clientmgmt.domain.AdminDocument;
 import com.example.clientmgmt.domain.DocumentKeys;
 import com.example.clientmgmt.domain.FileVersion;
@@ -41,9 +42,10 @@ public class UploadFinalizer {
     private final ReminderSchedule schedule;
     private final ProjectStore projects;
     private final OrganizationStore organizations;
+    private final ReadinessStore readiness;
 
     public UploadFinalizer(DocumentStore documents, UploadSettlements settlements, DocumentFiles files, UploadPolicy policy, Clock clock, ReminderSchedule schedule,
-                           ProjectStore projects, OrganizationStore organizations) {
+                           ProjectStore projects, OrganizationStore organizations, ReadinessStore readiness) {
         this.documents = documents;
         this.settlements = settlements;
         this.files = files;
@@ -52,6 +54,7 @@ public class UploadFinalizer {
         this.schedule = schedule;
         this.projects = projects;
         this.organizations = organizations;
+        this.readiness = readiness;
     }
 
     /** An S3 event's object: the version its key names, with the S3 version the event names (null when none). */
@@ -135,6 +138,7 @@ public class UploadFinalizer {
         }
         boolean changed = settlements.markRejected(document, version.id(), settlement.rejection(), clock.instant());
         if (changed) {
+            settled(document);
             files.deleteVersion(key, object.versionId());
             LOG.warn("upload of {} rejected ({}): declared {} bytes {}, got {} bytes {}", key, settlement.rejection(),
                     version.declaredSize(), version.contentType(), object.size(), object.contentType());
@@ -159,6 +163,7 @@ public class UploadFinalizer {
                     stripQuotes(object.eTag()), object.versionId(), clock.instant(), landing);
             switch (settled) {
                 case SETTLED -> {
+                    settled(document);
                     if (landing.projectClosed()) {
                         LOG.info("version {} of document {} kept on its closed project, renewing nothing", version.id(), document.id());
                     }
@@ -173,6 +178,11 @@ public class UploadFinalizer {
         LOG.warn("version {} of document {} left pending: its project kept closing and reopening; the reconciliation settles it",
                 version.id(), document.id());
         return Outcome.CANNOT_TELL;
+    }
+
+    /** A version of {@code document} settled (or lapsed): its project's readiness follows ({@link ReadinessStore}). */
+    void settled(AdminDocument document) {
+        readiness.afterWrite(document.orgId(), document.projectId(), clock.instant());
     }
 
     private UploadSettlement.Landing landing(AdminDocument document, UploadSettlement settlement) {

@@ -78,6 +78,7 @@ public class UploadReconciler {
                     case REJECTED -> rejected++;
                     case OBJECT_GONE -> {
                         if (settlements.markExpired(document.get(), pending.versionId(), now)) {
+                            finalizer.settled(document.get());
                             never++;
                         } else {
                             already++;

@@ -30,6 +30,15 @@ public final class NotificationItem {
         return String.format("%013d.%s.%d", createdAt.toEpochMilli(), documentId, armedVer);
     }
 
+    /**
+     * The id of the notification warning that {@code requirementId} of {@code projectId} is at risk for {@code date},
+     * created at {@code createdAt}: the project in the middle, a number from the requirement and its date at the end.
+     */
+    public static String atRiskId(Instant createdAt, String projectId, String requirementId, java.time.LocalDate date) {
+        long n = Long.parseLong(com.example.clientmgmt.domain.Sha256.hex(requirementId + "#" + date).substring(0, 15), 16);
+        return id(createdAt, projectId, n);
+    }
+
     static boolean isWellFormedId(String id) {
         return id != null && ID.matcher(id).matches();
     }
@@ -99,8 +108,9 @@ public final class NotificationItem {
         item.put("organizationName", Attrs.s(n.organizationName()));
         item.put("projectId", AttributeValue.fromS(n.projectId()));
         item.put("projectName", Attrs.s(n.projectName()));
-        item.put("documentId", AttributeValue.fromS(n.documentId()));
-        item.put("title", AttributeValue.fromS(n.title()));
+        item.put("documentId", Attrs.s(n.documentId()));
+        item.put("requirementId", Attrs.s(n.requirementId()));
+        item.put("title", Attrs.s(n.title()));
         item.put("kind", Attrs.s(n.kind() == null ? null : n.kind().name()));
         item.put("reminderDate", Attrs.s(n.reminderDate() == null ? null : n.reminderDate().toString()));
         item.put("reminderNote", Attrs.s(n.reminderNote()));
@@ -129,6 +139,6 @@ public final class NotificationItem {
         return new Notification(Attrs.str(i, "id"), Attrs.str(i, "type"), Attrs.str(i, "organizationName"), Attrs.str(i, "projectId"),
                 Attrs.str(i, "projectName"), Attrs.str(i, "documentId"), Attrs.str(i, "title"),
                 kind == null ? null : DocumentKind.valueOf(kind), Attrs.date(i, "reminderDate"), Attrs.str(i, "reminderNote"),
-                Attrs.date(i, "occurrence"), Attrs.instant(i, "createdAt"), Attrs.bool(i, READ));
+                Attrs.date(i, "occurrence"), Attrs.instant(i, "createdAt"), Attrs.bool(i, READ), Attrs.str(i, "requirementId"));
     }
 }

@@ -50,9 +50,22 @@ public class NotificationStore {
         Notification notification = new Notification(id, Notification.DOCUMENT_REMINDER, context.organizationName(), d.projectId(),
                 context.projectName(), d.id(), d.title(), d.kind(), occurrence.reminder().date(), occurrence.reminder().note(),
                 occurrence.day(), occurrence.firstClaim(), false);
+        firstWrite(d.orgId(), userId, notification, occurrence.idempotencyKey());
+    }
+
+    /**
+     * Writes one recipient's notification of a requirement at risk ({@link Notification#REQUIREMENT_AT_RISK}), unread.
+     * Its id comes from the warning alone ({@link NotificationItem#atRiskId}), so writing it again (a retried sweep)
+     * changes nothing and keeps the read mark.
+     */
+    public void recordAtRisk(String orgId, Notification notification, String userId, String idempotencyKey) {
+        firstWrite(orgId, userId, notification, idempotencyKey);
+    }
+
+    private void firstWrite(String orgId, String userId, Notification notification, String idempotencyKey) {
         try {
-            dynamo.updateItem(NotificationItem.firstWrite(d.orgId(), userId, notification, occurrence.idempotencyKey())
-                    .updateItem(table, NotificationItem.key(d.orgId(), userId, id)).build());
+            dynamo.updateItem(NotificationItem.firstWrite(orgId, userId, notification, idempotencyKey)
+                    .updateItem(table, NotificationItem.key(orgId, userId, notification.id())).build());
         } catch (ConditionalCheckFailedException written) {
             // written by an earlier try of the same occurrence: kept as it is, read or not
         }

@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * What readiness and the calendar need of one project, in one key range of its partition: the project ({@code PROJECT}),
- * its documents ({@code PROJECT#DOCUMENT#…}) and its stored requirements ({@code PROJECT#REQUIREMENTS}) sort together,
+ * its documents ({@code PROJECT#DOCUMENT#…}), its readiness summary ({@code PROJECT#READINESS}) and its stored requirements
+ * ({@code PROJECT#REQUIREMENTS}) sort together,
  * so one query reads them all (more pages only past 1 MB of documents); history and pending uploads lie outside it.
  */
 @Singleton
@@ -36,8 +37,9 @@ public class ProjectDossiers {
         this.table = table.name();
     }
 
-    /** A project with its documents (oldest first) and stored requirements. */
-    public record Dossier(Project project, List<AdminDocument> documents, ProjectRequirements requirements) {}
+    /** A project with its documents (oldest first), stored requirements and readiness summary (null: none stored yet). */
+    public record Dossier(Project project, List<AdminDocument> documents, ProjectRequirements requirements,
+                          ReadinessItem.Stored readiness) {}
 
     /** The project's dossier; empty when there is no such project. */
     public Optional<Dossier> read(String orgId, String projectId) {
@@ -47,6 +49,7 @@ public class ProjectDossiers {
         Project project = null;
         List<AdminDocument> documents = new ArrayList<>();
         ProjectRequirements requirements = ProjectRequirements.NONE;
+        ReadinessItem.Stored readiness = null;
         QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.projectPk(orgId, projectId)),
@@ -59,11 +62,13 @@ public class ProjectDossiers {
                     project = ProjectItem.toProject(item);
                 } else if (sk.startsWith(Keys.DOCUMENT_PREFIX)) {
                     documents.add(DocumentItem.toDocument(item));
+                } else if (ReadinessItem.isReadiness(item)) {
+                    readiness = ReadinessItem.toStored(orgId, item);
                 } else if (RequirementsItem.isRequirements(item)) {
                     requirements = RequirementsItem.toRequirements(item);
                 }
             }
         }
-        return project == null ? Optional.empty() : Optional.of(new Dossier(project, documents, requirements));
+        return project == null ? Optional.empty() : Optional.of(new Dossier(project, documents, requirements, readiness));
     }
 }

@@ -57,15 +57,10 @@ public class ExpiringDocuments {
                 ":before", AttributeValue.fromS(before.toString())));
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.LOOKUP)
                 .keyConditionExpression("#pk = :org AND #sk < :before").limit(limit);
-        boolean filterHere = onlyProjects != null && onlyProjects.size() > MAX_FILTER_VALUES;
+        boolean filterHere = onlyProjects != null && onlyProjects.size() > Queries.MAX_IN_VALUES;
         if (onlyProjects != null && !filterHere) {
-            List<String> placeholders = new ArrayList<>();
-            for (String projectId : onlyProjects) {
-                placeholders.add(":p" + placeholders.size());
-                values.put(placeholders.get(placeholders.size() - 1), AttributeValue.fromS(projectId));
-            }
+            query.filterExpression(Queries.in("#project", onlyProjects, ":p", values));
             names.put("#project", "projectId");
-            query.filterExpression("#project IN (" + String.join(", ", placeholders) + ")");
         }
         query.expressionAttributeNames(names).expressionAttributeValues(values);
         if (after != null) {
@@ -82,9 +77,6 @@ public class ExpiringDocuments {
         String next = Queries.hasMore(response) ? Cursor.encode(Attrs.str(response.lastEvaluatedKey(), Keys.LOOKUP_SK)) : null;
         return new Page<>(items, next);
     }
-
-    /** A filter lists at most this many projects (DynamoDB's limit for IN); more are filtered here. */
-    private static final int MAX_FILTER_VALUES = 100;
 
     private static boolean isExpiringPosition(String position) {
         String[] parts = position.split("#", -1);
