@@ -98,6 +98,11 @@ public record ReadinessSummary(boolean ready, LocalDate nextDate, Map<Readiness.
         return new Decision(new ReadinessSummary(ready, nextDate, counts, warned, refreshOn, open), toWarn);
     }
 
+    /** When the daily sweep is to refresh it: {@code refreshOn} at the hour reminders fire in {@code zone}; null: never by time. */
+    public java.time.Instant refreshAt(java.time.ZoneId zone) {
+        return refreshOn == null ? null : refreshOn.atTime(ReminderSchedule.FIRES_AT).atZone(zone).toInstant();
+    }
+
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a == null || b.isBefore(a) ? b : a;
     }

@@ -92,8 +92,9 @@ public final class LocalApi {
                     + " failed (delivered again after the queue's visibility timeout, then the failure queue)"));
             return answer;
         }).runInBackground(500);
-        // and every reminder event, shown in this log
-        BusCapture bus = BusCapture.connect(aws, NAMES.bus(), "clientmgmt.reminders");
+        // and every reminder and at-risk event, shown in this log
+        BusCapture bus = BusCapture.connect(aws, NAMES.bus(), "capture",
+                "{\"source\":[\"clientmgmt.reminders\",\"clientmgmt.readiness\"]}");
         Thread busTail = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {

@@ -30,17 +30,19 @@ public class NotificationsController {
     }
 
     /**
-     * One notification: a reminder occurrence ({@code DOCUMENT_REMINDER}, {@code occurrence} its day) or a
-     * reminder stopped by a renewed version ({@code DOCUMENT_RENEWED}), named so that it reads on its own.
+     * One notification: a reminder occurrence ({@code DOCUMENT_REMINDER}, {@code occurrence} its day), a
+     * reminder stopped by a renewed version ({@code DOCUMENT_RENEWED}) or a requirement at risk
+     * ({@code REQUIREMENT_AT_RISK}), named so that it reads on its own.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record View(String id, String type, String organizationName, String projectId, String projectName, String documentId,
-                String title, String kind, String reminderDate, String reminderNote, String occurrence, String createdAt,
-                boolean read) {
+                String requirementId, String title, String kind, String reminderDate, String reminderNote, String occurrence,
+                String createdAt, boolean read) {
         static View of(Notification n) {
-            return new View(n.id(), n.type(), n.organizationName(), n.projectId(), n.projectName(), n.documentId(), n.title(),
-                    text(n.kind()), text(n.reminderDate()), n.reminderNote(), text(n.occurrence()), n.createdAt().toString(), n.read());
+            return new View(n.id(), n.type(), n.organizationName(), n.projectId(), n.projectName(), n.documentId(), n.requirementId(),
+                    n.title(), text(n.kind()), text(n.reminderDate()), n.reminderNote(), text(n.occurrence()), n.createdAt().toString(),
+                    n.read());
         }
 
         private static String text(Object value) {

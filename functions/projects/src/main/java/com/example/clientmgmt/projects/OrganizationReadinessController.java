@@ -6,7 +6,6 @@ import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.http.PageView;
 import com.example.clientmgmt.http.Paging;
 import com.example.clientmgmt.storage.project.MembershipStore;
-import com.example.clientmgmt.storage.readiness.ReadinessItem;
 import com.example.clientmgmt.storage.readiness.ReadinessStore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -48,7 +47,7 @@ public class OrganizationReadinessController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AtRisk(String projectId, String projectName, String state, String nextDate, long daysLeft, Map<String, Integer> counts) {
-        static AtRisk of(ReadinessItem.Stored s, LocalDate today) {
+        static AtRisk of(ReadinessStore.Stored s, LocalDate today) {
             Map<String, Integer> counts = new TreeMap<>();
             s.summary().counts().forEach((status, n) -> counts.put(status.name(), n));
             return new AtRisk(s.projectId(), s.projectName(), s.state().name(), s.summary().nextDate().toString(),
@@ -62,7 +61,7 @@ public class OrganizationReadinessController {
         int days = Paging.wholeNumber(withinDays, "withinDays", 0, MAX_DAYS, DEFAULT_DAYS, "BAD_WITHIN_DAYS");
         int size = Paging.limit(limit);
         LocalDate today = LocalDate.ofInstant(clock.instant(), schedule.zone());
-        Page<ReadinessItem.Stored> page = readiness.atRisk(caller.orgId(), today, today.plusDays(days),
+        Page<ReadinessStore.Stored> page = readiness.atRisk(caller.orgId(), today, today.plusDays(days),
                 caller.orgAdmin() ? null : memberships.memberProjectIds(caller), cursor, size);
         return PageView.of(page, s -> AtRisk.of(s, today));
     }

@@ -9,7 +9,6 @@ import com.example.clientmgmt.domain.ReminderSchedule;
 import com.example.clientmgmt.domain.Requirement;
 import com.example.clientmgmt.platform.Metrics;
 import com.example.clientmgmt.platform.RequirementAtRisk;
-import com.example.clientmgmt.storage.notifications.NotificationItem;
 import com.example.clientmgmt.storage.notifications.NotificationStore;
 import com.example.clientmgmt.storage.organization.OrganizationStore;
 import com.example.clientmgmt.storage.readiness.ReadinessStore;
@@ -89,7 +88,7 @@ public class ReadinessSweep {
                 Organization organization = orgs.computeIfAbsent(due.orgId(), organizations::find);
                 try {
                     Optional<ReadinessStore.Refreshed> done = readiness.refresh(due.orgId(), due.projectId(), now,
-                            schedule.of(organization), r -> warn(r, organization, due.dueAt()));
+                            schedule.of(organization).zone(), r -> warn(r, organization, due.dueAt()));
                     if (done.isPresent()) { // counted once written: a refresh tried again warns again, idempotently
                         t.refreshed++;
                         t.warned += done.get().toWarn().size();
@@ -120,8 +119,7 @@ public class ReadinessSweep {
         for (Readiness.Item item : r.toWarn()) {
             Requirement q = item.requirement();
             String key = RequirementAtRisk.DETAIL_TYPE + "#" + project.id() + "#" + q.id() + "#" + item.at();
-            Notification n = new Notification(NotificationItem.atRiskId(since, project.id(), q.id(), item.at()),
-                    Notification.REQUIREMENT_AT_RISK, organization.name(), project.id(), project.name(), null, q.label(), q.kind(),
+            Notification n = new Notification(null, Notification.REQUIREMENT_AT_RISK, organization.name(), project.id(), project.name(), null, q.label(), q.kind(),
                     item.at(), q.note(), r.today(), since, false, q.id());
             for (String admin : admins) {
                 notifications.recordAtRisk(project.orgId(), n, admin, key);

@@ -54,12 +54,15 @@ public class NotificationStore {
     }
 
     /**
-     * Writes one recipient's notification of a requirement at risk ({@link Notification#REQUIREMENT_AT_RISK}), unread.
-     * Its id comes from the warning alone ({@link NotificationItem#atRiskId}), so writing it again (a retried sweep)
-     * changes nothing and keeps the read mark.
+     * Writes one recipient's notification of a requirement at risk ({@link Notification#REQUIREMENT_AT_RISK}; its id is
+     * set here), unread. The id comes from the warning alone ({@link NotificationItem#atRiskId}: its time, project,
+     * requirement and day), so writing it again (a retried sweep) changes nothing and keeps the read mark.
      */
-    public void recordAtRisk(String orgId, Notification notification, String userId, String idempotencyKey) {
-        firstWrite(orgId, userId, notification, idempotencyKey);
+    public void recordAtRisk(String orgId, Notification n, String userId, String idempotencyKey) {
+        String id = NotificationItem.atRiskId(n.createdAt(), n.projectId(), n.requirementId(), n.reminderDate());
+        firstWrite(orgId, userId, new Notification(id, n.type(), n.organizationName(), n.projectId(), n.projectName(), n.documentId(),
+                n.title(), n.kind(), n.reminderDate(), n.reminderNote(), n.occurrence(), n.createdAt(), n.read(), n.requirementId()),
+                idempotencyKey);
     }
 
     private void firstWrite(String orgId, String userId, Notification notification, String idempotencyKey) {

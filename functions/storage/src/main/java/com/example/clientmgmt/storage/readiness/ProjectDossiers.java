@@ -39,7 +39,7 @@ public class ProjectDossiers {
 
     /** A project with its documents (oldest first), stored requirements and readiness summary (null: none stored yet). */
     public record Dossier(Project project, List<AdminDocument> documents, ProjectRequirements requirements,
-                          ReadinessItem.Stored readiness) {}
+                          ReadinessStore.Stored readiness) {}
 
     /** The project's dossier; empty when there is no such project. */
     public Optional<Dossier> read(String orgId, String projectId) {
@@ -49,7 +49,7 @@ public class ProjectDossiers {
         Project project = null;
         List<AdminDocument> documents = new ArrayList<>();
         ProjectRequirements requirements = ProjectRequirements.NONE;
-        ReadinessItem.Stored readiness = null;
+        ReadinessStore.Stored readiness = null;
         QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.projectPk(orgId, projectId)),

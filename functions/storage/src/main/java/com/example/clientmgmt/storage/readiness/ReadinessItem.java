@@ -38,10 +38,6 @@ public final class ReadinessItem {
 
     private ReadinessItem() {}
 
-    /** A stored summary, of a project named {@code projectName} in {@code state}, at version {@code version}. */
-    public record Stored(String orgId, String projectId, String projectName, ProjectState state, ReadinessSummary summary,
-                         long version) {}
-
     public static Map<String, AttributeValue> key(String orgId, String projectId) {
         return Keys.key(Keys.projectPk(orgId, projectId), Keys.READINESS);
     }
@@ -61,7 +57,7 @@ public final class ReadinessItem {
     }
 
     /** The item of {@code s}; {@code dueAt}: when the sweep refreshes it (null: never by time). */
-    static Map<String, AttributeValue> item(Stored s, Instant dueAt) {
+    static Map<String, AttributeValue> item(ReadinessStore.Stored s, Instant dueAt) {
         ReadinessSummary r = s.summary();
         Map<String, AttributeValue> item = new HashMap<>(key(s.orgId(), s.projectId()));
         item.put("type", AttributeValue.fromS("Readiness"));
@@ -92,7 +88,7 @@ public final class ReadinessItem {
     }
 
     /** The stored summary of {@code orgId}'s project; null: none stored. */
-    static Stored toStored(String orgId, Map<String, AttributeValue> item) {
+    static ReadinessStore.Stored toStored(String orgId, Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
             return null;
         }
@@ -102,7 +98,7 @@ public final class ReadinessItem {
         item.get(WARNED).m().forEach((id, day) -> warned.put(id, LocalDate.parse(day.s())));
         ReadinessSummary summary = new ReadinessSummary(Attrs.bool(item, READY), Attrs.date(item, NEXT_DATE), counts, warned,
                 Attrs.date(item, REFRESH_ON), Attrs.bool(item, OPEN));
-        return new Stored(orgId, Attrs.str(item, PROJECT_ID), Attrs.str(item, PROJECT_NAME),
+        return new ReadinessStore.Stored(orgId, Attrs.str(item, PROJECT_ID), Attrs.str(item, PROJECT_NAME),
                 ProjectState.valueOf(Attrs.str(item, STATE)), summary, Attrs.num(item, VERSION));
     }
 }

@@ -5,7 +5,7 @@ import com.example.clientmgmt.domain.Page;
 import com.example.clientmgmt.domain.Project;
 import com.example.clientmgmt.domain.Readiness;
 import com.example.clientmgmt.domain.ReadinessSummary;
-import com.example.clientmgmt.domain.ReminderSchedule;
+import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.domain.Ids;
 import com.example.clientmgmt.platform.TableConfig;
 import com.example.clientmgmt.storage.Attrs;
@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -55,10 +56,10 @@ public class ReadinessStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final ProjectDossiers dossiers;
-    private final ReminderSchedule schedule;
+    private final ZoneId defaultZone;
     private final int warnDays;
 
-    public ReadinessStore(DynamoDbClient dynamo, TableConfig table, ProjectDossiers dossiers, ReminderSchedule schedule,
+    public ReadinessStore(DynamoDbClient dynamo, TableConfig table, ProjectDossiers dossiers, @Value("${org.time.zone}") String defaultZone,
                           @Value("${requirements.warn-days}") int warnDays) {
         if (warnDays < 0 || warnDays > 366) {
             throw new IllegalArgumentException("requirements.warn-days must be 0..366, not " + warnDays);
@@ -66,7 +67,7 @@ public class ReadinessStore {
         this.dynamo = dynamo;
         this.table = table.name();
         this.dossiers = dossiers;
-        this.schedule = schedule;
+        this.defaultZone = ZoneId.of(defaultZone);
         this.warnDays = warnDays;
     }
 
@@ -75,8 +76,12 @@ public class ReadinessStore {
         return warnDays;
     }
 
+    /** A stored summary, of a project named {@code projectName} in {@code state}, at version {@code version}. */
+    public record Stored(String orgId, String projectId, String projectName, ProjectState state, ReadinessSummary summary,
+                         long version) {}
+
     /** A refresh decided: the project, its readiness, the summary written and the requirements to warn about. */
-    public record Refreshed(Project project, Readiness readiness, ReadinessItem.Stored stored, List<Readiness.Item> toWarn,
+    public record Refreshed(Project project, Readiness readiness, Stored stored, List<Readiness.Item> toWarn,
                            LocalDate today) {}
 
     /**
@@ -85,7 +90,7 @@ public class ReadinessStore {
      */
     public void afterWrite(String orgId, String projectId, Instant now) {
         try {
-            refresh(orgId, projectId, now, schedule, null);
+            refresh(orgId, projectId, now, defaultZone, null);
         } catch (RuntimeException e) {
             LOG.error("readiness summary of project {} not refreshed after its write (the next write or sweep mends it): {}",
                     projectId, e.toString());
@@ -93,12 +98,12 @@ public class ReadinessStore {
     }
 
     /**
-     * Reads the project's dossier and writes its summary as of {@code now} in {@code zone}'s days. With a {@code warner}
+     * Reads the project's dossier and writes its summary as of {@code now} in {@code zone}'s days (the organization's). With a {@code warner}
      * (the sweep), the requirements at risk not warned yet are handed to it before they are recorded as warned: when it
      * throws nothing is recorded and the summary stays due, so the next sweep warns again (the warner's writes and events
      * are idempotent). Empty when the project does not exist (its summary, if any, is deleted).
      */
-    public Optional<Refreshed> refresh(String orgId, String projectId, Instant now, ReminderSchedule zone, Consumer<Refreshed> warner) {
+    public Optional<Refreshed> refresh(String orgId, String projectId, Instant now, ZoneId zone, Consumer<Refreshed> warner) {
         for (int attempt = 1; ; attempt++) {
             Optional<ProjectDossiers.Dossier> read = dossiers.read(orgId, projectId);
             if (read.isEmpty()) {
@@ -109,19 +114,18 @@ public class ReadinessStore {
             Project project = dossier.project();
             AdminInfo info = project.adminInfo();
             Readiness readiness = Readiness.of(dossier.requirements().all(info), info, dossier.documents(), now);
-            LocalDate today = LocalDate.ofInstant(now, zone.zone());
-            ReadinessItem.Stored before = dossier.readiness();
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            Stored before = dossier.readiness();
             ReadinessSummary.Decision decision = ReadinessSummary.decide(readiness, !project.state().isClosed(), today, warnDays,
                     before == null ? Map.of() : before.summary().warned(), warner != null);
-            ReadinessItem.Stored after = new ReadinessItem.Stored(orgId, projectId, project.name(), project.state(), decision.summary(),
+            Stored after = new Stored(orgId, projectId, project.name(), project.state(), decision.summary(),
                     before == null ? 1 : before.version() + 1);
             Refreshed refreshed = new Refreshed(project, readiness, after, decision.toWarn(), today);
             if (warner != null && !decision.toWarn().isEmpty()) {
                 warner.accept(refreshed);
             }
-            LocalDate refreshOn = decision.summary().refreshOn();
             PutItemRequest.Builder put = PutItemRequest.builder().tableName(table)
-                    .item(ReadinessItem.item(after, refreshOn == null ? null : zone.dueAt(refreshOn)));
+                    .item(ReadinessItem.item(after, decision.summary().refreshAt(zone)));
             if (before == null) {
                 put.conditionExpression("attribute_not_exists(pk)");
             } else {
@@ -164,7 +168,7 @@ public class ReadinessStore {
      * (one query of the Lookup index); only those of {@code onlyProjects} when given (a filter on the same query, so a page
      * may come back shorter than {@code limit}: follow its cursor).
      */
-    public Page<ReadinessItem.Stored> atRisk(String orgId, LocalDate from, LocalDate to, Set<String> onlyProjects, String cursor,
+    public Page<Stored> atRisk(String orgId, LocalDate from, LocalDate to, Set<String> onlyProjects, String cursor,
                                              int limit) {
         // '$' sorts right after '#': every key of the day 'to' is below it
         String low = from.toString();
@@ -192,7 +196,7 @@ public class ReadinessStore {
             query.exclusiveStartKey(start);
         }
         QueryResponse response = dynamo.query(query.build());
-        List<ReadinessItem.Stored> items = response.items().stream()
+        List<Stored> items = response.items().stream()
                 .filter(i -> !filterHere || onlyProjects.contains(Attrs.str(i, ReadinessItem.PROJECT_ID)))
                 .map(i -> ReadinessItem.toStored(orgId, i)).toList();
         String next = Queries.hasMore(response) ? Cursor.encode(Attrs.str(response.lastEvaluatedKey(), Keys.LOOKUP_SK)) : null;
