@@ -927,6 +927,25 @@ def run_every_route(functions, aws, intrinsics, bucket, project, document, creat
         if applied:
             prepared["requirement"] = applied["items"][0]["id"]  # a TEMPLATE one: the PUT sample keeps it
     call("ProjectsFunction", "projects-readiness.json", f"{p}/readiness", 200)
+    # a requirement at risk (a bid bond needed in 5 days, none held): the write keeps the project's readiness summary, the
+    # organization's list shows it, and the tick's readiness sweep warns of it (in-app, RequirementAtRisk on the bus)
+    # under the tick's own role
+    zone = ZoneInfo("America/Toronto")
+    today = datetime.datetime.now(zone).date()
+    call("ProjectsFunction", "projects-requirements-replace.json", f"{p}/requirements", 200, method="PUT",
+         body={"items": [{"kind": "BID_BOND", "neededBy": "DATE", "date": str(today + datetime.timedelta(days=5))}]}, label="at risk")
+    listed = call("ProjectsFunction", "readiness-list.json", "/readiness", 200, query="withinDays=30", label="at risk")
+    ticker = functions.get("ReminderFunction")
+    if listed is not None and ticker is not None:
+        outcome.check(ticker, "readiness-list.json (every route, at risk, listed)", {"items": len(listed["items"])}, 0,
+                      "the project listed", any(i["projectId"] == project for i in listed["items"]))
+        tick = load_event("reminder-schedule.json")
+        morning = datetime.datetime.combine(today, datetime.time(7, 5), zone).astimezone(datetime.timezone.utc)
+        tick["time"] = utc_text(max(morning, datetime.datetime.now(datetime.timezone.utc)))  # the summary is due at 07:00
+        report, millis = ticker.invoke(tick)
+        swept = report.get("readiness", {}) if isinstance(report, dict) else {}
+        outcome.check(ticker, "reminder-schedule.json (every route, requirement at risk)", report, millis,
+                      "readiness.warned >= 1, failed 0", swept.get("warned", 0) >= 1 and swept.get("failed") == 0)
     feed = call("NotificationsFunction", "me-calendar.json", "/me/calendar", 200, label="prepared")
     if feed:
         prepared["calendar"] = feed["url"].rsplit("/", 1)[1][: -len(".ics")]

@@ -148,6 +148,8 @@ public final class RoundTrips {
                     .body(Map.of("templateId", template)).send());
             measure(trips, counter, "GET /projects/{id}/requirements", () -> api.get(base + "/requirements").token(boss).send());
             measure(trips, counter, "GET /projects/{id}/readiness", () -> api.get(base + "/readiness").token(boss).send());
+            measure(trips, counter, "GET /readiness (org admin)", () -> api.get("/readiness").token(boss).send());
+            measure(trips, counter, "GET /readiness (member)", () -> api.get("/readiness").token(api.token("lea", org, false)).send());
             String feed = measure(trips, counter, "POST /me/calendar", () -> api.post("/me/calendar").token(boss).send())
                     .json().get("url").asText();
             measure(trips, counter, "GET /calendar/{secret}.ics (1 project)", () -> api.get(java.net.URI.create(feed).getRawPath())

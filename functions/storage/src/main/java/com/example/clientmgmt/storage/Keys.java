@@ -105,6 +105,12 @@ public final class Keys {
         return ORG + orgId + "#PROJECT#" + projectId;
     }
 
+    /** The organization and project ids a {@link #projectPk} names, or null when {@code pk} is no project partition. */
+    public static String[] projectOf(String pk) {
+        int at = pk.startsWith(ORG) ? pk.indexOf("#PROJECT#", ORG.length()) : -1;
+        return at < 0 ? null : new String[] {pk.substring(ORG.length(), at), pk.substring(at + "#PROJECT#".length())};
+    }
+
     public static String userPk(String orgId, String userId) {
         return ORG + orgId + "#USER#" + userId;
     }

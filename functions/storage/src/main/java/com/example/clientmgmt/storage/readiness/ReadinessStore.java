@@ -71,6 +71,11 @@ public class ReadinessStore {
         this.warnDays = warnDays;
     }
 
+    /** The zone of organizations without settings ({@code org.time.zone}): the days of a write's refresh. */
+    public ZoneId defaultZone() {
+        return defaultZone;
+    }
+
     /** How many days before its day an unsatisfied requirement is at risk ({@code requirements.warn-days}). */
     public int warnDays() {
         return warnDays;
