@@ -59,8 +59,22 @@ class ProjectsAtRiskApiTest {
             if (request instanceof DynamoDbRequest) {
                 DYNAMO_REQUESTS.incrementAndGet();
             }
+            if (HELD.get() && request instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest put
+                    && "PROJECT#READINESS".equals(put.item().get("sk").s())) {
+                HELD.set(false); // its first put only: the retry goes through
+                AT_PUT.countDown();
+                try {
+                    GO.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     });
+    /** A thread that holds its summary's put until {@link #GO}, once it has read its dossier ({@link #AT_PUT}). */
+    static final ThreadLocal<Boolean> HELD = ThreadLocal.withInitial(() -> false);
+    static java.util.concurrent.CountDownLatch AT_PUT = new java.util.concurrent.CountDownLatch(1);
+    static java.util.concurrent.CountDownLatch GO = new java.util.concurrent.CountDownLatch(1);
     static final ZoneId ZONE = ZoneId.of("America/Toronto");
     static final LocalDate TODAY = LocalDate.now(ZONE);
     static ApiClient c;
@@ -308,6 +322,83 @@ class ProjectsAtRiskApiTest {
         assertEquals(List.of(), about(later, bus.drain()));
         sweep(morning(6));
         assertEquals(List.of(laterBond + "@" + TODAY.plusDays(20)), about(later, bus.drain()), "due by time alone, on its day");
+    }
+
+    /**
+     * The race the summary's version guards against, made to happen: a refresh reads the dossier (day D1), then, before
+     * it puts its summary, another write moves the day to D2 and puts its own. The first put, conditioned on the version
+     * it read, is refused and its refresh reads again: the list says D2, not the stale D1.
+     */
+    @Test
+    void aRefreshThatReadBeforeAnotherWriteCannotOverwriteItsSummary() throws Exception {
+        World w = new World(c);
+        String project = w.project("Course au résumé", Map.of("adam", "ADMIN"));
+        String bond = requireBidBond(w, project, TODAY.plusDays(9));
+        AT_PUT = new java.util.concurrent.CountDownLatch(1);
+        GO = new java.util.concurrent.CountDownLatch(1);
+        var store = api.context().getBean(com.example.clientmgmt.storage.readiness.ReadinessStore.class);
+        Thread stale = new Thread(() -> {
+            HELD.set(true);
+            store.afterWrite(w.org, project, Instant.now());
+        });
+        stale.start();
+        assertTrue(AT_PUT.await(30, java.util.concurrent.TimeUnit.SECONDS), "the refresh read its dossier (day 9) and waits to put");
+        moveRequirement(w, project, bond, TODAY.plusDays(4)); // written and summarized meanwhile
+        GO.countDown();
+        stale.join(30_000);
+        JsonNode item = list(w.owner, "").items().stream().filter(i -> project.equals(i.get("projectId").asText())).findFirst()
+                .orElseThrow();
+        assertEquals(TODAY.plusDays(4).toString(), item.get("nextDate").asText(), "the later write's day, not the stale read's");
+    }
+
+    /**
+     * Concurrent writes of one project's requirements and admin info, round after round: each answered 200 or 409 (never a
+     * 5xx), and after each round the list says what the project's live readiness says (its next day). The race itself is
+     * made to happen deterministically by {@link #aRefreshThatReadBeforeAnotherWriteCannotOverwriteItsSummary}: the
+     * emulator answers one request at a time, so these rounds rarely interleave a refresh's read and put.
+     */
+    @Test
+    void concurrentWritesLeaveTheSummaryCurrentRoundAfterRound() throws Exception {
+        World w = new World(c);
+        String project = w.project("Concurrence des résumés", Map.of("adam", "ADMIN"));
+        java.util.Random random = new java.util.Random(28);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 6; round++) {
+                List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    LocalDate day = TODAY.plusDays(1 + random.nextInt(60));
+                    answers.add(pool.submit(i % 2 == 0
+                            ? () -> c.put("/projects/" + project + "/requirements").token(w.owner).body(Map.of("items", List.of(
+                                    Map.of("kind", "BID_BOND", "neededBy", "DATE", "date", day.toString()),
+                                    Map.of("kind", "RBQ_LICENCE", "neededBy", "SUBMISSION")))).send().status()
+                            : () -> c.patch("/projects/" + project + "/admin-info").token(w.adam)
+                                    .body(Map.of("submissionDeadline", day.toString())).send().status()));
+                }
+                for (java.util.concurrent.Future<Integer> answer : answers) {
+                    int status = answer.get();
+                    assertTrue(status == 200 || status == 409, "round " + round + ": " + status);
+                }
+                JsonNode live = expect(200, c.get("/projects/" + project + "/readiness").token(w.owner).send()).json();
+                String expected = null;
+                for (JsonNode item : live.get("items")) {
+                    String at = item.path("at").asText(null);
+                    if (at != null && !"SATISFIED".equals(item.get("status").asText()) && at.compareTo(TODAY.toString()) >= 0
+                            && (expected == null || at.compareTo(expected) < 0)) {
+                        expected = at;
+                    }
+                }
+                String listed = null;
+                for (JsonNode item : list(w.owner, "withinDays=366").items()) {
+                    if (project.equals(item.get("projectId").asText())) {
+                        listed = item.get("nextDate").asText();
+                    }
+                }
+                assertEquals(expected, listed, "round " + round + ": the list says what the live readiness says: " + live);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static List<String> sorted(JsonNode array) {
