@@ -937,7 +937,7 @@ def run_every_route(functions, aws, intrinsics, bucket, project, document, creat
     listed = call("ProjectsFunction", "readiness-list.json", "/readiness", 200, query="withinDays=30", label="at risk")
     ticker = functions.get("ReminderFunction")
     if listed is not None and ticker is not None:
-        outcome.check(ticker, "readiness-list.json (every route, at risk, listed)", {"items": len(listed["items"])}, 0,
+        outcome.check(functions["ProjectsFunction"], "readiness-list.json (every route, at risk, listed)", {"items": len(listed["items"])}, 0,
                       "the project listed", any(i["projectId"] == project for i in listed["items"]))
         tick = load_event("reminder-schedule.json")
         morning = datetime.datetime.combine(today, datetime.time(7, 5), zone).astimezone(datetime.timezone.utc)
