@@ -21,11 +21,14 @@ import java.util.Set;
  *     it is warned about once per requirement and day; moving its day re-arms it, being satisfied forgets it (silent, and
  *     a later relapse warns again); nothing is warned while the project is closed (held: it warns at the reopening);</li>
  * <li>{@code refreshOn}: the next day time alone changes any of this (an at-risk requirement to warn about, the next
- *     day passing, a file still uploading); none while closed or once nothing is left.</li>
+ *     day passing, a file still uploading); none while closed or once nothing is left. {@code refreshAtMidnight}: the
+ *     list changes that day (its next day passes, a file's upload lapses), so the sweep refreshes it at midnight;
+ *     otherwise (only a warning) at the hour reminders fire. Warnings go out from that hour only
+ *     ({@link #mayWarnAt}), never at night.</li>
  * </ul>
  */
 public record ReadinessSummary(boolean ready, LocalDate nextDate, Map<Readiness.Status, Integer> counts,
-                               Map<String, LocalDate> warned, LocalDate refreshOn, boolean open) {
+                               Map<String, LocalDate> warned, LocalDate refreshOn, boolean refreshAtMidnight, boolean open) {
     private static final Set<Readiness.Status> NOT_TO_DO = Set.of(Readiness.Status.SATISFIED, Readiness.Status.NO_DATE);
 
     public ReadinessSummary {
@@ -79,28 +82,40 @@ public record ReadinessSummary(boolean ready, LocalDate nextDate, Map<Readiness.
             toWarn = List.copyOf(atRisk);
             atRisk.forEach(i -> warned.put(i.requirement().id(), i.at()));
         }
-        LocalDate refreshOn = null;
+        LocalDate forWarning = null;
+        LocalDate forList = null;
         if (open) {
             if (!atRisk.isEmpty() && !warn) {
-                refreshOn = today;
+                forWarning = today;
             }
             for (Readiness.Item i : later) {
-                refreshOn = min(refreshOn, i.at().minusDays(warnDays));
+                forWarning = min(forWarning, i.at().minusDays(warnDays));
             }
             if (nextDate != null) {
-                refreshOn = min(refreshOn, nextDate.plusDays(1));
+                forList = nextDate.plusDays(1);
             }
             if (uploading) {
-                refreshOn = min(refreshOn, today.plusDays(1));
+                forList = min(forList, today.plusDays(1));
             }
         }
+        LocalDate refreshOn = forList == null ? forWarning : min(forWarning, forList);
+        boolean atMidnight = forList != null && forList.equals(refreshOn);
         boolean ready = readiness.ready();
-        return new Decision(new ReadinessSummary(ready, nextDate, counts, warned, refreshOn, open), toWarn);
+        return new Decision(new ReadinessSummary(ready, nextDate, counts, warned, refreshOn, atMidnight, open), toWarn);
     }
 
-    /** When the daily sweep is to refresh it: {@code refreshOn} at the hour reminders fire in {@code zone}; null: never by time. */
+    /**
+     * When the sweep is to refresh it: {@code refreshOn} at midnight in {@code zone} when the list changes that day, else
+     * at the hour reminders fire; null: never by time.
+     */
     public java.time.Instant refreshAt(java.time.ZoneId zone) {
-        return refreshOn == null ? null : refreshOn.atTime(ReminderSchedule.FIRES_AT).atZone(zone).toInstant();
+        return refreshOn == null ? null
+                : (refreshAtMidnight ? refreshOn.atStartOfDay(zone) : refreshOn.atTime(ReminderSchedule.FIRES_AT).atZone(zone)).toInstant();
+    }
+
+    /** Whether warnings may go out at {@code now} in {@code zone}: from the hour reminders fire on, not at night. */
+    public static boolean mayWarnAt(java.time.Instant now, java.time.ZoneId zone) {
+        return !now.atZone(zone).toLocalTime().isBefore(ReminderSchedule.FIRES_AT);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

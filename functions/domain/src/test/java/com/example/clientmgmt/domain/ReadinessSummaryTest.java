@@ -150,4 +150,24 @@ class ReadinessSummaryTest {
         assertNull(s.refreshOn());
         assertEquals(Map.of(Readiness.Status.NO_DATE, 1), s.counts());
     }
+
+    @Test
+    void theListsChangesAreRefreshedAtMidnightAndWarningsGoOutFromSevenOnly() {
+        java.time.ZoneId montreal = java.time.ZoneId.of("America/Toronto");
+        ReadinessSummary.Decision warned = ReadinessSummary.decide(readiness(item(SOON, Readiness.Status.MISSING)), true, TODAY, WARN,
+                Map.of(), true);
+        assertEquals(SOON.date().plusDays(1), warned.summary().refreshOn(), "next: SOON's day passing");
+        assertTrue(warned.summary().refreshAtMidnight(), "the list changes that day: at its first minute");
+        assertEquals(java.time.Instant.parse("2026-12-14T05:00:00Z"), warned.summary().refreshAt(montreal));
+
+        ReadinessSummary pending = ReadinessSummary.decide(readiness(item(SOON, Readiness.Status.MISSING)), true, TODAY, WARN, Map.of(),
+                false).summary();
+        assertEquals(TODAY, pending.refreshOn());
+        assertFalse(pending.refreshAtMidnight(), "a warning to give: at the hour reminders fire");
+        assertEquals(java.time.Instant.parse("2026-12-03T12:00:00Z"), pending.refreshAt(montreal));
+
+        assertFalse(ReadinessSummary.mayWarnAt(java.time.Instant.parse("2026-12-03T11:59:00Z"), montreal), "06:59 in Montréal");
+        assertTrue(ReadinessSummary.mayWarnAt(java.time.Instant.parse("2026-12-03T12:00:00Z"), montreal), "07:00");
+        assertNull(ReadinessSummary.decide(readiness(), true, TODAY, WARN, Map.of(), false).summary().refreshAt(montreal));
+    }
 }

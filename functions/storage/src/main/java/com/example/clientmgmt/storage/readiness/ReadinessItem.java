@@ -35,6 +35,7 @@ public final class ReadinessItem {
     static final String COUNTS = "counts";
     static final String WARNED = "warned";
     static final String REFRESH_ON = "refreshOn";
+    static final String AT_MIDNIGHT = "refreshAtMidnight";
 
     private ReadinessItem() {}
 
@@ -75,6 +76,7 @@ public final class ReadinessItem {
         r.warned().forEach((id, day) -> warned.put(id, AttributeValue.fromS(day.toString())));
         item.put(WARNED, AttributeValue.fromM(warned));
         Attrs.putIfPresent(item, REFRESH_ON, r.refreshOn());
+        item.put(AT_MIDNIGHT, AttributeValue.fromBool(r.refreshAtMidnight()));
         item.put(VERSION, Attrs.n(s.version()));
         if (r.listed()) {
             item.put(Keys.LOOKUP_PK, AttributeValue.fromS(Keys.readinessPk(s.orgId())));
@@ -97,7 +99,7 @@ public final class ReadinessItem {
         Map<String, LocalDate> warned = new HashMap<>();
         item.get(WARNED).m().forEach((id, day) -> warned.put(id, LocalDate.parse(day.s())));
         ReadinessSummary summary = new ReadinessSummary(Attrs.bool(item, READY), Attrs.date(item, NEXT_DATE), counts, warned,
-                Attrs.date(item, REFRESH_ON), Attrs.bool(item, OPEN));
+                Attrs.date(item, REFRESH_ON), Attrs.bool(item, AT_MIDNIGHT), Attrs.bool(item, OPEN));
         return new ReadinessStore.Stored(orgId, Attrs.str(item, PROJECT_ID), Attrs.str(item, PROJECT_NAME),
                 ProjectState.valueOf(Attrs.str(item, STATE)), summary, Attrs.num(item, VERSION));
     }

@@ -104,7 +104,8 @@ public class ReadinessStore {
 
     /**
      * Reads the project's dossier and writes its summary as of {@code now} in {@code zone}'s days (the organization's). With a {@code warner}
-     * (the sweep), the requirements at risk not warned yet are handed to it before they are recorded as warned: when it
+     * (the sweep), from the hour reminders fire ({@link ReadinessSummary#mayWarnAt}), the requirements at risk not warned
+     * yet are handed to it before they are recorded as warned: when it
      * throws nothing is recorded and the summary stays due, so the next sweep warns again (the warner's writes and events
      * are idempotent). Empty when the project does not exist (its summary, if any, is deleted).
      */
@@ -122,7 +123,7 @@ public class ReadinessStore {
             LocalDate today = LocalDate.ofInstant(now, zone);
             Stored before = dossier.readiness();
             ReadinessSummary.Decision decision = ReadinessSummary.decide(readiness, !project.state().isClosed(), today, warnDays,
-                    before == null ? Map.of() : before.summary().warned(), warner != null);
+                    before == null ? Map.of() : before.summary().warned(), warner != null && ReadinessSummary.mayWarnAt(now, zone));
             Stored after = new Stored(orgId, projectId, project.name(), project.state(), decision.summary(),
                     before == null ? 1 : before.version() + 1);
             Refreshed refreshed = new Refreshed(project, readiness, after, decision.toWarn(), today);
