@@ -928,24 +928,32 @@ def run_every_route(functions, aws, intrinsics, bucket, project, document, creat
             prepared["requirement"] = applied["items"][0]["id"]  # a TEMPLATE one: the PUT sample keeps it
     call("ProjectsFunction", "projects-readiness.json", f"{p}/readiness", 200)
     # a requirement at risk (a bid bond needed in 5 days, none held): the write keeps the project's readiness summary, the
-    # organization's list shows it, and the tick's readiness sweep warns of it (in-app, RequirementAtRisk on the bus)
-    # under the tick's own role
+    # organization's list shows it, the tick queues the project (its summary due) and the worker warns of it (in-app,
+    # RequirementAtRisk on the bus), each under its own role
     zone = ZoneInfo("America/Toronto")
     today = datetime.datetime.now(zone).date()
     call("ProjectsFunction", "projects-requirements-replace.json", f"{p}/requirements", 200, method="PUT",
          body={"items": [{"kind": "BID_BOND", "neededBy": "DATE", "date": str(today + datetime.timedelta(days=5))}]}, label="at risk")
     listed = call("ProjectsFunction", "readiness-list.json", "/readiness", 200, query="withinDays=30", label="at risk")
-    ticker = functions.get("ReminderFunction")
-    if listed is not None and ticker is not None:
+    ticker, worker = functions.get("ReminderFunction"), functions.get("ReminderWorkerFunction")
+    if listed is not None and ticker is not None and worker is not None:
         outcome.check(functions["ProjectsFunction"], "readiness-list.json (every route, at risk, listed)", {"items": len(listed["items"])}, 0,
                       "the project listed", any(i["projectId"] == project for i in listed["items"]))
         tick = load_event("reminder-schedule.json")
         morning = datetime.datetime.combine(today, datetime.time(7, 5), zone).astimezone(datetime.timezone.utc)
         tick["time"] = utc_text(max(morning, datetime.datetime.now(datetime.timezone.utc)))  # the summary is due at 07:00
         report, millis = ticker.invoke(tick)
-        swept = report.get("readiness", {}) if isinstance(report, dict) else {}
         outcome.check(ticker, "reminder-schedule.json (every route, requirement at risk)", report, millis,
-                      "readiness.warned >= 1, failed 0", swept.get("warned", 0) >= 1 and swept.get("failed") == 0)
+                      "readinessDue >= 1, readinessWorkItems >= 1", isinstance(report, dict) and report.get("readinessDue", 0) >= 1
+                      and report.get("readinessWorkItems", 0) >= 1 and report.get("unsent") == 0)
+        deliver_queue(aws, worker, intrinsics, outcome, "readiness work")
+        mine = http_event("notifications-list.json", "/notifications", query="limit=100")
+        mine["requestContext"]["authorizer"] = creator
+        result, millis = functions["NotificationsFunction"].invoke(mine)
+        items = json.loads(result["body"]).get("items", []) if status_of(result) == 200 else []
+        outcome.check(functions["NotificationsFunction"], "notifications-list.json (every route, requirement at risk)", result, millis,
+                      "a REQUIREMENT_AT_RISK notification", any(i.get("type") == "REQUIREMENT_AT_RISK" and i.get("projectId") == project
+                                                                for i in items))
     feed = call("NotificationsFunction", "me-calendar.json", "/me/calendar", 200, label="prepared")
     if feed:
         prepared["calendar"] = feed["url"].rsplit("/", 1)[1][: -len(".ics")]

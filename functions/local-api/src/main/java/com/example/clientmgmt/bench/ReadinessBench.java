@@ -11,7 +11,7 @@ import com.example.clientmgmt.domain.ProjectState;
 import com.example.clientmgmt.domain.Requirement;
 import com.example.clientmgmt.domain.RequirementSource;
 import com.example.clientmgmt.reminders.ReadinessSweep;
-import com.example.clientmgmt.storage.project.ProjectStore;
+import com.example.clientmgmt.storage.project.ProjectItem;
 import com.example.clientmgmt.storage.readiness.ReadinessStore;
 import com.example.clientmgmt.storage.requirements.RequirementsItem;
 import com.example.clientmgmt.testkit.AwsTestClients;
@@ -51,23 +51,34 @@ public final class ReadinessBench {
                 .properties(TestApi.functionProperties(endpoint, names)).singletons(counter).start()) {
             Instant now = Instant.parse("2027-06-01T12:00:00Z"); // 08:00 in Montréal: past the 07:00 the summaries are due at
             LocalDate today = LocalDate.of(2027, 6, 1);
-            ProjectStore projects = context.getBean(ProjectStore.class);
             ReadinessStore readiness = context.getBean(ReadinessStore.class);
             long seedStart = System.nanoTime();
+            // the projects (members in the project item: who the sweep warns) and requirements in batches (the emulator copies the whole table for each
+            // transaction: creating thousands of projects one transaction each would measure the emulator)
+            List<Project> all = new java.util.ArrayList<>();
+            List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
-                String org = "bench-org-" + (i % 10);
-                Project p = new Project(org, Ids.newId(now), "Soumission " + i,
+                Project p = new Project("bench-org-" + (i % 10), Ids.newId(now), "Soumission " + i,
                         new AdminInfo(null, null, null, null, ProjectState.BIDDING, null), 1,
                         Map.of("boss", Permission.ADMIN, "adam" + (i % 7), Permission.ADMIN, "lea", Permission.LIMITED), Map.of(), now, "boss");
-                projects.create(p);
+                all.add(p);
+                items.add(ProjectItem.item(p));
                 Requirement bond = new Requirement(Ids.newId(now), DocumentKind.BID_BOND, "Cautionnement " + i, NeededBy.DATE,
                         today.plusDays(3 + i % 10), null, RequirementSource.MANUAL, null);
-                aws.dynamoDb().putItem(b -> b.tableName(names.table())
-                        .item(RequirementsItem.item(org, p.id(), new ProjectRequirements(List.of(bond), List.of(), 1))));
-                readiness.afterWrite(org, p.id(), now); // as the requirement's PUT does: due today
-                if ((i + 1) % 1000 == 0) {
-                    System.out.printf("  seeded %d projects%n", i + 1);
+                items.add(RequirementsItem.item(p.orgId(), p.id(), new ProjectRequirements(List.of(bond), List.of(), 1)));
+            }
+            for (int from = 0; from < items.size(); from += 25) {
+                List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25))
+                        .stream().map(item -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                .putRequest(r -> r.item(item)).build()).toList();
+                var left = aws.dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(names.table(), batch))).unprocessedItems();
+                while (!left.isEmpty() && !left.getOrDefault(names.table(), List.of()).isEmpty()) {
+                    var again = left;
+                    left = aws.dynamoDb().batchWriteItem(b -> b.requestItems(again)).unprocessedItems();
                 }
+            }
+            for (Project p : all) {
+                readiness.afterWrite(p.orgId(), p.id(), now); // as the requirement's PUT does: due today
             }
             System.out.printf("seeded %d projects at risk in %.1f s%n", n, (System.nanoTime() - seedStart) / 1e9);
 

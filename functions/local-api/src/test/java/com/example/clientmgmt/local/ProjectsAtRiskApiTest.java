@@ -325,6 +325,33 @@ class ProjectsAtRiskApiTest {
     }
 
     /**
+     * As deployed: the tick lists the due summaries and queues their projects as work items (by organization), the
+     * workers (the template's event source) refresh them and warn; a second tick at the same moment finds nothing due.
+     */
+    @Test
+    void theTickQueuesTheProjectsAtRiskAndTheWorkersWarnOfThem() {
+        World w = new World(c);
+        String tag = Long.toString(System.nanoTime(), 36);
+        BusCapture bus = BusCapture.connect(api.aws(), api.names().bus(), "fanout-" + tag, "{\"source\":[\"clientmgmt.readiness\"]}");
+        com.example.clientmgmt.reminders.ReminderWorkerHandler worker = new com.example.clientmgmt.reminders.ReminderWorkerHandler(api.context());
+        SqsEventSource workers = SqsEventSource.of(Template.load(), "ReminderWorkerFunction", api.aws().sqs(),
+                LocalResources.reminderWorkQueueUrl(api.aws(), api.names()), 1, event -> worker.handleRequest(event, null));
+        com.example.clientmgmt.reminders.ReminderHandler ticker = new com.example.clientmgmt.reminders.ReminderHandler(api.context());
+        String project = w.project("Caserne de Laval", Map.of("adam", "ADMIN"));
+        String bond = requireBidBond(w, project, TODAY.plusDays(4));
+
+        var report = ticker.handleRequest(new com.example.clientmgmt.platform.ScheduledTick("Scheduled Event", morning(0).toString()), null);
+        assertTrue(report.readinessDue() >= 1 && report.readinessWorkItems() >= 1 && report.unsent() == 0, report.toString());
+        assertTrue(workers.drain() >= 1);
+        assertEquals(List.of(bond + "@" + TODAY.plusDays(4)), about(project, bus.drain()), "warned by a worker");
+        assertEquals(1, atRiskNotifications(w.adam, project).size());
+
+        ticker.handleRequest(new com.example.clientmgmt.platform.ScheduledTick("Scheduled Event", morning(0).toString()), null);
+        workers.drain();
+        assertEquals(List.of(), about(project, bus.drain()), "nothing due any more: once");
+    }
+
+    /**
      * The race the summary's version guards against, made to happen: a refresh reads the dossier (day D1), then, before
      * it puts its summary, another write moves the day to D2 and puts its own. The first put, conditioned on the version
      * it read, is refused and its refresh reads again: the list says D2, not the stale D1.

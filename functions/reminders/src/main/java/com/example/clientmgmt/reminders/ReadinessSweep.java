@@ -30,14 +30,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The daily part of bid readiness (SPEC v3), run by the reminder tick after it has queued the due reminders: refreshes
- * the readiness summaries that time alone may have changed ({@link ReadinessStore#due}: a requirement coming within
+ * The daily part of bid readiness (SPEC v3): the reminder tick lists the readiness summaries that time alone may have
+ * changed and queues their projects as work items; the reminder workers refresh them ({@link #refresh}) and warn ({@link ReadinessStore#due}: a requirement coming within
  * {@code requirements.warn-days} of its day, the next day passing, a file still uploading), and warns the project's
  * ADMINs of each requirement at risk, once per requirement and day: an in-app notification each and one
  * {@code RequirementAtRisk} event on the bus (which the mailer e-mails through the mail queue). The warnings are written
  * before they are recorded as given, and both are idempotent (the notification's id and the event's idempotency key come
- * from the project, the requirement and its day), so a sweep that fails in between warns again, never twice. Stops with
- * {@code reserve} of the invocation left; what it did not reach stays due for the next tick.
+ * from the project, the requirement and its day), so a sweep that fails in between warns again, never twice.
  */
 @Singleton
 @Requires(property = "event.bus.name")
@@ -73,6 +72,11 @@ public class ReadinessSweep {
         int due, refreshed, warned, notified, failed;
     }
 
+    /**
+     * The sequential sweep: every due summary, one after another, until {@code reserve} of the invocation is left (the
+     * rest stays due). The deployed tick does not run it: it queues the due projects as work items, which the workers
+     * refresh ({@link #refresh}); benches and tests run it to see one sweep whole.
+     */
     public Report run(Instant now, Supplier<Duration> remaining, Duration reserve) {
         Tally t = new Tally();
         Map<String, Organization> orgs = new HashMap<>();
@@ -84,22 +88,41 @@ public class ReadinessSweep {
                     sweptAll = false; // the rest stays due for the next tick
                     break pages;
                 }
-                t.due++;
-                Organization organization = orgs.computeIfAbsent(due.orgId(), organizations::find);
-                try {
-                    Optional<ReadinessStore.Refreshed> done = readiness.refresh(due.orgId(), due.projectId(), now,
-                            schedule.of(organization).zone(), r -> warn(r, organization, due.dueAt()));
-                    if (done.isPresent()) { // counted once written: a refresh tried again warns again, idempotently
-                        t.refreshed++;
-                        t.warned += done.get().toWarn().size();
-                        t.notified += done.get().toWarn().size() * ProjectAccess.admins(done.get().project()).size();
-                    }
-                } catch (RuntimeException e) {
-                    t.failed++;
-                    LOG.error("readiness of project {} not refreshed (due again at the next tick): {}", due.projectId(), e.toString());
-                }
+                refresh(due.orgId(), due.projectId(), now, orgs, t);
             }
         }
+        return report(t, sweptAll);
+    }
+
+    /** A work item's projects of {@code orgId} (ReminderWorker), as of {@code now}. */
+    public Report refresh(String orgId, List<String> projectIds, Instant now) {
+        Tally t = new Tally();
+        Map<String, Organization> orgs = new HashMap<>();
+        for (String projectId : projectIds) {
+            refresh(orgId, projectId, now, orgs, t);
+        }
+        return report(t, true);
+    }
+
+    private void refresh(String orgId, String projectId, Instant now, Map<String, Organization> orgs, Tally t) {
+        t.due++;
+        Organization organization = orgs.computeIfAbsent(orgId, organizations::find);
+        try {
+            // the warnings' time: when the summary came due (the same for every try of it), not when this run got to it
+            Optional<ReadinessStore.Refreshed> done = readiness.refresh(orgId, projectId, now, schedule.of(organization).zone(),
+                    r -> warn(r, organization, r.dueAt() == null ? now : r.dueAt()));
+            if (done.isPresent()) { // counted once written: a refresh tried again warns again, idempotently
+                t.refreshed++;
+                t.warned += done.get().toWarn().size();
+                t.notified += done.get().toWarn().size() * ProjectAccess.admins(done.get().project()).size();
+            }
+        } catch (RuntimeException e) {
+            t.failed++;
+            LOG.error("readiness of project {} not refreshed (due again at the next tick): {}", projectId, e.toString());
+        }
+    }
+
+    private Report report(Tally t, boolean sweptAll) {
         Report report = new Report(t.due, t.refreshed, t.warned, t.notified, t.failed, sweptAll);
         LOG.info("readiness sweep {}", report);
         metrics.record(Map.of("ReadinessRefreshed", (double) t.refreshed, "RequirementsAtRisk", (double) t.warned,

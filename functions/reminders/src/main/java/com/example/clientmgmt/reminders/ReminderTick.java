@@ -2,6 +2,7 @@ package com.example.clientmgmt.reminders;
 
 import com.example.clientmgmt.domain.OrganizationTurns;
 import com.example.clientmgmt.platform.Metrics;
+import com.example.clientmgmt.storage.readiness.ReadinessStore;
 import com.example.clientmgmt.storage.reminders.ReminderStore;
 import com.example.clientmgmt.storage.reminders.ReminderStore.DueReminder;
 import io.micronaut.context.annotation.Requires;
@@ -47,9 +48,9 @@ public class ReminderTick {
     private final Metrics metrics;
     private final int itemSize;
     private final Duration reserve;
-    private final ReadinessSweep readiness;
+    private final ReadinessStore readiness;
 
-    public ReminderTick(ReminderStore reminders, ReminderMoves moves, ReminderQueue queue, Metrics metrics, ReadinessSweep readiness,
+    public ReminderTick(ReminderStore reminders, ReminderMoves moves, ReminderQueue queue, Metrics metrics, ReadinessStore readiness,
                         @Value("${reminders.work-item-size:25}") int itemSize, @Value("${reminders.tick-reserve:20s}") Duration reserve) {
         if (itemSize < 1 || itemSize > 100) {
             throw new IllegalArgumentException("reminders.work-item-size must be 1..100, not " + itemSize);
@@ -67,11 +68,12 @@ public class ReminderTick {
      * What a tick did: {@code due} reminders listed, {@code workItems} queued for {@code organizations} organizations,
      * {@code unsent} items SQS refused (their reminders stay due), {@code listedAll} false when it ran low on time and
      * left the rest to the next tick, {@code projectsSettled} closed or reopened projects whose reminders it moved;
-     * {@code readiness}: the readiness sweep that followed ({@link ReadinessSweep}).
+     * {@code readinessDue}: projects whose readiness summary is due ({@link ReadinessSweep}), queued in
+     * {@code readinessWorkItems} items (counted in {@code workItems} and {@code unsent} too).
      */
     @Serdeable
     public record Report(String tickId, String asOf, int due, int workItems, int organizations, int unsent, boolean listedAll,
-                         int projectsSettled, ReadinessSweep.Report readiness) {}
+                         int projectsSettled, int readinessDue, int readinessWorkItems) {}
 
     /** One tick as of {@code now}; {@code remaining}: how long the invocation may still run. */
     public Report run(Instant now, Supplier<Duration> remaining) {
@@ -101,8 +103,29 @@ public class ReminderTick {
         int[] sent = queue(turns, tickId, now);
         items += sent[0];
         unsent += sent[1];
-        ReadinessSweep.Report swept = readiness.run(now, remaining, reserve);
-        Report report = new Report(tickId, now.toString(), due, items, organizations.size(), unsent, listedAll, settled, swept);
+        // then the projects whose readiness summary is due, the same way: items of one organization's projects
+        OrganizationTurns<String> projects = new OrganizationTurns<>(itemSize);
+        int readinessDue = 0, readinessItems = 0;
+        if (remaining.get().compareTo(reserve) >= 0) {
+            for (List<ReadinessStore.Due> page : readiness.due(now, PAGE)) {
+                page.forEach(d -> projects.add(d.orgId(), d.projectId()));
+                readinessDue += page.size();
+                if (remaining.get().compareTo(reserve) < 0) {
+                    listedAll = false;
+                    break;
+                }
+            }
+        } else {
+            listedAll = false;
+        }
+        List<ReminderWork> work = projects.drain().stream()
+                .map(i -> new ReminderWork(ReminderWork.VERSION, tickId, now, i.organizationId(), List.of(), i.reminders())).toList();
+        int refused = queue.send(work);
+        readinessItems = work.size() - refused;
+        items += readinessItems;
+        unsent += refused;
+        Report report = new Report(tickId, now.toString(), due, items, organizations.size(), unsent, listedAll, settled, readinessDue,
+                readinessItems);
         LOG.info("reminder tick {}", report);
         metrics.record(Map.of("RemindersDue", (double) due, "ReminderWorkItems", (double) items,
                 "ReminderWorkUnsent", (double) unsent, "ReminderTickIncomplete", listedAll ? 0.0 : 1.0), Unit.COUNT, Map.of());

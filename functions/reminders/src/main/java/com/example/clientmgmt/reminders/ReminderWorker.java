@@ -23,10 +23,12 @@ public class ReminderWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderWorker.class);
     private final ReminderStore reminders;
     private final ReminderSweep sweep;
+    private final ReadinessSweep readiness;
 
-    public ReminderWorker(ReminderStore reminders, ReminderSweep sweep) {
+    public ReminderWorker(ReminderStore reminders, ReminderSweep sweep, ReadinessSweep readiness) {
         this.reminders = reminders;
         this.sweep = sweep;
+        this.readiness = readiness;
     }
 
     /**
@@ -35,7 +37,12 @@ public class ReminderWorker {
      */
     ReminderSweep.Tally handle(ReminderWork work, Instant now) {
         String runId = UUID.randomUUID().toString();
-        ReminderSweep.Tally t = sweep.fire(reminders.stillDue(work.documents(), now), now, runId, new HashSet<>());
+        ReminderSweep.Tally t = work.reminders().isEmpty() ? new ReminderSweep.Tally()
+                : sweep.fire(reminders.stillDue(work.documents(), now), now, runId, new HashSet<>());
+        if (!work.projects().isEmpty()) {
+            // a project not refreshed stays due; the item is delivered again (its warnings are idempotent)
+            t.failed += readiness.refresh(work.organizationId(), work.projects(), now).failed();
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("work item of tick {} ({} of {}): {}", work.tickId(), work.reminders().size(), work.organizationId(),
                     ReminderSweep.Report.of(runId, t));

@@ -85,9 +85,12 @@ public class ReadinessStore {
     public record Stored(String orgId, String projectId, String projectName, ProjectState state, ReadinessSummary summary,
                          long version) {}
 
-    /** A refresh decided: the project, its readiness, the summary written and the requirements to warn about. */
+    /**
+     * A refresh decided: the project, its readiness, the summary written, the requirements to warn about, the day, and when
+     * the summary read was due (null: none stored, or not due by time).
+     */
     public record Refreshed(Project project, Readiness readiness, Stored stored, List<Readiness.Item> toWarn,
-                           LocalDate today) {}
+                           LocalDate today, Instant dueAt) {}
 
     /**
      * Keeps the summary current after a write of the project that has succeeded: a failure here (the SDK's retries
@@ -126,7 +129,8 @@ public class ReadinessStore {
                     before == null ? Map.of() : before.summary().warned(), warner != null && ReadinessSummary.mayWarnAt(now, zone));
             Stored after = new Stored(orgId, projectId, project.name(), project.state(), decision.summary(),
                     before == null ? 1 : before.version() + 1);
-            Refreshed refreshed = new Refreshed(project, readiness, after, decision.toWarn(), today);
+            Instant dueAt = before == null ? null : before.summary().refreshAt(zone); // when it came due, as it was stored
+            Refreshed refreshed = new Refreshed(project, readiness, after, decision.toWarn(), today, dueAt);
             if (warner != null && !decision.toWarn().isEmpty()) {
                 warner.accept(refreshed);
             }
