@@ -193,7 +193,7 @@ class ProjectsAtRiskApiTest {
 
         // bad input: a 400 problem, never a 5xx
         for (String bad : List.of("withinDays=-1", "withinDays=367", "withinDays=abc", "withinDays=", "limit=0", "limit=101",
-                "cursor=nope", "cursor=" + "A".repeat(2000))) {
+                "cursor=nope", "cursor=" + "A".repeat(2000), "cursor=%2Czp", "cursor=,zp", "cursor=abc,def", "cursor=a%20b")) {
             ApiClient.Response r = c.get("/readiness?" + bad).token(w.boss).send();
             assertEquals(400, r.status(), bad + " → " + r);
             assertTrue(r.header("content-type").startsWith("application/problem+json"), bad);
