@@ -31,12 +31,13 @@ import java.util.function.Supplier;
 
 /**
  * The daily part of bid readiness (SPEC v3): the reminder tick lists the readiness summaries that time alone may have
- * changed and queues their projects as work items; the reminder workers refresh them ({@link #refresh}) and warn ({@link ReadinessStore#due}: a requirement coming within
- * {@code requirements.warn-days} of its day, the next day passing, a file still uploading), and warns the project's
- * ADMINs of each requirement at risk, once per requirement and day: an in-app notification each and one
- * {@code RequirementAtRisk} event on the bus (which the mailer e-mails through the mail queue). The warnings are written
- * before they are recorded as given, and both are idempotent (the notification's id and the event's idempotency key come
- * from the project, the requirement and its day), so a sweep that fails in between warns again, never twice.
+ * changed ({@link ReadinessStore#due}: a requirement coming within {@code requirements.warn-days} of its day, the next
+ * day passing, a file still uploading) and queues their projects as work items; the reminder workers refresh them
+ * ({@link #refresh}) and warn the project's ADMINs of each requirement at risk, once per requirement and day: an in-app
+ * notification each and one {@code RequirementAtRisk} event on the bus (which the mailer e-mails through the mail queue).
+ * The warnings are written before they are recorded as given, and both are idempotent (the notification's id and the
+ * event's idempotency key come from the project, the requirement and its day), so a sweep that fails in between warns
+ * again, never twice.
  */
 @Singleton
 @Requires(property = "event.bus.name")
@@ -142,8 +143,8 @@ public class ReadinessSweep {
         for (Readiness.Item item : r.toWarn()) {
             Requirement q = item.requirement();
             String key = RequirementAtRisk.DETAIL_TYPE + "#" + project.id() + "#" + q.id() + "#" + item.at();
-            Notification n = new Notification(null, Notification.REQUIREMENT_AT_RISK, organization.name(), project.id(), project.name(), null, q.label(), q.kind(),
-                    item.at(), q.note(), r.today(), since, false, q.id());
+            Notification n = new Notification(null, Notification.REQUIREMENT_AT_RISK, organization.name(), project.id(),
+                    project.name(), null, q.label(), q.kind(), item.at(), q.note(), r.today(), since, false, q.id());
             for (String admin : admins) {
                 notifications.recordAtRisk(project.orgId(), n, admin, key);
             }
