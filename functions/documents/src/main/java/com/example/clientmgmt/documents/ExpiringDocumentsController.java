@@ -24,8 +24,6 @@ import java.time.LocalDate;
  */
 @Controller("/admin-documents/expiring")
 public class ExpiringDocumentsController {
-    static final int DEFAULT_DAYS = 30;
-    static final int MAX_DAYS = 366;
     private final ExpiringDocuments documents;
     private final MembershipStore memberships;
     private final ReminderSchedule schedule;
@@ -41,7 +39,7 @@ public class ExpiringDocumentsController {
     @Get
     public PageView<DocumentView.Expiring> list(Caller caller, @Nullable @QueryValue String withinDays,
                                                 @Nullable @QueryValue String cursor, @Nullable @QueryValue String limit) {
-        int days = Paging.wholeNumber(withinDays, "withinDays", 0, MAX_DAYS, DEFAULT_DAYS, "BAD_WITHIN_DAYS");
+        int days = Paging.withinDays(withinDays);
         int size = Paging.limit(limit);
         Instant now = clock.instant();
         LocalDate before = LocalDate.ofInstant(now, schedule.zone()).plusDays(days);

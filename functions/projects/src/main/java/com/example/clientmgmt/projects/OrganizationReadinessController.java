@@ -28,8 +28,6 @@ import java.util.TreeMap;
  */
 @Controller("/readiness")
 public class OrganizationReadinessController {
-    static final int DEFAULT_DAYS = 30;
-    static final int MAX_DAYS = 366;
     private final ReadinessStore readiness;
     private final MembershipStore memberships;
     private final ReminderSchedule schedule;
@@ -58,7 +56,7 @@ public class OrganizationReadinessController {
     @Get
     public PageView<AtRisk> list(Caller caller, @Nullable @QueryValue String withinDays, @Nullable @QueryValue String cursor,
                                  @Nullable @QueryValue String limit) {
-        int days = Paging.wholeNumber(withinDays, "withinDays", 0, MAX_DAYS, DEFAULT_DAYS, "BAD_WITHIN_DAYS");
+        int days = Paging.withinDays(withinDays);
         int size = Paging.limit(limit);
         LocalDate today = LocalDate.ofInstant(clock.instant(), schedule.zone());
         Page<ReadinessStore.Stored> page = readiness.atRisk(caller.orgId(), today, today.plusDays(days),

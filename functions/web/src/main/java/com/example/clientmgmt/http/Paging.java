@@ -3,15 +3,24 @@ package com.example.clientmgmt.http;
 import com.example.clientmgmt.domain.FieldError;
 import com.example.clientmgmt.domain.ProblemException;
 
-/** The {@code limit} query parameter shared by every list (1 to 100, 25 when absent), and other whole-number parameters. */
+/**
+ * The {@code limit} query parameter shared by every list (1 to 100, 25 when absent), the {@code withinDays} of the lists
+ * of what comes soon (0 to 366, 30 when absent: expiring documents, projects at risk), and other whole-number parameters.
+ */
 public final class Paging {
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_WITHIN_DAYS = 30;
+    public static final int MAX_WITHIN_DAYS = 366;
 
     private Paging() {}
 
     public static int limit(String raw) {
         return wholeNumber(raw, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT, "BAD_LIMIT");
+    }
+
+    public static int withinDays(String raw) {
+        return wholeNumber(raw, "withinDays", 0, MAX_WITHIN_DAYS, DEFAULT_WITHIN_DAYS, "BAD_WITHIN_DAYS");
     }
 
     /**
