@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +85,8 @@ public class ReminderTick {
         Set<String> organizations = new HashSet<>();
         int due = 0, items = 0, unsent = 0;
         boolean listedAll = true;
+        Function<OrganizationTurns.Item<ReminderWork.Reminder>, ReminderWork> reminderItem =
+                i -> new ReminderWork(ReminderWork.VERSION, tickId, now, i.organizationId(), i.reminders());
         for (List<DueReminder> page : reminders.due(now, PAGE)) {
             for (DueReminder r : page) {
                 turns.add(r.document().orgId(), new ReminderWork.Reminder(r.document().projectId(), r.document().id()));
@@ -91,7 +94,7 @@ public class ReminderTick {
             }
             due += page.size();
             if (turns.waiting() >= WINDOW) {
-                int[] sent = queue(turns, tickId, now);
+                int[] sent = queue(turns, reminderItem);
                 items += sent[0];
                 unsent += sent[1];
             }
@@ -100,30 +103,35 @@ public class ReminderTick {
                 break;
             }
         }
-        int[] sent = queue(turns, tickId, now);
+        int[] sent = queue(turns, reminderItem);
         items += sent[0];
         unsent += sent[1];
         // then the projects whose readiness summary is due, the same way: items of one organization's projects
         OrganizationTurns<String> projects = new OrganizationTurns<>(itemSize);
+        Function<OrganizationTurns.Item<String>, ReminderWork> readinessItem =
+                i -> new ReminderWork(ReminderWork.VERSION, tickId, now, i.organizationId(), List.of(), i.reminders());
         int readinessDue = 0, readinessItems = 0;
-        if (remaining.get().compareTo(reserve) >= 0) {
+        if (remaining.get().compareTo(reserve) < 0) {
+            listedAll = false;
+        } else {
             for (List<ReadinessStore.Due> page : readiness.due(now, PAGE)) {
                 page.forEach(d -> projects.add(d.orgId(), d.projectId()));
                 readinessDue += page.size();
+                if (projects.waiting() >= WINDOW) {
+                    sent = queue(projects, readinessItem);
+                    readinessItems += sent[0];
+                    unsent += sent[1];
+                }
                 if (remaining.get().compareTo(reserve) < 0) {
                     listedAll = false;
                     break;
                 }
             }
-        } else {
-            listedAll = false;
         }
-        List<ReminderWork> work = projects.drain().stream()
-                .map(i -> new ReminderWork(ReminderWork.VERSION, tickId, now, i.organizationId(), List.of(), i.reminders())).toList();
-        int refused = queue.send(work);
-        readinessItems = work.size() - refused;
+        sent = queue(projects, readinessItem);
+        readinessItems += sent[0];
+        unsent += sent[1];
         items += readinessItems;
-        unsent += refused;
         Report report = new Report(tickId, now.toString(), due, items, organizations.size(), unsent, listedAll, settled, readinessDue,
                 readinessItems);
         LOG.info("reminder tick {}", report);
@@ -133,10 +141,12 @@ public class ReminderTick {
         return report;
     }
 
-    /** Queues every listed reminder, the organizations taking turns; returns {items queued, items SQS refused}. */
-    private int[] queue(OrganizationTurns<ReminderWork.Reminder> turns, String tickId, Instant now) {
-        List<ReminderWork> work = turns.drain().stream()
-                .map(i -> new ReminderWork(ReminderWork.VERSION, tickId, now, i.organizationId(), i.reminders())).toList();
+    /**
+     * Queues everything listed (reminders or projects), the organizations taking turns, each item made by {@code item};
+     * returns {items queued, items SQS refused}.
+     */
+    private <T> int[] queue(OrganizationTurns<T> turns, Function<OrganizationTurns.Item<T>, ReminderWork> item) {
+        List<ReminderWork> work = turns.drain().stream().map(item).toList();
         int unsent = queue.send(work);
         return new int[] {work.size() - unsent, unsent};
     }
