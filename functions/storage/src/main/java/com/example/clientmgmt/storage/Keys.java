@@ -78,6 +78,7 @@ public final class Keys {
     public static final String NOTIFICATION_PREFIX = "NOTIF#";
     private static final String ORG = "ORG#";
     private static final String NOTIFY = "#NOTIFY#";
+    private static final String PROJECT_PART = "#PROJECT#";
     private static final String DUE_PREFIX = "DUE#";
     public static final String PENDING_UPLOADS = "UPLOADS#PENDING";
     public static final String MOVING_REMINDERS = "REMINDERS#MOVING";
@@ -102,13 +103,13 @@ public final class Keys {
     }
 
     public static String projectPk(String orgId, String projectId) {
-        return ORG + orgId + "#PROJECT#" + projectId;
+        return ORG + orgId + PROJECT_PART + projectId;
     }
 
     /** The organization and project ids a {@link #projectPk} names, or null when {@code pk} is no project partition. */
     public static String[] projectOf(String pk) {
-        int at = pk.startsWith(ORG) ? pk.indexOf("#PROJECT#", ORG.length()) : -1;
-        return at < 0 ? null : new String[] {pk.substring(ORG.length(), at), pk.substring(at + "#PROJECT#".length())};
+        int at = pk.startsWith(ORG) ? pk.indexOf(PROJECT_PART, ORG.length()) : -1;
+        return at < 0 ? null : new String[] {pk.substring(ORG.length(), at), pk.substring(at + PROJECT_PART.length())};
     }
 
     public static String userPk(String orgId, String userId) {
