@@ -86,10 +86,22 @@ class ProjectsAtRiskApiTest {
 
     /** Replaces the project's requirements with one bid bond needed on {@code date}; returns its id. */
     static String requireBidBond(World w, String project, LocalDate date) {
+        return requireBidBond(w, project, date, null);
+    }
+
+    /** The same, with the ADMIN's {@code label} for it (null: none). */
+    static String requireBidBond(World w, String project, LocalDate date, String label) {
+        Map<String, Object> item = new java.util.HashMap<>(Map.of("kind", "BID_BOND", "neededBy", "DATE", "date", date.toString()));
+        if (label != null) {
+            item.put("label", label);
+        }
         JsonNode out = expect(200, c.put("/projects/" + project + "/requirements").token(w.owner)
-                .body(Map.of("items", List.of(Map.of("kind", "BID_BOND", "neededBy", "DATE", "date", date.toString())))).send()).json();
+                .body(Map.of("items", List.of(item))).send()).json();
         return out.get("items").get(0).get("id").asText();
     }
+
+    /** A label at the limit (120 code points), with accents, a guillemet and a character outside the BMP. */
+    static final String LONGEST_LABEL = ("Caution « é 🏗 » ").repeat(7) + "Caution!";
 
     static void moveRequirement(World w, String project, String id, LocalDate date) {
         expect(200, c.put("/projects/" + project + "/requirements").token(w.owner)
@@ -255,7 +267,8 @@ class ProjectsAtRiskApiTest {
                 LocalResources.mailQueueUrl(api.aws(), api.names()), 0, event -> mailer.handleRequest(event, null));
 
         String arena = w.project("Aréna de Terrebonne", Map.of("adam", "ADMIN", "lea", "LIMITED"));
-        String bondId = requireBidBond(w, arena, TODAY.plusDays(10));
+        String bondId = requireBidBond(w, arena, TODAY.plusDays(10), LONGEST_LABEL);
+        assertEquals(com.example.clientmgmt.domain.Requirement.MAX_LABEL, LONGEST_LABEL.codePointCount(0, LONGEST_LABEL.length()));
         String school = w.project("École Saint-Jean", Map.of("adam", "ADMIN"));
         String schoolBond = requireBidBond(w, school, TODAY.plusDays(5));
         expect(200, c.patch("/projects/" + school + "/admin-info").token(w.owner).body(Map.of("state", "CLOSED")).send());
@@ -271,11 +284,13 @@ class ProjectsAtRiskApiTest {
         JsonNode detail = events.stream().filter(e -> arena.equals(e.get("detail").get("projectId").asText())).findFirst().orElseThrow()
                 .get("detail");
         assertEquals(10, detail.get("daysLeft").asInt());
+        assertEquals(LONGEST_LABEL, detail.get("label").asText(), "the label whole, on the bus");
         assertEquals("MISSING", detail.get("status").asText());
         assertEquals(List.of("adam", "owner"), sorted(detail.get("recipients")));
         List<JsonNode> adams = atRiskNotifications(w.adam, arena);
         assertEquals(1, adams.size(), "each ADMIN notified in the app");
         assertEquals(bondId, adams.get(0).get("requirementId").asText());
+        assertEquals(LONGEST_LABEL, adams.get(0).get("title").asText(), "and in the app");
         assertEquals(TODAY.plusDays(10).toString(), adams.get(0).get("reminderDate").asText());
         assertTrue(adams.get(0).get("documentId").isNull());
         assertEquals(1, atRiskNotifications(w.owner, arena).size());
@@ -285,7 +300,8 @@ class ProjectsAtRiskApiTest {
         assertTrue(mailers.drain() >= 1);
         List<Mailbox.Mail> en = Mailbox.to(api.aws().endpoint(), adamEmail);
         assertEquals(1, en.size());
-        assertTrue(en.get(0).subject().startsWith("Requirement at risk: "), en.get(0).subject());
+        assertEquals("Requirement at risk: " + LONGEST_LABEL + " — Aréna de Terrebonne", en.get(0).subject(),
+                "and in the e-mail's subject, encoded and decoded whole");
         assertTrue(en.get(0).text().contains("10 days before it is needed: no document of this kind on file"), en.get(0).text());
         assertTrue(en.get(0).text().contains("/projects/" + arena + "/readiness"), en.get(0).text());
         List<Mailbox.Mail> fr = Mailbox.to(api.aws().endpoint(), ownerEmail);
