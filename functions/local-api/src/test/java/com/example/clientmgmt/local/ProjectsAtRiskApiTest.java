@@ -216,6 +216,26 @@ class ProjectsAtRiskApiTest {
         assertEquals(401, c.get("/readiness").send().status());
     }
 
+    /**
+     * A member of more projects than DynamoDB takes values in one IN filter (100): the filter cannot name them all, so the
+     * page is filtered after the query instead — the member still sees exactly their projects at risk, in order.
+     */
+    @Test
+    void aMemberOfMoreProjectsThanOneFilterHoldsSeesExactlyTheirs() {
+        World w = new World(c);
+        int projects = com.example.clientmgmt.storage.Queries.MAX_IN_VALUES + 1;
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < projects; i++) {
+            mine.add(w.project("Chantier " + i, Map.of("lea", "LIMITED")));
+        }
+        requireBidBond(w, mine.get(7), TODAY.plusDays(6));
+        requireBidBond(w, mine.get(projects - 1), TODAY.plusDays(2));
+        String notMine = w.project("Pas le mien", Map.of("adam", "ADMIN"));
+        requireBidBond(w, notMine, TODAY.plusDays(4));
+        assertEquals(List.of(mine.get(projects - 1), mine.get(7)), list(w.lea, "limit=1").projects());
+        assertEquals(List.of(mine.get(projects - 1), notMine, mine.get(7)), list(w.boss, "").projects());
+    }
+
     /** The sweep as the tick runs it, at {@code at}; what it did. */
     static ReadinessSweep.Report sweep(Instant at) {
         ReadinessSweep.Report report = api.context().getBean(ReadinessSweep.class).run(at, () -> Duration.ofMinutes(10), Duration.ZERO);
